@@ -1,0 +1,3 @@
+from whichmovie.cli import main
+
+main()

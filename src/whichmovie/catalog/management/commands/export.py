@@ -1,0 +1,37 @@
+import json
+from typing import Any
+
+from django.core.management.base import BaseCommand
+from django.core.serializers.json import DjangoJSONEncoder
+from django.forms.models import model_to_dict
+
+from whichmovie.catalog.models import Movie
+
+
+def movie_record(movie: Movie) -> dict[str, Any]:
+    record = model_to_dict(movie, exclude=["genres"])
+    record.update(
+        genres=[genre.name for genre in movie.genres.all()],
+        created_at=movie.created_at,
+        updated_at=movie.updated_at,
+        videos=[
+            {
+                "youtube_id": video.youtube_id,
+                "channel": video.channel.slug,
+                "youtube_title": video.youtube_title,
+                "kind": video.kind,
+                "published_at": video.published_at,
+            }
+            for video in movie.videos.all()
+        ],
+    )
+    return record
+
+
+class Command(BaseCommand):
+    help = "Print every movie as one JSON object per line (JSON Lines), with its videos."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        movies = Movie.objects.order_by("pk").prefetch_related("genres", "videos__channel")
+        for movie in movies.iterator(chunk_size=500):
+            self.stdout.write(json.dumps(movie_record(movie), cls=DjangoJSONEncoder, ensure_ascii=False))

@@ -1,0 +1,62 @@
+import os
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from gunicorn.app.base import BaseApplication
+
+
+class WhichMovieServer(BaseApplication):  # type: ignore[misc]
+    """gunicorn, configured from code: `whichmovie serve` is the production server too."""
+
+    def __init__(self, options: dict[str, Any]) -> None:
+        self.options = options
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+
+    def load(self) -> Any:
+        from whichmovie.wsgi import application
+
+        return application
+
+
+def _start_jobs(worker: Any) -> None:
+    from whichmovie.catalog.jobs import start_embedded_jobs
+
+    start_embedded_jobs()
+
+
+class Command(BaseCommand):
+    help = "Run the site (embedded: with the jobs and the schedule in the same process)."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=int(os.environ.get("WEB_CONCURRENCY", "0")),
+            help="Web processes (distributed mode; embedded always uses one).",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        embedded = not settings.BROKER_URL
+        config: dict[str, Any] = {
+            "bind": f"{options['host']}:{options['port']}",
+            "worker_class": "gthread",
+            "threads": 8,
+            "accesslog": "-" if settings.DEBUG else None,
+            "errorlog": "-",
+            "timeout": 60,
+        }
+        if embedded:
+            # One process holds the in-memory queue, so the site, jobs and schedule share it.
+            config.update(workers=1, post_worker_init=_start_jobs)
+        else:
+            config.update(workers=options["workers"] or (2 * (os.cpu_count() or 1) + 1))
+        mode = "embedded (site + jobs + schedule)" if embedded else "distributed (site only)"
+        self.stdout.write(f"WhichMovie on http://{config['bind']}/ - {mode}")
+        WhichMovieServer(config).run()

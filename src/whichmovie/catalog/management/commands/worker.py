@@ -1,0 +1,20 @@
+from typing import Any
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+
+class Command(BaseCommand):
+    help = "Run Dramatiq workers (distributed mode: needs BROKER_URL)."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("--processes", type=int, default=2)
+        parser.add_argument("--threads", type=int, default=4)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if not settings.BROKER_URL:
+            raise CommandError(
+                "BROKER_URL is not set: in embedded mode `whichmovie serve` runs the jobs"
+            )
+        call_command("rundramatiq", processes=options["processes"], threads=options["threads"])

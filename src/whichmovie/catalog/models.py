@@ -1,0 +1,211 @@
+"""Channel -> Video (every upload seen) -> Movie (one film, matched on TMDB)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+
+class Channel(models.Model):
+    slug = models.SlugField(max_length=80, unique=True)
+    name = models.CharField(max_length=200)
+    url = models.URLField(max_length=300, help_text="The channel's /videos page on YouTube.")
+    youtube_channel_id = models.CharField(max_length=40, blank=True, db_index=True)
+    rules = models.CharField(
+        max_length=40, default="generic", help_text="Title rules preset (sources.presets)."
+    )
+    schedule = models.CharField(
+        max_length=100, default="0 3 * * *", help_text="Cron, UTC, literal day of week."
+    )
+    enabled = models.BooleanField(default=True)
+    first_fetch_depth = models.PositiveIntegerField(
+        default=200, help_text="How many uploads the first fetch reads."
+    )
+    last_checked_at = models.DateTimeField(null=True, blank=True)
+    last_success_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    consecutive_failures = models.PositiveIntegerField(default=0)
+    last_reconciled_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def healthy(self) -> bool:
+        return self.consecutive_failures == 0
+
+    @property
+    def health(self) -> str:
+        if self.last_checked_at is None:
+            return "never checked"
+        if self.consecutive_failures:
+            return f"failing ({self.consecutive_failures}x): {self.last_error}"
+        return "ok"
+
+
+class Genre(models.Model):
+    tmdb_id = models.PositiveIntegerField(unique=True)
+    name = models.CharField(max_length=100)
+    slug = models.SlugField(max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class MatchStatus(models.TextChoices):
+    PENDING = "pending"
+    MATCHED = "matched"
+    NEEDS_REVIEW = "needs_review", "needs review"
+    NOT_FOUND = "not_found", "not found"
+    MANUAL = "manual"
+    NOT_A_MOVIE = "not_a_movie", "not a movie"
+
+
+# A person decided these; automatic matching never touches them again.
+DECIDED_STATUSES = (MatchStatus.MANUAL, MatchStatus.NOT_A_MOVIE)
+
+
+class MovieQuerySet(models.QuerySet["Movie"]):
+    def needing_enrichment(self) -> MovieQuerySet:
+        return self.filter(match_status=MatchStatus.PENDING)
+
+    def needing_refresh(self, *, now: Any = None) -> MovieQuerySet:
+        """Matched films: recent or upcoming ones weekly, the others monthly."""
+        now = now or timezone.now()
+        recent = Q(release_date__isnull=True) | Q(
+            release_date__gte=(now - timedelta(days=90)).date()
+        )
+        return self.filter(match_status__in=[MatchStatus.MATCHED, MatchStatus.MANUAL]).filter(
+            (recent & Q(enriched_at__lt=now - timedelta(days=7)))
+            | (~recent & Q(enriched_at__lt=now - timedelta(days=30)))
+            | Q(enriched_at__isnull=True)
+        )
+
+    def visible(self) -> MovieQuerySet:
+        """What the public catalogue shows: films with at least one trailer or teaser."""
+        return self.exclude(match_status=MatchStatus.NOT_A_MOVIE).filter(
+            latest_video_at__isnull=False
+        )
+
+
+class Movie(models.Model):
+    # Before matching: the parsed title and year. After: TMDB's.
+    title = models.CharField(max_length=300)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    # Normalised parsed title + year: one Movie per key before matching (see catalog.services).
+    group_key = models.CharField(max_length=320, unique=True, null=True, blank=True)
+    # Normalised display title, for accent- and case-insensitive search.
+    search_title = models.CharField(max_length=300, db_index=True, blank=True)
+
+    tmdb_id = models.PositiveIntegerField(unique=True, null=True, blank=True)
+    imdb_id = models.CharField(max_length=20, unique=True, null=True, blank=True)
+    original_title = models.CharField(max_length=300, blank=True)
+    original_language = models.CharField(max_length=10, blank=True)
+    overview = models.TextField(blank=True)
+    tagline = models.CharField(max_length=500, blank=True)
+    release_date = models.DateField(null=True, blank=True, db_index=True)
+    runtime = models.PositiveSmallIntegerField(null=True, blank=True)
+    genres = models.ManyToManyField(Genre, blank=True, related_name="movies")
+    directors = models.JSONField(default=list, blank=True)
+    cast = models.JSONField(default=list, blank=True)
+    certification = models.CharField(max_length=20, blank=True)
+    theatrical_release_date = models.DateField(null=True, blank=True)
+    digital_release_date = models.DateField(null=True, blank=True)
+    vote_average = models.FloatField(null=True, blank=True, db_index=True)
+    vote_count = models.PositiveIntegerField(null=True, blank=True)
+    popularity = models.FloatField(null=True, blank=True)
+    watch_providers = models.JSONField(default=dict, blank=True)
+    poster_path = models.CharField(max_length=200, blank=True)
+    backdrop_path = models.CharField(max_length=200, blank=True)
+
+    match_status = models.CharField(
+        max_length=20, choices=MatchStatus.choices, default=MatchStatus.PENDING, db_index=True
+    )
+    match_score = models.FloatField(null=True, blank=True)
+    # What the matcher saw (queries, candidates, decision): the review queue and explain page.
+    match_details = models.JSONField(default=dict, blank=True)
+    enriched_at = models.DateTimeField(null=True, blank=True)
+
+    # Denormalised newest trailer date: the radar sorts on it with an index.
+    latest_video_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = MovieQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-latest_video_at", "-id"]
+        indexes = [models.Index(fields=["-latest_video_at", "-id"], name="movie_radar_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.year})" if self.year else self.title
+
+    @property
+    def identified(self) -> bool:
+        return self.tmdb_id is not None
+
+
+class VideoKind(models.TextChoices):
+    TRAILER = "trailer"
+    TEASER = "teaser"
+    OTHER = "other"
+
+
+class Video(models.Model):
+    youtube_id = models.CharField(max_length=20, unique=True)
+    channel = models.ForeignKey(Channel, on_delete=models.CASCADE, related_name="videos")
+    youtube_title = models.CharField(max_length=500)
+    kind = models.CharField(max_length=10, choices=VideoKind.choices, db_index=True)
+    reason = models.CharField(max_length=40, blank=True, help_text="Why an upload is 'other'.")
+    parsed_title = models.CharField(max_length=300, blank=True)
+    parsed_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    group_key = models.CharField(max_length=320, blank=True, db_index=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    first_seen_at = models.DateTimeField(default=timezone.now)
+    available = models.BooleanField(default=True)
+    manual = models.BooleanField(
+        default=False, help_text="Kind and title were set by hand; fetches never change them."
+    )
+    movie = models.ForeignKey(
+        Movie, on_delete=models.SET_NULL, null=True, blank=True, related_name="videos"
+    )
+
+    class Meta:
+        ordering = ["-published_at", "-first_seen_at"]
+        indexes = [models.Index(fields=["channel", "-published_at"], name="video_channel_idx")]
+
+    def __str__(self) -> str:
+        return self.youtube_title
+
+    @property
+    def url(self) -> str:
+        return f"https://www.youtube.com/watch?v={self.youtube_id}"
+
+    @property
+    def thumbnail_url(self) -> str:
+        return f"https://i.ytimg.com/vi/{self.youtube_id}/hqdefault.jpg"
+
+    @property
+    def date(self) -> Any:
+        return self.published_at or self.first_seen_at
+
+
+class TmdbConfiguration(models.Model):
+    """TMDB's /configuration (image base URL and sizes), fetched by enrichment, read by pages."""
+
+    data = models.JSONField(default=dict)
+    fetched_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"TMDB configuration of {self.fetched_at:%Y-%m-%d}"

@@ -1,0 +1,1 @@
+"""Catalogue services: the only code that writes Channels, Videos and Movies."""

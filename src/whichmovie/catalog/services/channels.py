@@ -1,0 +1,190 @@
+"""FETCH + SAVE for channels: read uploads politely, store them, keep each channel's health."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import httpx2
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from whichmovie.catalog.models import Channel, Video
+from whichmovie.catalog.services.videos import SaveResult, videos_save
+from whichmovie.sources import youtube
+from whichmovie.sources.presets import PRESETS, ChannelPreset, preset_for_slug
+
+logger = logging.getLogger(__name__)
+
+FEED_SIZE = 15  # YouTube's Atom feed lists this many latest uploads
+MAX_BACKOFF = timedelta(hours=24)
+
+
+def channel_ensure_presets() -> None:
+    """The original channels exist from the first start (created once, never re-enabled)."""
+    for preset in PRESETS:
+        if preset.enabled and not Channel.objects.filter(slug=preset.slug).exists():
+            channel_from_preset(preset=preset, enabled=True)
+
+
+def channel_from_preset(*, preset: ChannelPreset, enabled: bool) -> Channel:
+    channel, _ = Channel.objects.update_or_create(
+        slug=preset.slug,
+        defaults={
+            "name": preset.name,
+            "url": preset.url,
+            "rules": preset.rules,
+            "schedule": preset.schedule,
+            "youtube_channel_id": preset.youtube_channel_id,
+            "enabled": enabled,
+            "first_fetch_depth": settings.FIRST_FETCH_DEPTH,
+        },
+    )
+    return channel
+
+
+def channel_for_listing(*, listing: youtube.ChannelListing) -> Channel:
+    """The channel a yt-dlp dump belongs to: found by id, handle or URL, else created."""
+    candidates = Channel.objects.all()
+    if listing.channel_id:
+        if found := candidates.filter(youtube_channel_id=listing.channel_id).first():
+            return found
+    for channel in candidates.filter(youtube_channel_id=""):
+        if _same_channel_url(channel.url, listing):
+            if listing.channel_id:
+                channel.youtube_channel_id = listing.channel_id
+                channel.save(update_fields=["youtube_channel_id"])
+            return channel
+    slug = _slug_for(listing)
+    preset = preset_for_slug(slug)
+    return Channel.objects.create(
+        slug=slug,
+        name=listing.name or slug,
+        url=listing.url,
+        youtube_channel_id=listing.channel_id,
+        rules=preset.rules if preset else "generic",
+        first_fetch_depth=settings.FIRST_FETCH_DEPTH,
+    )
+
+
+def _same_channel_url(url: str, listing: youtube.ChannelListing) -> bool:
+    base = url.lower().removesuffix("/videos").rstrip("/")
+    known = {listing.url.lower().rstrip("/")}
+    if listing.handle:
+        known.add(f"https://www.youtube.com/{listing.handle.lower()}")
+    if listing.channel_id:
+        known.add(f"https://www.youtube.com/channel/{listing.channel_id.lower()}")
+    return base in known
+
+
+def _slug_for(listing: youtube.ChannelListing) -> str:
+    from django.utils.text import slugify
+
+    base = slugify(listing.handle.lstrip("@") or listing.name or listing.channel_id)[:70] or "channel"
+    slug, n = base, 2
+    while Channel.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+@dataclass
+class FetchOutcome:
+    channel: str
+    result: SaveResult | None = None
+    error: str = ""
+    requests: int = 0
+
+
+def channel_fetch(*, channel: Channel, client: httpx2.Client | None = None) -> FetchOutcome:
+    """The daily check: the Atom feed first (one request), yt-dlp's listing when the feed
+    cannot tell us everything (first fetch, no channel id, or more than a feed's worth of
+    new uploads). Errors are recorded on the channel and returned, never raised."""
+    outcome = FetchOutcome(channel=channel.slug)
+    channel.last_checked_at = timezone.now()
+    try:
+        uploads, exact = _new_uploads(channel, client, outcome)
+        outcome.result = videos_save(channel=channel, uploads=uploads, exact_dates=exact)
+    except youtube.YouTubeError as error:
+        outcome.error = str(error)
+        channel.consecutive_failures += 1
+        channel.last_error = outcome.error
+        logger.warning("channel %s: %s", channel.slug, error)
+        Channel.objects.filter(pk=channel.pk).update(
+            last_checked_at=channel.last_checked_at,
+            consecutive_failures=channel.consecutive_failures,
+            last_error=channel.last_error,
+        )
+        return outcome
+    channel.consecutive_failures, channel.last_error = 0, ""
+    channel.last_success_at = channel.last_checked_at
+    Channel.objects.filter(pk=channel.pk).update(
+        last_checked_at=channel.last_checked_at,
+        last_success_at=channel.last_success_at,
+        consecutive_failures=0,
+        last_error="",
+    )
+    return outcome
+
+
+def _new_uploads(
+    channel: Channel, client: httpx2.Client | None, outcome: FetchOutcome
+) -> tuple[list[youtube.Upload], bool]:
+    known = Video.objects.filter(channel=channel)
+    first_fetch = not known.exists()
+    if channel.youtube_channel_id and not first_fetch and client is not None:
+        outcome.requests += 1
+        feed = youtube.read_feed(
+            channel.youtube_channel_id, feed_url=settings.YOUTUBE_FEED_URL, client=client
+        )
+        known_ids = set(
+            known.filter(youtube_id__in=[u.youtube_id for u in feed]).values_list(
+                "youtube_id", flat=True
+            )
+        )
+        # A feed full of unknown uploads may hide older ones: read the listing too.
+        if len(feed) < FEED_SIZE or known_ids:
+            return feed, True
+    outcome.requests += 1
+    listing = youtube.read_listing(
+        channel.url,
+        limit=channel.first_fetch_depth if first_fetch else None,
+        stop_at=None if first_fetch else lambda yid: known.filter(youtube_id=yid).exists(),
+    )
+    if listing.channel_id and not channel.youtube_channel_id:
+        channel.youtube_channel_id = listing.channel_id
+        channel.save(update_fields=["youtube_channel_id"])
+    return listing.uploads, False
+
+
+def channel_reconcile(*, channel: Channel) -> FetchOutcome:
+    """The weekly full listing: store what the daily checks missed, and mark uploads that
+    disappeared from the channel as unavailable (kept, never deleted)."""
+    outcome = FetchOutcome(channel=channel.slug, requests=1)
+    try:
+        listing = youtube.read_listing(channel.url)
+    except youtube.YouTubeError as error:
+        outcome.error = str(error)
+        return outcome
+    with transaction.atomic():
+        outcome.result = videos_save(channel=channel, uploads=listing.uploads, exact_dates=False)
+        listed = {upload.youtube_id for upload in listing.uploads}
+        gone = [
+            pk
+            for pk, youtube_id in Video.objects.filter(channel=channel, available=True)
+            .values_list("pk", "youtube_id")
+            .iterator()
+            if youtube_id not in listed
+        ]
+        Video.objects.filter(pk__in=gone).update(available=False)
+        Channel.objects.filter(pk=channel.pk).update(last_reconciled_at=timezone.now())
+    return outcome
+
+
+def channel_retry_at(channel: Channel) -> datetime | None:
+    """When a failing channel may be tried again: back-off doubling from 10 minutes."""
+    if not channel.consecutive_failures or channel.last_checked_at is None:
+        return None
+    delay = min(timedelta(minutes=10) * 2 ** (channel.consecutive_failures - 1), MAX_BACKOFF)
+    return channel.last_checked_at + delay

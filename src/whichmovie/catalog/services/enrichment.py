@@ -1,0 +1,303 @@
+"""ENRICH: match pending movies on TMDB and store what users want to know.
+
+HTTP runs in a thread pool under the client's one rate limit; every database write happens
+in the calling thread, one short transaction per movie, so an interrupted run resumes with
+nothing half-written (unfinished movies are simply still pending).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import asdict, dataclass
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from whichmovie.catalog.models import (
+    DECIDED_STATUSES,
+    Genre,
+    MatchStatus,
+    Movie,
+    TmdbConfiguration,
+    Video,
+)
+from whichmovie.catalog.services.videos import movies_refresh_latest_video
+from whichmovie.sources.titles import normalise_title
+from whichmovie.tmdb.client import (
+    TmdbAuthError,
+    TmdbClient,
+    TmdbError,
+    TmdbNotFound,
+    make_limiter,
+)
+from whichmovie.tmdb.matching import MatchResult, match_movie
+
+logger = logging.getLogger(__name__)
+
+CHUNK = 200  # pending movies read (and held in memory) at a time
+THREADS = 16  # enough in-flight requests to reach the rate limit at TMDB's latency
+
+
+def tmdb_client() -> TmdbClient:
+    return TmdbClient(
+        api_url=settings.TMDB_API_URL,
+        api_key=settings.TMDB_API_KEY,
+        read_access_token=settings.TMDB_READ_ACCESS_TOKEN,
+        language=settings.TMDB_LANGUAGE,
+        region=settings.TMDB_REGION,
+        rate_limit=settings.TMDB_RATE_LIMIT,
+        limiter=make_limiter(settings.TMDB_RATE_LIMIT, settings.REDIS_URL or None),
+    )
+
+
+def tmdb_configuration_refresh(*, client: TmdbClient) -> None:
+    """Keep TMDB's image base URL and sizes for the pages (one request per run)."""
+    TmdbConfiguration.objects.update_or_create(pk=1, defaults={"data": client.configuration()})
+
+
+@dataclass
+class EnrichResult:
+    matched: int = 0
+    needs_review: int = 0
+    not_found: int = 0
+    failed: int = 0
+    merged: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.matched + self.needs_review + self.not_found + self.failed
+
+    def __str__(self) -> str:
+        return (
+            f"{self.total} movies: {self.matched} matched, {self.needs_review} need review, "
+            f"{self.not_found} not on TMDB, {self.failed} failed, {self.merged} merged"
+        )
+
+
+@dataclass(frozen=True)
+class _Pending:
+    id: int
+    title: str
+    year: int | None
+    youtube_ids: tuple[str, ...]
+
+
+def _pending_chunks(queryset: Any) -> Iterator[list[_Pending]]:
+    """Keyset over ids: memory stays flat however many movies are pending."""
+    last_id = 0
+    while True:
+        rows = list(
+            queryset.filter(pk__gt=last_id).order_by("pk").values_list("pk", "title", "year")[
+                :CHUNK
+            ]
+        )
+        if not rows:
+            return
+        last_id = rows[-1][0]
+        youtube_ids: dict[int, list[str]] = {}
+        for movie_id, youtube_id in Video.objects.filter(
+            movie_id__in=[r[0] for r in rows]
+        ).values_list("movie_id", "youtube_id"):
+            youtube_ids.setdefault(movie_id, []).append(youtube_id)
+        yield [_Pending(pk, t, y, tuple(youtube_ids.get(pk, ()))) for pk, t, y in rows]
+
+
+def movies_enrich(
+    *,
+    client: TmdbClient,
+    queryset: Any = None,
+    progress: Callable[[int], None] | None = None,
+    threads: int = THREADS,
+) -> EnrichResult:
+    """Match every pending movie (or those of `queryset`). A rejected key (TmdbAuthError)
+    stops the run at once; a film TMDB cannot answer for stays pending for the next run."""
+    queryset = Movie.objects.needing_enrichment() if queryset is None else queryset
+    result = EnrichResult()
+    with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="tmdb") as pool:
+        for chunk in _pending_chunks(queryset):
+            futures: list[tuple[_Pending, Future[MatchResult]]] = [
+                (
+                    p,
+                    pool.submit(
+                        match_movie, client, title=p.title, year=p.year, youtube_ids=p.youtube_ids
+                    ),
+                )
+                for p in chunk
+            ]
+            try:
+                for pending, future in futures:
+                    try:
+                        match = future.result()
+                    except TmdbNotFound:
+                        match = MatchResult("not_found", None, (), (), None, "TMDB has no such id")
+                    except TmdbAuthError:
+                        raise
+                    except TmdbError as error:
+                        result.failed += 1
+                        logger.warning("movie %s %r: %s", pending.id, pending.title, error)
+                        continue
+                    _record(pending, match, result)
+                    if progress:
+                        progress(1)
+            finally:
+                for _, future in futures:
+                    future.cancel()
+    return result
+
+
+def _record(pending: _Pending, match: MatchResult, result: EnrichResult) -> None:
+    details = _match_details(pending, match)
+    with transaction.atomic():
+        movie = Movie.objects.select_for_update().filter(pk=pending.id).first()
+        if movie is None or movie.match_status in DECIDED_STATUSES:
+            return  # deleted, merged or decided by a person while we were asking TMDB
+        movie.match_details = details
+        movie.match_score = match.best.score if match.best else (
+            match.candidates[0].score if match.candidates else None
+        )
+        if match.status == "matched" and match.details is not None:
+            merged = movie_apply_details(movie=movie, details=match.details, status=MatchStatus.MATCHED)
+            result.matched += 1
+            result.merged += int(merged)
+            return
+        if match.status == "needs_review":
+            movie.match_status = MatchStatus.NEEDS_REVIEW
+            result.needs_review += 1
+        else:
+            movie.match_status = MatchStatus.NOT_FOUND
+            result.not_found += 1
+            logger.info("not on TMDB: %r (%s)", movie.title, movie.year or "no year")
+        movie.save(update_fields=["match_status", "match_score", "match_details", "updated_at"])
+
+
+def _match_details(pending: _Pending, match: MatchResult) -> dict[str, Any]:
+    return {
+        "title": pending.title,
+        "year": pending.year,
+        "queries": list(match.queries),
+        "candidates": [asdict(c) for c in match.candidates],
+        "status": match.status,
+        "explanation": match.explanation,
+        "decided_at": timezone.now().isoformat(),
+    }
+
+
+def _date(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def movie_apply_details(*, movie: Movie, details: dict[str, Any], status: str) -> bool:
+    """Write TMDB details onto `movie`. If another movie already holds this TMDB id, the
+    two are merged into that one (all trailers kept) and True is returned."""
+    tmdb_id = int(details["id"])
+    holder = Movie.objects.filter(tmdb_id=tmdb_id).exclude(pk=movie.pk).first()
+    if holder is not None:
+        movie_merge(source=movie, target=holder)
+        if holder.match_status in DECIDED_STATUSES:
+            return True
+        movie = holder
+    region = settings.TMDB_REGION
+    external = details.get("external_ids") or {}
+    imdb_id = details.get("imdb_id") or external.get("imdb_id") or None
+    if imdb_id and Movie.objects.filter(imdb_id=imdb_id).exclude(pk=movie.pk).exists():
+        imdb_id = None  # TMDB has two entries for one IMDb title; keep the first
+    movie.tmdb_id = tmdb_id
+    movie.imdb_id = imdb_id
+    movie.title = details.get("title") or movie.title
+    movie.original_title = details.get("original_title") or ""
+    movie.original_language = details.get("original_language") or ""
+    movie.overview = details.get("overview") or ""
+    movie.tagline = details.get("tagline") or ""
+    movie.release_date = _date(details.get("release_date"))
+    movie.year = movie.release_date.year if movie.release_date else movie.year
+    movie.runtime = details.get("runtime") or None
+    movie.vote_average = details.get("vote_average")
+    movie.vote_count = details.get("vote_count")
+    movie.popularity = details.get("popularity")
+    movie.poster_path = details.get("poster_path") or ""
+    movie.backdrop_path = details.get("backdrop_path") or ""
+    credits = details.get("credits") or {}
+    movie.directors = [c["name"] for c in credits.get("crew", []) if c.get("job") == "Director"]
+    movie.cast = [
+        {"name": c.get("name"), "character": c.get("character"), "profile_path": c.get("profile_path")}
+        for c in sorted(credits.get("cast", []), key=lambda c: c.get("order", 0))[:10]
+    ]
+    releases = next(
+        (
+            r.get("release_dates", [])
+            for r in (details.get("release_dates") or {}).get("results", [])
+            if r.get("iso_3166_1") == region
+        ),
+        [],
+    )
+    movie.certification = next((r["certification"] for r in releases if r.get("certification")), "")
+    movie.theatrical_release_date = min(
+        (d for r in releases if r.get("type") in (2, 3) and (d := _date(r.get("release_date")))),
+        default=None,
+    )
+    movie.digital_release_date = min(
+        (d for r in releases if r.get("type") == 4 and (d := _date(r.get("release_date")))),
+        default=None,
+    )
+    movie.watch_providers = (
+        (details.get("watch/providers") or {}).get("results", {}).get(region) or {}
+    )
+    movie.search_title = normalise_title(movie.title)
+    movie.match_status = status
+    movie.enriched_at = timezone.now()
+    movie.save()
+    movie.genres.set(
+        [
+            Genre.objects.get_or_create(
+                tmdb_id=g["id"], defaults={"name": g["name"], "slug": slugify(g["name"])}
+            )[0]
+            for g in details.get("genres", [])
+        ]
+    )
+    return holder is not None
+
+
+def movie_merge(*, source: Movie, target: Movie) -> None:
+    """Move every video of `source` onto `target`, then delete `source`."""
+    with transaction.atomic():
+        # Videos keep their group key, so later uploads of `source` still find `target`.
+        Video.objects.filter(movie=source).update(movie=target)
+        source.delete()
+        movies_refresh_latest_video([target.pk])
+
+
+def movies_refresh(*, client: TmdbClient, queryset: Any, threads: int = THREADS) -> int:
+    """Fetch fresh details for already identified films; their match is kept as it is."""
+    refreshed = 0
+    with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="tmdb") as pool:
+        last_id = 0
+        while rows := list(
+            queryset.filter(pk__gt=last_id, tmdb_id__isnull=False)
+            .order_by("pk")
+            .values_list("pk", "tmdb_id")[:CHUNK]
+        ):
+            last_id = rows[-1][0]
+            futures = [(pk, pool.submit(client.movie_details, tmdb_id)) for pk, tmdb_id in rows]
+            for pk, future in futures:
+                try:
+                    details = future.result()
+                except TmdbAuthError:
+                    raise
+                except TmdbError as error:
+                    logger.warning("refresh of movie %s failed: %s", pk, error)
+                    continue
+                with transaction.atomic():
+                    movie = Movie.objects.select_for_update().filter(pk=pk).first()
+                    if movie is not None and movie.tmdb_id == details.get("id"):
+                        movie_apply_details(movie=movie, details=details, status=movie.match_status)
+                        refreshed += 1
+    return refreshed

@@ -1,0 +1,96 @@
+"""Daily checks: the feed first, errors recorded on the channel, nothing lost."""
+
+from datetime import UTC, datetime
+
+import httpx2
+import pytest
+
+from tests.factories import make_channel, make_video
+from tests.fakes.youtube import atom_feed
+from whichmovie.catalog.models import Channel, Video
+from whichmovie.catalog.schedule import channels_due, previous_fire_time
+from whichmovie.catalog.services.channels import channel_ensure_presets, channel_fetch
+from whichmovie.sources.youtube import Upload
+
+pytestmark = pytest.mark.django_db
+
+NOV_19 = datetime(2026, 11, 19, 16, 0, 5, tzinfo=UTC)
+
+
+@pytest.fixture
+def feed_channel(httpserver, settings):
+    settings.YOUTUBE_FEED_URL = httpserver.url_for("/feeds/videos.xml")
+    channel = make_channel(name="MUBI")
+    make_video(channel=channel, youtube_id="known000001", youtube_title="AFTERSUN | Official Trailer | MUBI")
+    return channel
+
+
+def test_the_daily_check_reads_the_feed_and_stores_new_uploads(httpserver, feed_channel):
+    uploads = [
+        Upload("newtrailer1", "THE MASTERMIND | Official Trailer | MUBI", NOV_19),
+        Upload("known000001", "AFTERSUN | Official Trailer | MUBI", NOV_19),
+    ]
+    httpserver.expect_request(
+        "/feeds/videos.xml", query_string={"channel_id": feed_channel.youtube_channel_id}
+    ).respond_with_data(atom_feed(feed_channel.youtube_channel_id, "MUBI", uploads))
+    with httpx2.Client() as client:
+        outcome = channel_fetch(channel=feed_channel, client=client)
+    assert outcome.error == "" and outcome.requests == 1
+    video = Video.objects.get(youtube_id="newtrailer1")
+    assert (video.parsed_title, video.published_at) == ("The Mastermind", NOV_19)
+    feed_channel.refresh_from_db()
+    assert feed_channel.last_success_at is not None and feed_channel.health == "ok"
+
+
+def test_a_failing_check_is_recorded_and_keeps_what_was_stored(httpserver, feed_channel):
+    httpserver.expect_request("/feeds/videos.xml").respond_with_data("slow down", status=429)
+    with httpx2.Client() as client:
+        outcome = channel_fetch(channel=feed_channel, client=client)
+    assert "HTTP 429" in outcome.error
+    feed_channel.refresh_from_db()
+    assert feed_channel.consecutive_failures == 1
+    assert "HTTP 429" in feed_channel.health
+    assert Video.objects.filter(channel=feed_channel).count() == 1
+
+
+def test_a_broken_feed_is_a_clear_error(httpserver, feed_channel):
+    httpserver.expect_request("/feeds/videos.xml").respond_with_data("<html>oops", status=200)
+    with httpx2.Client() as client:
+        outcome = channel_fetch(channel=feed_channel, client=client)
+    assert "not a valid Atom feed" in outcome.error
+
+
+def test_a_dead_network_on_the_first_fetch_is_recorded():
+    channel = make_channel(url="https://www.youtube.com/@mubi/videos")
+    outcome = channel_fetch(channel=channel)  # first fetch: yt-dlp, no network here
+    assert "cannot reach YouTube" in outcome.error
+    channel.refresh_from_db()
+    assert channel.consecutive_failures == 1 and channel.last_checked_at is not None
+
+
+def test_the_original_channels_exist_from_the_start():
+    channel_ensure_presets()
+    channels = {c.name: c for c in Channel.objects.filter(enabled=True)}
+    assert set(channels) == {"Rotten Tomatoes Indie", "MUBI"}
+    assert channels["Rotten Tomatoes Indie"].schedule == "0 0 * * *"
+    assert channels["MUBI"].schedule == "0 1 * * *"
+    assert channels["MUBI"].url == "https://www.youtube.com/@mubi/videos"
+
+
+def test_channels_are_due_on_their_own_schedule_and_back_off_when_failing():
+    rt = make_channel(schedule="0 0 * * *", last_checked_at=datetime(2026, 11, 24, 0, 1, tzinfo=UTC))
+    mubi = make_channel(schedule="0 1 * * *", last_checked_at=datetime(2026, 11, 24, 1, 1, tzinfo=UTC))
+    never = make_channel()
+    assert channels_due(now=datetime(2026, 11, 25, 0, 30, tzinfo=UTC)) == [rt.pk, never.pk]
+    failing = make_channel(
+        last_checked_at=datetime(2026, 11, 25, 0, 0, tzinfo=UTC), consecutive_failures=3
+    )
+    # 3 failures: retry 40 minutes after the last attempt
+    assert failing.pk not in channels_due(now=datetime(2026, 11, 25, 0, 30, tzinfo=UTC))
+    assert failing.pk in channels_due(now=datetime(2026, 11, 25, 0, 41, tzinfo=UTC))
+    assert mubi.pk in channels_due(now=datetime(2026, 11, 25, 1, 0, tzinfo=UTC))
+
+
+def test_previous_fire_time_of_a_weekly_cron():
+    fired = previous_fire_time("0 4 * * Sun", datetime(2026, 11, 25, 12, 0, tzinfo=UTC))
+    assert fired == datetime(2026, 11, 22, 4, 0, tzinfo=UTC)

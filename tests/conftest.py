@@ -1,0 +1,10 @@
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(settings, tmp_path):
+    """No test talks to the real TMDB or YouTube, whatever the environment says."""
+    settings.TMDB_API_URL = "http://127.0.0.1:9/3"
+    settings.TMDB_API_KEY = ""
+    settings.TMDB_READ_ACCESS_TOKEN = ""
+    settings.YOUTUBE_FEED_URL = "http://127.0.0.1:9/feeds/videos.xml"
