@@ -17,13 +17,14 @@ DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 def _secret_key() -> str:
     """Use SECRET_KEY, else one generated on first start and kept in the data dir."""
-    if key := env.str("SECRET_KEY", default=""):
+    key: str = env.str("SECRET_KEY", default="")
+    if key:
         return key
     key_file = DATA_DIR / "secret_key"
     if not key_file.exists():
         key_file.write_text(secrets.token_urlsafe(50))
         key_file.chmod(0o600)
-    return key_file.read_text().strip()
+    return str(key_file.read_text().strip())
 
 
 SECRET_KEY = _secret_key()
@@ -115,6 +116,7 @@ TMDB_IMAGE_BASE_URL = env.str("TMDB_IMAGE_BASE_URL", default="https://image.tmdb
 # YouTube
 YOUTUBE_FEED_URL = env.str("YOUTUBE_FEED_URL", default="https://www.youtube.com/feeds/videos.xml")
 FIRST_FETCH_DEPTH = env.int("FIRST_FETCH_DEPTH", default=200)
+CHANNEL_JITTER_SECONDS = env.int("CHANNEL_JITTER_SECONDS", default=60)
 
 # Jobs: no BROKER_URL = embedded (in-process worker); redis:// or amqp:// = distributed.
 BROKER_URL = env.str("BROKER_URL", default="")

@@ -21,7 +21,11 @@ NOV_19 = datetime(2026, 11, 19, 16, 0, 5, tzinfo=UTC)
 def feed_channel(httpserver, settings):
     settings.YOUTUBE_FEED_URL = httpserver.url_for("/feeds/videos.xml")
     channel = make_channel(name="MUBI")
-    make_video(channel=channel, youtube_id="known000001", youtube_title="AFTERSUN | Official Trailer | MUBI")
+    make_video(
+        channel=channel,
+        youtube_id="known000001",
+        youtube_title="AFTERSUN | Official Trailer | MUBI",
+    )
     return channel
 
 
@@ -78,8 +82,12 @@ def test_the_original_channels_exist_from_the_start():
 
 
 def test_channels_are_due_on_their_own_schedule_and_back_off_when_failing():
-    rt = make_channel(schedule="0 0 * * *", last_checked_at=datetime(2026, 11, 24, 0, 1, tzinfo=UTC))
-    mubi = make_channel(schedule="0 1 * * *", last_checked_at=datetime(2026, 11, 24, 1, 1, tzinfo=UTC))
+    rt = make_channel(
+        schedule="0 0 * * *", last_checked_at=datetime(2026, 11, 24, 0, 1, tzinfo=UTC)
+    )
+    mubi = make_channel(
+        schedule="0 1 * * *", last_checked_at=datetime(2026, 11, 24, 1, 1, tzinfo=UTC)
+    )
     never = make_channel()
     assert channels_due(now=datetime(2026, 11, 25, 0, 30, tzinfo=UTC)) == [rt.pk, never.pk]
     failing = make_channel(

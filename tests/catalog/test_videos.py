@@ -28,7 +28,11 @@ def test_a_dump_becomes_videos_and_movies():
     assert result.created == 10
     assert channel.youtube_channel_id == "UCi8e0iOVk1fEOogdfu4YgfA"
     endless = Video.objects.get(youtube_id="dQ3mEndls01")
-    assert (endless.kind, endless.parsed_title, endless.parsed_year) == ("trailer", "The Endless", 2018)
+    assert (endless.kind, endless.parsed_title, endless.parsed_year) == (
+        "trailer",
+        "The Endless",
+        2018,
+    )
     assert Video.objects.get(youtube_id="X2050tsr001").kind == "teaser"
     shorts = Video.objects.get(youtube_id="OscShrt2017")
     assert shorts.kind == "other" and shorts.movie is None
@@ -36,7 +40,10 @@ def test_a_dump_becomes_videos_and_movies():
 
 def test_importing_twice_changes_nothing():
     import_dump("ytdlp_rt_indie.json")
-    before = list(Video.objects.order_by("pk").values()), list(Movie.objects.order_by("pk").values())
+    before = (
+        list(Video.objects.order_by("pk").values()),
+        list(Movie.objects.order_by("pk").values()),
+    )
     _, again = import_dump("ytdlp_rt_indie.json")
     assert (again.created, again.updated, again.unchanged) == (0, 0, 10)
     after = list(Video.objects.order_by("pk").values()), list(Movie.objects.order_by("pk").values())
@@ -65,12 +72,26 @@ def test_publish_dates_are_kept_and_corrected_by_exact_ones():
     channel = make_channel()
     approximate = datetime(2026, 11, 20, tzinfo=UTC)
     exact = datetime(2026, 11, 19, 16, 0, 5, tzinfo=UTC)
-    videos_save(channel=channel, uploads=[Upload("abc", "Anora | Official Trailer", approximate)], exact_dates=False)
-    videos_save(channel=channel, uploads=[Upload("abc", "Anora | Official Trailer", None)], exact_dates=True)
+    videos_save(
+        channel=channel,
+        uploads=[Upload("abc", "Anora | Official Trailer", approximate)],
+        exact_dates=False,
+    )
+    videos_save(
+        channel=channel, uploads=[Upload("abc", "Anora | Official Trailer", None)], exact_dates=True
+    )
     assert Video.objects.get().published_at == approximate  # never replaced by nothing
-    videos_save(channel=channel, uploads=[Upload("abc", "Anora | Official Trailer", exact)], exact_dates=True)
+    videos_save(
+        channel=channel,
+        uploads=[Upload("abc", "Anora | Official Trailer", exact)],
+        exact_dates=True,
+    )
     assert Video.objects.get().published_at == exact
-    videos_save(channel=channel, uploads=[Upload("abc", "Anora | Official Trailer", approximate)], exact_dates=False)
+    videos_save(
+        channel=channel,
+        uploads=[Upload("abc", "Anora | Official Trailer", approximate)],
+        exact_dates=False,
+    )
     assert Video.objects.get().published_at == exact
     movie = Movie.objects.get()
     assert movie.latest_video_at == exact
@@ -78,22 +99,38 @@ def test_publish_dates_are_kept_and_corrected_by_exact_ones():
 
 def test_a_video_set_by_hand_keeps_its_decision_when_fetched_again():
     channel = make_channel()
-    videos_save(channel=channel, uploads=[Upload("abc", "Behind the Scenes of Anora")], exact_dates=False)
+    videos_save(
+        channel=channel, uploads=[Upload("abc", "Behind the Scenes of Anora")], exact_dates=False
+    )
     video = Video.objects.get()
     assert video.kind == "other"
     video_classify_by_hand(video=video, kind="trailer", title="Anora", year=2024)
     assert video.movie.title == "Anora"
-    videos_save(channel=channel, uploads=[Upload("abc", "Behind the Scenes of ANORA")], exact_dates=False)
+    videos_save(
+        channel=channel, uploads=[Upload("abc", "Behind the Scenes of ANORA")], exact_dates=False
+    )
     video.refresh_from_db()
-    assert (video.kind, video.parsed_title, video.youtube_title) == ("trailer", "Anora", "Behind the Scenes of ANORA")
+    assert (video.kind, video.parsed_title, video.youtube_title) == (
+        "trailer",
+        "Anora",
+        "Behind the Scenes of ANORA",
+    )
 
 
 def test_a_later_trailer_finds_the_movie_even_after_it_was_renamed():
     channel = make_channel()
-    videos_save(channel=channel, uploads=[Upload("t1", "Mission Impossible: Ghost Protocol Official Trailer #1 (2011)")], exact_dates=False)
+    videos_save(
+        channel=channel,
+        uploads=[Upload("t1", "Mission Impossible: Ghost Protocol Official Trailer #1 (2011)")],
+        exact_dates=False,
+    )
     movie = Movie.objects.get()
     movie.title, movie.tmdb_id = "Mission: Impossible - Ghost Protocol", 56292
     movie.save()
-    videos_save(channel=channel, uploads=[Upload("t2", "Mission Impossible: Ghost Protocol Official Trailer #2 (2011)")], exact_dates=False)
+    videos_save(
+        channel=channel,
+        uploads=[Upload("t2", "Mission Impossible: Ghost Protocol Official Trailer #2 (2011)")],
+        exact_dates=False,
+    )
     assert Movie.objects.count() == 1
     assert movie.videos.count() == 2

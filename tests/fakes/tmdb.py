@@ -130,7 +130,9 @@ class FakeFilm:
             "vote_count": self.vote_count,
         }
 
-    def details(self, append: Sequence[str] = (), video_languages: set[str] | None = None) -> dict[str, Any]:
+    def details(
+        self, append: Sequence[str] = (), video_languages: set[str] | None = None
+    ) -> dict[str, Any]:
         data = {
             "adult": self.adult,
             "backdrop_path": _path(f"{self.id}-backdrop"),
@@ -147,16 +149,23 @@ class FakeFilm:
             "popularity": self.popularity,
             "poster_path": _path(f"{self.id}-poster"),
             "production_companies": [
-                {"id": 1000 + self.id % 997, "logo_path": None, "name": "Fake Pictures",
-                 "origin_country": self.country}
+                {
+                    "id": 1000 + self.id % 997,
+                    "logo_path": None,
+                    "name": "Fake Pictures",
+                    "origin_country": self.country,
+                }
             ],
             "production_countries": [{"iso_3166_1": self.country, "name": self.country}],
             "release_date": self.release_date or "",
             "revenue": 0,
             "runtime": self.runtime or 0,  # TMDB sends 0 when it does not know
             "spoken_languages": [
-                {"english_name": self.original_language, "iso_639_1": self.original_language,
-                 "name": self.original_language}
+                {
+                    "english_name": self.original_language,
+                    "iso_639_1": self.original_language,
+                    "name": self.original_language,
+                }
             ],
             "status": self.status,
             "tagline": self.tagline,
@@ -164,7 +173,7 @@ class FakeFilm:
             "video": False,
             "vote_average": self.vote_average,
             "vote_count": self.vote_count,
-        }  # fmt: skip
+        }
         for name in append:
             section = self.section(name, video_languages)
             if section is not None:
@@ -174,8 +183,13 @@ class FakeFilm:
     def section(self, name: str, video_languages: set[str] | None = None) -> dict[str, Any] | None:
         """One appendable sub-resource, as TMDB embeds it (without its own `id`)."""
         if name == "external_ids":
-            return {"imdb_id": self._imdb_id(), "wikidata_id": None, "facebook_id": None,
-                    "instagram_id": None, "twitter_id": None}  # fmt: skip
+            return {
+                "imdb_id": self._imdb_id(),
+                "wikidata_id": None,
+                "facebook_id": None,
+                "instagram_id": None,
+                "twitter_id": None,
+            }
         if name == "credits":
             return self._credits()
         if name == "release_dates":
@@ -185,8 +199,11 @@ class FakeFilm:
         if name == "watch/providers":
             return {"results": self._providers()}
         if name == "alternative_titles":
-            return {"titles": [{"iso_3166_1": c, "title": t, "type": ""}
-                               for c, t in self.alternative_titles]}  # fmt: skip
+            return {
+                "titles": [
+                    {"iso_3166_1": c, "title": t, "type": ""} for c, t in self.alternative_titles
+                ]
+            }
         return None
 
     def _imdb_id(self) -> str | None:
@@ -194,42 +211,73 @@ class FakeFilm:
 
     def _credits(self) -> dict[str, Any]:
         def person(name: str) -> dict[str, Any]:
-            return {"adult": False, "gender": 0, "id": int(_hex_id(name)[:6], 16), "name": name,
-                    "original_name": name, "popularity": 1.0, "profile_path": _path(name)}  # fmt: skip
+            return {
+                "adult": False,
+                "gender": 0,
+                "id": int(_hex_id(name)[:6], 16),
+                "name": name,
+                "original_name": name,
+                "popularity": 1.0,
+                "profile_path": _path(name),
+            }
 
         cast = [
-            {**person(name), "known_for_department": "Acting", "cast_id": i + 1,
-             "character": f"Role {i + 1}", "credit_id": _hex_id(f"{self.id}-cast-{i}"), "order": i}
+            {
+                **person(name),
+                "known_for_department": "Acting",
+                "cast_id": i + 1,
+                "character": f"Role {i + 1}",
+                "credit_id": _hex_id(f"{self.id}-cast-{i}"),
+                "order": i,
+            }
             for i, name in enumerate(self.cast)
-        ]  # fmt: skip
+        ]
         crew = [
-            {**person(self.director), "known_for_department": "Directing",
-             "credit_id": _hex_id(f"{self.id}-director"), "department": "Directing",
-             "job": "Director"}
-        ]  # fmt: skip
+            {
+                **person(self.director),
+                "known_for_department": "Directing",
+                "credit_id": _hex_id(f"{self.id}-director"),
+                "department": "Directing",
+                "job": "Director",
+            }
+        ]
         return {"cast": cast, "crew": crew}
 
     def _release_dates(self) -> list[dict[str, Any]]:
+        entries = list(self.other_releases)
+        if self.release_date:
+            entries.insert(0, (self.country, self.release_date, ""))
         by_country: dict[str, list[dict[str, Any]]] = {}
-        entries = [(self.country, self.release_date, _RELEASE_TYPE_THEATRICAL, "")] if self.release_date else []
-        entries += [(c, d, _RELEASE_TYPE_PREMIERE if "festival" in n.casefold() else _RELEASE_TYPE_THEATRICAL, n)
-                    for c, d, n in self.other_releases]  # fmt: skip
-        for country, date, kind, note in entries:
+        for country, date, note in entries:
+            festival = "festival" in note.casefold()
             by_country.setdefault(country, []).append(
-                {"certification": "PG-13" if country == "US" else "", "descriptors": [],
-                 "iso_639_1": "", "note": note, "release_date": f"{date}T00:00:00.000Z",
-                 "type": kind}
-            )  # fmt: skip
+                {
+                    "certification": "PG-13" if country == "US" else "",
+                    "descriptors": [],
+                    "iso_639_1": "",
+                    "note": note,
+                    "release_date": f"{date}T00:00:00.000Z",
+                    "type": _RELEASE_TYPE_PREMIERE if festival else _RELEASE_TYPE_THEATRICAL,
+                }
+            )
         return [{"iso_3166_1": c, "release_dates": d} for c, d in by_country.items()]
 
     def _videos(self, languages: set[str] | None) -> list[dict[str, Any]]:
         videos = [
-            {"iso_639_1": "en", "iso_3166_1": "US", "name": f"Official Trailer {i + 1}", "key": key,
-             "site": "YouTube", "size": 1080, "type": "Trailer", "official": True,
-             "published_at": f"{self.release_date or '2025-01-01'}T16:00:00.000Z",
-             "id": _hex_id(f"{self.id}-video-{key}")}
+            {
+                "iso_639_1": "en",
+                "iso_3166_1": "US",
+                "name": f"Official Trailer {i + 1}",
+                "key": key,
+                "site": "YouTube",
+                "size": 1080,
+                "type": "Trailer",
+                "official": True,
+                "published_at": f"{self.release_date or '2025-01-01'}T16:00:00.000Z",
+                "id": _hex_id(f"{self.id}-video-{key}"),
+            }
             for i, key in enumerate(self.youtube_keys)
-        ]  # fmt: skip
+        ]
         return [v for v in videos if languages is None or v["iso_639_1"] in languages]
 
     def _providers(self) -> dict[str, Any]:
@@ -238,11 +286,17 @@ class FakeFilm:
 
         def offer(name: str) -> dict[str, Any]:
             provider_id, logo, priority = PROVIDERS[name]
-            return {"logo_path": logo, "provider_id": provider_id, "provider_name": name,
-                    "display_priority": priority}  # fmt: skip
+            return {
+                "logo_path": logo,
+                "provider_id": provider_id,
+                "provider_name": name,
+                "display_priority": priority,
+            }
 
         slug = "-".join(_words(self.title))
-        region: dict[str, Any] = {"link": f"https://www.themoviedb.org/movie/{self.id}-{slug}/watch?locale=US"}
+        region: dict[str, Any] = {
+            "link": f"https://www.themoviedb.org/movie/{self.id}-{slug}/watch?locale=US"
+        }
         if self.streaming:
             region["flatrate"] = [offer(name) for name in self.streaming]
         region["rent"] = [offer("Apple TV"), offer("Amazon Video")]
@@ -253,7 +307,9 @@ class FakeFilm:
 def make_film(tmdb_id: int, title: str, year: int | None, **fields: Any) -> FakeFilm:
     """A film released on a stable made-up date in `year` (None: no date announced)."""
     date = f"{year:04d}-{1 + tmdb_id % 12:02d}-{1 + tmdb_id % 28:02d}" if year else None
-    return FakeFilm(id=tmdb_id, title=title, release_date=fields.pop("release_date", date), **fields)
+    return FakeFilm(
+        id=tmdb_id, title=title, release_date=fields.pop("release_date", date), **fields
+    )
 
 
 # -- the default catalogue: confusers --------------------------------------------------------
@@ -284,62 +340,188 @@ SUNBURN_DRAMA_TRAILER = "sunBurnTr01"
 def default_films() -> list[FakeFilm]:
     return [
         # Three "Dune"s in 2021 (feature, short, TV movie), the 1984 film, a sequel, two docs.
-        make_film(DUNE_1984, "Dune", None, release_date="1984-12-14", genres=(28, 878, 12),
-                  runtime=137, popularity=30.5, vote_count=5400, vote_average=6.3,
-                  director="David Lynch", imdb_id="tt0087182"),
-        make_film(DUNE_2021, "Dune", None, release_date="2021-09-15", genres=(878, 12),
-                  runtime=155, popularity=95.2, vote_count=12500, vote_average=7.8,
-                  director="Denis Villeneuve", imdb_id="tt1160419",
-                  tagline="Beyond fear, destiny awaits.",
-                  alternative_titles=(("US", "Dune: Part One"), ("FR", "Dune : Première partie")),
-                  other_releases=(("US", "2021-10-22", ""), ("IT", "2021-09-03", "Venice Film Festival")),
-                  youtube_keys=(DUNE_2021_TRAILER, "8g18jFHCLXk"), streaming=("Max",)),
-        make_film(DUNE_PART_TWO, "Dune: Part Two", None, release_date="2024-02-27",
-                  genres=(878, 12), runtime=167, popularity=120.0, vote_count=6900,
-                  director="Denis Villeneuve", youtube_keys=("Way9Dexny3w",)),
-        make_film(DUNE_SHORT_2021, "Dune", 2021, genres=(878,), runtime=12, popularity=1.4,
-                  vote_count=3),
-        make_film(DUNE_TV_MOVIE_2021, "Dune", 2021, genres=(10770, 878), runtime=88,
-                  popularity=0.9, vote_count=2),
-        make_film(MAKING_OF_DUNE, "The Making of Dune", 2021, genres=(99,), runtime=45,
-                  popularity=3.1, vote_count=12),
-        make_film(JODOROWSKYS_DUNE, "Jodorowsky's Dune", 2013, genres=(99,), runtime=90,
-                  popularity=8.0, vote_count=700),
+        make_film(
+            DUNE_1984,
+            "Dune",
+            None,
+            release_date="1984-12-14",
+            genres=(28, 878, 12),
+            runtime=137,
+            popularity=30.5,
+            vote_count=5400,
+            vote_average=6.3,
+            director="David Lynch",
+            imdb_id="tt0087182",
+        ),
+        make_film(
+            DUNE_2021,
+            "Dune",
+            None,
+            release_date="2021-09-15",
+            genres=(878, 12),
+            runtime=155,
+            popularity=95.2,
+            vote_count=12500,
+            vote_average=7.8,
+            director="Denis Villeneuve",
+            imdb_id="tt1160419",
+            tagline="Beyond fear, destiny awaits.",
+            alternative_titles=(("US", "Dune: Part One"), ("FR", "Dune : Première partie")),
+            other_releases=(("US", "2021-10-22", ""), ("IT", "2021-09-03", "Venice Film Festival")),
+            youtube_keys=(DUNE_2021_TRAILER, "8g18jFHCLXk"),
+            streaming=("Max",),
+        ),
+        make_film(
+            DUNE_PART_TWO,
+            "Dune: Part Two",
+            None,
+            release_date="2024-02-27",
+            genres=(878, 12),
+            runtime=167,
+            popularity=120.0,
+            vote_count=6900,
+            director="Denis Villeneuve",
+            youtube_keys=("Way9Dexny3w",),
+        ),
+        make_film(
+            DUNE_SHORT_2021, "Dune", 2021, genres=(878,), runtime=12, popularity=1.4, vote_count=3
+        ),
+        make_film(
+            DUNE_TV_MOVIE_2021,
+            "Dune",
+            2021,
+            genres=(10770, 878),
+            runtime=88,
+            popularity=0.9,
+            vote_count=2,
+        ),
+        make_film(
+            MAKING_OF_DUNE,
+            "The Making of Dune",
+            2021,
+            genres=(99,),
+            runtime=45,
+            popularity=3.1,
+            vote_count=12,
+        ),
+        make_film(
+            JODOROWSKYS_DUNE,
+            "Jodorowsky's Dune",
+            2013,
+            genres=(99,),
+            runtime=90,
+            popularity=8.0,
+            vote_count=700,
+        ),
         # A classic re-released: TMDB lists its 2014 and 2018 re-releases.
-        make_film(SPACE_ODYSSEY, "2001: A Space Odyssey", None, release_date="1968-04-02",
-                  genres=(878, 9648, 12), runtime=149, popularity=40.2, vote_count=11800,
-                  vote_average=8.1, director="Stanley Kubrick", imdb_id="tt0062622",
-                  other_releases=(("GB", "2014-11-28", "BFI re-release"),
-                                  ("US", "2018-05-18", "70mm re-release"))),
+        make_film(
+            SPACE_ODYSSEY,
+            "2001: A Space Odyssey",
+            None,
+            release_date="1968-04-02",
+            genres=(878, 9648, 12),
+            runtime=149,
+            popularity=40.2,
+            vote_count=11800,
+            vote_average=8.1,
+            director="Stanley Kubrick",
+            imdb_id="tt0062622",
+            other_releases=(
+                ("GB", "2014-11-28", "BFI re-release"),
+                ("US", "2018-05-18", "70mm re-release"),
+            ),
+        ),
         # Foreign films: searchable by original and alternative titles.
-        make_film(ANATOMY_OF_A_FALL, "Anatomy of a Fall", None, release_date="2023-08-23",
-                  original_title="Anatomie d'une chute", original_language="fr", country="FR",
-                  genres=(53, 80), runtime=152, popularity=25.0, vote_count=2800,
-                  director="Justine Triet", alternative_titles=(("DE", "Anatomie eines Falls"),),
-                  other_releases=(("US", "2023-10-13", ""),), streaming=("Hulu",)),
-        make_film(GODZILLA_MINUS_ONE, "Godzilla Minus One", None, release_date="2023-11-03",
-                  original_title="ゴジラ-1.0", original_language="ja", country="JP",
-                  genres=(878, 27, 28), runtime=125, popularity=30.0, vote_count=2400,
-                  alternative_titles=(("US", "Godzilla -1.0"), ("JP", "Gojira -1.0"))),
+        make_film(
+            ANATOMY_OF_A_FALL,
+            "Anatomy of a Fall",
+            None,
+            release_date="2023-08-23",
+            original_title="Anatomie d'une chute",
+            original_language="fr",
+            country="FR",
+            genres=(53, 80),
+            runtime=152,
+            popularity=25.0,
+            vote_count=2800,
+            director="Justine Triet",
+            alternative_titles=(("DE", "Anatomie eines Falls"),),
+            other_releases=(("US", "2023-10-13", ""),),
+            streaming=("Hulu",),
+        ),
+        make_film(
+            GODZILLA_MINUS_ONE,
+            "Godzilla Minus One",
+            None,
+            release_date="2023-11-03",
+            original_title="ゴジラ-1.0",
+            original_language="ja",
+            country="JP",
+            genres=(878, 27, 28),
+            runtime=125,
+            popularity=30.0,
+            vote_count=2400,
+            alternative_titles=(("US", "Godzilla -1.0"), ("JP", "Gojira -1.0")),
+        ),
         # A popular namesake (first in TMDB's results) and the indie we actually want.
-        make_film(NOCTURNE_2020, "Nocturne", 2020, genres=(27, 18), runtime=90, popularity=18.0,
-                  vote_count=600),
-        make_film(NOCTURNE_2024, "Nocturne", 2024, genres=(18,), runtime=96, popularity=0.9,
-                  vote_count=4, youtube_keys=(NOCTURNE_2024_TRAILER,), streaming=("MUBI",)),
+        make_film(
+            NOCTURNE_2020,
+            "Nocturne",
+            2020,
+            genres=(27, 18),
+            runtime=90,
+            popularity=18.0,
+            vote_count=600,
+        ),
+        make_film(
+            NOCTURNE_2024,
+            "Nocturne",
+            2024,
+            genres=(18,),
+            runtime=96,
+            popularity=0.9,
+            vote_count=4,
+            youtube_keys=(NOCTURNE_2024_TRAILER,),
+            streaming=("MUBI",),
+        ),
         # Same title, same year: only TMDB's video list tells them apart.
         make_film(SUNBURN_HORROR, "Sunburn", 2025, genres=(27,), runtime=92, popularity=6.0),
-        make_film(SUNBURN_DRAMA, "Sunburn", 2025, genres=(18,), runtime=101, popularity=2.0,
-                  youtube_keys=(SUNBURN_DRAMA_TRAILER,)),
+        make_film(
+            SUNBURN_DRAMA,
+            "Sunburn",
+            2025,
+            genres=(18,),
+            runtime=101,
+            popularity=2.0,
+            youtube_keys=(SUNBURN_DRAMA_TRAILER,),
+        ),
         # The Oscar-winning short is more popular than the feature of the same title.
-        make_film(SKIN_FEATURE, "Skin", None, release_date="2019-07-26", genres=(18, 80),
-                  runtime=118, popularity=9.0, vote_count=600,
-                  other_releases=(("CA", "2018-09-08", "Toronto International Film Festival"),)),
-        make_film(SKIN_SHORT, "Skin", 2018, genres=(18,), runtime=20, popularity=12.0,
-                  vote_count=300),
+        make_film(
+            SKIN_FEATURE,
+            "Skin",
+            None,
+            release_date="2019-07-26",
+            genres=(18, 80),
+            runtime=118,
+            popularity=9.0,
+            vote_count=600,
+            other_releases=(("CA", "2018-09-08", "Toronto International Film Festival"),),
+        ),
+        make_film(
+            SKIN_SHORT, "Skin", 2018, genres=(18,), runtime=20, popularity=12.0, vote_count=300
+        ),
         # Announced, no date and no runtime yet.
-        make_film(UNRELEASED, "The Untitled Heist Project", None, runtime=None, popularity=2.5,
-                  status="In Production", vote_count=0, vote_average=0.0),
-    ]  # fmt: skip
+        make_film(
+            UNRELEASED,
+            "The Untitled Heist Project",
+            None,
+            runtime=None,
+            popularity=2.5,
+            status="In Production",
+            vote_count=0,
+            vote_average=0.0,
+        ),
+    ]
 
 
 def fake_youtube_id(number: int) -> str:
@@ -350,11 +532,17 @@ def fake_youtube_id(number: int) -> str:
 def generated_films(count: int, *, first_id: int = 5_000_000) -> list[FakeFilm]:
     """ "Film 0001".. for benchmarks: distinct titles, years 1990-2025, one trailer each."""
     return [
-        make_film(first_id + n, f"Film {n:04d}", 1990 + n % 36, runtime=80 + n % 60,
-                  popularity=round(1 + (n * 37 % 1000) / 10, 1), vote_count=n % 900,
-                  youtube_keys=(fake_youtube_id(n),))
+        make_film(
+            first_id + n,
+            f"Film {n:04d}",
+            1990 + n % 36,
+            runtime=80 + n % 60,
+            popularity=round(1 + (n * 37 % 1000) / 10, 1),
+            vote_count=n % 900,
+            youtube_keys=(fake_youtube_id(n),),
+        )
         for n in range(1, count + 1)
-    ]  # fmt: skip
+    ]
 
 
 # -- the server ----------------------------------------------------------------------------------
@@ -377,7 +565,9 @@ class _Failure:
 
 def _error(status: int, code: int, message: str, headers: dict[str, str] | None = None) -> Response:
     body = json.dumps({"success": False, "status_code": code, "status_message": message})
-    return Response(body, status=status, headers=headers, content_type="application/json;charset=utf-8")
+    return Response(
+        body, status=status, headers=headers, content_type="application/json;charset=utf-8"
+    )
 
 
 _ERRORS = {
@@ -425,7 +615,11 @@ class FakeTmdb:
             self.host, self.port, self._app, threaded=True, request_handler=_QuietHandler
         )
         self.port = self._server.port
-        threading.Thread(target=self._server.serve_forever, name="fake-tmdb", daemon=True).start()
+        # A short poll interval makes stop() quick: tests start and stop many servers.
+        server = self._server
+        threading.Thread(
+            target=lambda: server.serve_forever(poll_interval=0.01), name="fake-tmdb", daemon=True
+        ).start()
         return self
 
     def stop(self) -> None:
@@ -471,9 +665,13 @@ class FakeTmdb:
         from whichmovie.tmdb.client import TmdbClient
 
         options: dict[str, Any] = {
-            "api_url": self.url, "api_key": self.api_key, "rate_limit": 1000.0, "timeout": 2.0,
-            "backoff_initial": 0.01, "backoff_max": 0.05,
-        }  # fmt: skip
+            "api_url": self.url,
+            "api_key": self.api_key,
+            "rate_limit": 1000.0,
+            "timeout": 2.0,
+            "backoff_initial": 0.01,
+            "backoff_max": 0.05,
+        }
         return TmdbClient(**{**options, **overrides})
 
     # -- the WSGI app --
@@ -487,15 +685,21 @@ class FakeTmdb:
         params = {k: v for k, v in request.args.items() if k != "api_key"}
         path = request.path.removeprefix("/3")
         with self._lock:
-            self.log.append(LoggedRequest(path, params, self._auth_kind(request), response.status_code, arrived))
+            self.log.append(
+                LoggedRequest(path, params, self._auth_kind(request), response.status_code, arrived)
+            )
         return response(environ, start_response)
 
     def _respond(self, request: Request) -> Response:
         wait = self._take_token()
         if wait:
             limit = f"{self.rate_limit_per_second:g}"
-            return _error(429, 25, f"Your request count (#) is over the allowed limit of ({limit}).",
-                          {"Retry-After": str(max(1, math.ceil(wait)))})  # fmt: skip
+            return _error(
+                429,
+                25,
+                f"Your request count (#) is over the allowed limit of ({limit}).",
+                {"Retry-After": str(max(1, math.ceil(wait)))},
+            )
         with self._lock:
             failure = self._failures.popleft() if self._failures else None
         if failure is not None:
@@ -513,15 +717,24 @@ class FakeTmdb:
             return Response(body[: len(body) // 2], content_type="application/json;charset=utf-8")
         status = int(failure.kind)
         if status == 429:
-            return _error(429, 25, "Your request count (#) is over the allowed limit of (40).",
-                          {"Retry-After": str(failure.retry_after)})  # fmt: skip
-        code, message = _ERRORS.get(status, (11, "Internal error: Something went wrong, contact TMDB."))
+            return _error(
+                429,
+                25,
+                "Your request count (#) is over the allowed limit of (40).",
+                {"Retry-After": str(failure.retry_after)},
+            )
+        code, message = _ERRORS.get(
+            status, (11, "Internal error: Something went wrong, contact TMDB.")
+        )
         return _error(status, code, message)
 
     def _auth_kind(self, request: Request) -> str:
         if self.api_key and request.args.get("api_key") == self.api_key:
             return "api_key"
-        if self.read_access_token and request.headers.get("Authorization") == f"Bearer {self.read_access_token}":
+        if (
+            self.read_access_token
+            and request.headers.get("Authorization") == f"Bearer {self.read_access_token}"
+        ):
             return "bearer"
         return "none"
 
@@ -568,14 +781,15 @@ class FakeTmdb:
             films = list(self.catalogue.values())
             words = dict(self._words)
         found = [
-            f for f in films
+            f
+            for f in films
             if wanted
             # every query word starts a word of the title, original title or an alternative title
             and all(any(w.startswith(q) for w in words[f.id]) for q in wanted)
             and (include_adult or not f.adult)
             and (primary_year is None or f.year == primary_year)
             and (year is None or year in f.release_years)
-        ]  # fmt: skip
+        ]
         found.sort(key=lambda f: -f.popularity)  # like TMDB: popularity dominates relevance
         start = (page - 1) * PAGE_SIZE
         return {
@@ -652,7 +866,7 @@ def fake_tmdb_factory() -> Iterator[Callable[..., FakeTmdb]]:
         fake.stop()
 
 
-# -- standalone, for benchmarks ---------------------------------------------------------------------
+# -- standalone, for benchmarks ------------------------------------------------------------------
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -662,14 +876,23 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--latency", type=float, default=0.0, help="seconds added to every answer")
     parser.add_argument("--rate-limit", type=float, default=None, help="requests/s before 429")
     parser.add_argument("--films", type=int, default=0, help='add N generated films "Film 0001"..')
-    parser.add_argument("--no-confusers", action="store_true", help="leave out the default catalogue")
+    parser.add_argument(
+        "--no-confusers", action="store_true", help="leave out the default catalogue"
+    )
     args = parser.parse_args(argv)
     films = ([] if args.no_confusers else default_films()) + generated_films(args.films)
-    fake = FakeTmdb(films, host=args.host, port=args.port, latency_seconds=args.latency,
-                    rate_limit_per_second=args.rate_limit)  # fmt: skip
+    fake = FakeTmdb(
+        films,
+        host=args.host,
+        port=args.port,
+        latency_seconds=args.latency,
+        rate_limit_per_second=args.rate_limit,
+    )
     fake.start()
-    print(f"fake TMDB on {fake.url} with {len(films)} films; "
-          f"TMDB_API_KEY={fake.api_key} TMDB_READ_ACCESS_TOKEN={fake.read_access_token}")  # fmt: skip
+    print(
+        f"fake TMDB on {fake.url} with {len(films)} films; "
+        f"TMDB_API_KEY={fake.api_key} TMDB_READ_ACCESS_TOKEN={fake.read_access_token}"
+    )
     try:
         threading.Event().wait()
     except KeyboardInterrupt:
@@ -684,7 +907,15 @@ if __name__ == "__main__":
 
 
 __all__ = [
-    "FAKE_API_KEY", "FAKE_READ_ACCESS_TOKEN", "FakeFilm", "FakeTmdb", "LoggedRequest",
-    "default_films", "fake_tmdb", "fake_tmdb_factory", "fake_youtube_id", "generated_films",
+    "FAKE_API_KEY",
+    "FAKE_READ_ACCESS_TOKEN",
+    "FakeFilm",
+    "FakeTmdb",
+    "LoggedRequest",
+    "default_films",
+    "fake_tmdb",
+    "fake_tmdb_factory",
+    "fake_youtube_id",
+    "generated_films",
     "make_film",
-]  # fmt: skip
+]

@@ -7,6 +7,7 @@ in an installed app's tasks.py. The cron next to each actor is its schedule (UTC
 import random
 
 import dramatiq
+from django.conf import settings
 from django.utils import timezone
 from dramatiq_crontab import cron
 
@@ -15,15 +16,15 @@ from whichmovie.catalog.schedule import channels_due
 from whichmovie.catalog.services.channels import channel_fetch, channel_reconcile
 from whichmovie.catalog.services.enrichment import movies_enrich, movies_refresh, tmdb_client
 
-JITTER_MS = 60_000  # spread channel checks so YouTube never sees a burst
-
 
 @cron("*/5 * * * *")
 @dramatiq.actor(max_retries=3)
 def dispatch_due_channels() -> None:
     """Every channel keeps its own cron (RT Indie 00:00, MUBI 01:00 UTC, ...)."""
     for channel_id in channels_due(now=timezone.now()):
-        fetch_channel.send_with_options(args=(channel_id,), delay=random.randint(0, JITTER_MS))
+        # Random jitter spreads the checks so YouTube never sees a burst from us.
+        delay = random.randint(0, settings.CHANNEL_JITTER_SECONDS * 1000)
+        fetch_channel.send_with_options(args=(channel_id,), delay=delay)
 
 
 @dramatiq.actor(max_retries=3, time_limit=30 * 60 * 1000)
@@ -52,9 +53,8 @@ def refresh_movies() -> None:
 @dramatiq.actor(max_retries=3)
 def reconcile_channels() -> None:
     for channel_id in Channel.objects.filter(enabled=True).values_list("pk", flat=True):
-        reconcile_channel.send_with_options(
-            args=(channel_id,), delay=random.randint(0, 10 * JITTER_MS)
-        )
+        delay = random.randint(0, 10 * settings.CHANNEL_JITTER_SECONDS * 1000)
+        reconcile_channel.send_with_options(args=(channel_id,), delay=delay)
 
 
 @dramatiq.actor(max_retries=3, time_limit=60 * 60 * 1000)

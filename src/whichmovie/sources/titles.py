@@ -39,7 +39,6 @@ _TYPOGRAPHY = str.maketrans(
         "\u2019": "'",
         "\u201b": "'",
         "\u2032": "'",
-        "`": "'",
         "\u00b4": "'",
         "\u201c": '"',
         "\u201d": '"',
@@ -64,51 +63,104 @@ _SPACES = re.compile(r"\s+")
 
 # --- uploads that are not a film's trailer ------------------------------------------------
 
-# Signals decisive whatever else the title says. At one position the first alternative wins,
-# so featurette ("behind the scenes") is tried before clip ("scene").
-_OTHER_SIGNALS = re.compile(
-    r"""
-    (?P<short>\#shorts?\b|\bshort\s+film\b)
-  | (?P<parody>\b(?:parody|spoof)\s+trailers?\b|\btrailers?\s+(?:parody|spoof)\b
-      |\boriginal\s+parody\b|\bmash-?up\b|\bhonest\s+trailers?\b|\bfan[- ]?made\b
-      |\bconcept\s+trailer\b|\bfake\s+trailer\b|\bsweded\b)
-  | (?P<series>\bseason\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|final)\b
-      |\bfinal\s+season\b|\bs\d{1,2}\s?e\d{1,2}\b|\bs\d{1,2}\b(?=\s*[|\-–—:])
-      |\b(?:tv|web|limited|mini|docu|anime|animated|original|netflix|hbo|drama|comedy
-         |documentary|new|hit)[- ]?series\b|\bthe\s+series\b|\bseries\s+(?:trailer|premiere|finale)\b
-      |\bepisode\s+\d+\b|\bep\.?\s*\d+\b)
-  | (?P<compilation>\btrailers\b|\bshorts\b|\bsupercut\b|\bcompilation\b|\btop\s+\d+\b
-      |[(\[]\s*(?:19|20)\d\d\s*[-–—]\s*(?:19|20)?\d\d\s*[)\]]
-      |\bdouble\s+feature\b|\btrilogy\b|\bbox\s+set\b|\bretrospective\b|\bfilms\s+of\b
-      |\bbest\s+(?:movies|films|scenes|moments)\b)
-  | (?P<lineup>\bnew\s+(?:on|to)\s+(?!\d)\w+|\bline-?up\b|\bwhat'?s\s+(?:new|coming|on)\b
-      |\b(?:coming|arriving|leaving)\s+(?:to\s+\w+\s+)?(?:this|next)\s+(?:week|month)\b
-      |\bnew\s+releases\b|\bthis\s+month\s+on\b)
-  | (?P<featurette>\bfeaturettes?\b|\bbehind[- ]the[- ]scenes\b|\bmaking[- ]of\b|\bthe\s+making\b
-      |\bbts\b|\bb-roll\b|\bvfx\b|\binside\s+look\b|\ba\s+look\s+(?:inside|at|behind)\b
-      |\bfirst\s+look\s+at\b|\bset\s+visit\b|\banatomy\s+of\s+a\s+scene\b|\bbloopers?\b
-      |\bgag\s+reel\b|\bcommentary\b|\bvignette\b|\bproduction\s+diary\b|\bmeet\s+the\b
-      |\bcharacter\s+(?:spotlight|profile)\b)
-  | (?P<clip>\bclips?\b|\bscenes?\b|\bsneak\s+peek\b|\b(?:opening|first)\s+\d+\s+minutes\b
-      |\bdeleted\b|\bouttakes?\b|\bextended\s+preview\b)
-  | (?P<interview>\binterviews?\b|\bq\s?&\s?a\b|\bin\s+conversation\b|\bpress\s+conference\b
-      |\bjunket\b|\broundtable\b|\btalks\s+(?:about|with)\b|\bmasterclass\b|\bpodcast\b
-      |\bpanel\b|\bon\s+set\s+with\b)
-  | (?P<review>\breviews?\b|\b(?:trailer|teaser)\s+(?:reaction|breakdown|analysis|explained
-         |recap|rundown|reveal)\b|\breacts?\b|\breaction\s+(?:video|to)\b|\bbreakdown\s*:
-      |\bexplained\b|\brecap\b|\beaster\s+eggs\b|\bthings\s+you\s+missed\b|\bvideo\s+essay\b
-      |\branked\b|\branking\b)
-  | (?P<live>\blive\s*stream\b|\blivestream\b|\bred\s+carpet\b|\bwatch\s+live\b
-      |\blive\s+now\b|\blive\s+event\b|\(live\)|\blive\s*:|\U0001f534)
-  | (?P<music>\bmusic\s+video\b|\bofficial\s+(?:music\s+)?video\b|\blyrics?\s+video\b
-      |\bsoundtrack\b|\bost\b|\bofficial\s+audio\b|\b(?:official|original|theme)\s+song\b
-      |\bvisuali[sz]er\b|\bscore\s+suite\b|\(from\s+(?:the\s+)?(?:motion\s+picture|film|movie
-         |netflix)\b)
-  | (?P<promo>\btv\s+spots?\b|\bspots?\b|\bpromos?\b|\bsizzle\b|\bannouncement\b(?!\s+(?:trailer|teaser))
-      |\b(?:date|title)\s+(?:reveal|announcement)\b|\bposter\b|\bcommercial\b|\bbumper\b|\bpsa\b)
-    """,
-    re.IGNORECASE | re.VERBOSE,
+
+def _signal(reason: str, trigger_words: str, pattern: str) -> tuple[str, frozenset[str], re.Pattern[str]]:
+    return reason, frozenset(trigger_words.split()), re.compile(pattern)
+
+
+# Signals that make an upload 'other' whatever else its title says, tried in this order on the
+# lower-cased title. A signal's regex only runs when one of its trigger words is in the title:
+# most titles are trailers and carry none, which keeps parsing fast.
+_OTHER_SIGNALS = (
+    _signal("short", "shorts short", r"#shorts?\b|\bshort\s+film\b"),
+    _signal(
+        "parody",
+        "parody spoof original mashup mash honest fan fanmade concept fake sweded",
+        r"\b(?:parody|spoof)\s+trailers?\b|\btrailers?\s+(?:parody|spoof)\b|\boriginal\s+parody\b"
+        r"|\bmash-?up\b|\bhonest\s+trailers?\b|\bfan[- ]?made\b|\b(?:concept|fake)\s+trailer\b"
+        r"|\bsweded\b",
+    ),
+    _signal(
+        "series",
+        "season seasons series docuseries miniseries episode ep",
+        r"\bseason\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|final)\b"
+        r"|\bfinal\s+season\b|\bepisode\s+\d+\b|\bep\.?\s*\d+\b|\bthe\s+series\b|\bdocuseries\b"
+        r"|\bminiseries\b|\bseries\s+(?:trailer|premiere|finale)\b"
+        r"|\b(?:tv|web|limited|mini|docu|anime|animated|original|netflix|hbo|drama|comedy"
+        r"|documentary|new|hit)[- ]?series\b",
+    ),
+    _signal(
+        "compilation",
+        "trailers shorts supercut compilation top double trilogy box retrospective films best",
+        r"\btrailers\b|\bshorts\b|\bsupercut\b|\bcompilation\b|\btop\s+\d+\b|\bdouble\s+feature\b"
+        r"|\btrilogy\b|\bbox\s+set\b|\bretrospective\b|\bfilms\s+of\b"
+        r"|\bbest\s+(?:movies|films|scenes|moments)\b",
+    ),
+    _signal(
+        "lineup",
+        "new lineup line what whats coming arriving leaving releases month",
+        r"\bnew\s+(?:on|to)\s+(?!\d)\w+|\bline-?up\b|\bwhat'?s\s+(?:new|coming|on)\b"
+        r"|\b(?:coming|arriving|leaving)\s+(?:to\s+\w+\s+)?(?:this|next)\s+(?:week|month)\b"
+        r"|\bnew\s+releases\b|\bthis\s+month\s+on\b",
+    ),
+    _signal(
+        "featurette",
+        "featurette featurettes behind making bts roll vfx inside look visit anatomy blooper "
+        "bloopers gag commentary vignette diary meet spotlight profile",
+        r"\bfeaturettes?\b|\bbehind[- ]the[- ]scenes\b|\bmaking[- ]of\b|\bthe\s+making\b|\bbts\b"
+        r"|\bb-roll\b|\bvfx\b|\binside\s+look\b|\ba\s+look\s+(?:inside|at|behind)\b"
+        r"|\bfirst\s+look\s+at\b|\bset\s+visit\b|\banatomy\s+of\s+a\s+scene\b|\bbloopers?\b"
+        r"|\bgag\s+reel\b|\bcommentary\b|\bvignette\b|\bproduction\s+diary\b|\bmeet\s+the\b"
+        r"|\bcharacter\s+(?:spotlight|profile)\b",
+    ),
+    _signal(
+        "clip",
+        "clip clips scene scenes sneak opening first deleted outtake outtakes preview",
+        r"\bclips?\b|\bscenes?\b|\bsneak\s+peek\b|\b(?:opening|first)\s+\d+\s+minutes\b"
+        r"|\bdeleted\b|\bouttakes?\b|\bextended\s+preview\b",
+    ),
+    _signal(
+        "interview",
+        "interview interviews q conversation press junket roundtable talks masterclass podcast "
+        "panel set",
+        r"\binterviews?\b|\bq\s?&\s?a\b|\bin\s+conversation\b|\bpress\s+conference\b|\bjunket\b"
+        r"|\broundtable\b|\btalks\s+(?:about|with)\b|\bmasterclass\b|\bpodcast\b|\bpanel\b"
+        r"|\bon\s+set\s+with\b",
+    ),
+    _signal(
+        "review",
+        "review reviews reaction breakdown analysis explained recap rundown reveal react reacts "
+        "easter missed essay ranked ranking",
+        r"\breviews?\b|\b(?:trailer|teaser)\s+(?:reaction|breakdown|analysis|explained|recap"
+        r"|rundown|reveal)\b|\breacts?\b|\breaction\s+(?:video|to)\b|\bbreakdown\s*:|\bexplained\b"
+        r"|\brecap\b|\beaster\s+eggs\b|\bthings\s+you\s+missed\b|\bvideo\s+essay\b|\branked\b"
+        r"|\branking\b",
+    ),
+    _signal(
+        "live",
+        "live livestream carpet",
+        r"\blive\s*stream\b|\blivestream\b|\bred\s+carpet\b|\bwatch\s+live\b|\blive\s+now\b"
+        r"|\blive\s+event\b|\(live\)|^live\b|\blive\s*:",
+    ),
+    _signal(
+        "music",
+        "music video lyric lyrics soundtrack ost audio song visualizer visualiser score from",
+        r"\bmusic\s+video\b|\bofficial\s+(?:music\s+)?video\b|\blyrics?\s+video\b|\bsoundtrack\b"
+        r"|\bost\b|\bofficial\s+audio\b|\b(?:official|original|theme)\s+song\b|\bvisuali[sz]er\b"
+        r"|\bscore\s+suite\b|\(from\s+(?:the\s+)?(?:motion\s+picture|film|movie|netflix)\b",
+    ),
+    _signal(
+        "promo",
+        "spot spots promo promos sizzle announcement reveal poster commercial bumper psa",
+        r"\bspots?\b|\bpromos?\b|\bsizzle\b|\bannouncement\b(?!\s+(?:trailer|teaser))"
+        r"|\b(?:date|title)\s+(?:reveal|announcement)\b|\bposter\b|\bcommercial\b|\bbumper\b"
+        r"|\bpsa\b",
+    ),
 )
+_WORD = re.compile(r"\w+")
+# Signals without a trigger word: a year range ("(2007-2012)") spans films, "S2" is a season.
+_YEAR_RANGE = re.compile(r"[(\[]\s*(?:19|20)\d\d\s*[-–—]\s*(?:19|20)?\d\d\s*[)\]]")
+_SEASON_CODE = re.compile(r"(?<!\w)s\d{1,2}(?:\s?e\d{1,2}\b|(?=\s*[|\-–—:]))")
 
 # Without a trailer label these make an upload a promo or a line-up rather than "unknown".
 _PROMO_WITHOUT_LABEL = re.compile(
@@ -136,31 +188,31 @@ _KEYWORD_COMPOUND = re.compile(
 
 # Words naming a cut, an edition or a re-release; stripped from the end of a title even after
 # "Official" ("Nymphomaniac Extended Director's Cut Official Trailer").
-_EDITION_WORDS = (
-    r"extended|director'?s\s+cut|unrated|uncut|imax|3d|4k|hd|restoration|restored|remastered"
-    r"|re-?release|\d+(?:st|nd|rd|th)\s+anniversary|anniversary|blu-?ray|dvd|\S+\s+edition"
+_EDITION_WORDS = frozenset(
+    "extended unrated uncut imax 3d 4k hd restoration restored remastered re-release rerelease "
+    "anniversary blu-ray bluray dvd".split()
 )
+_EDITION_PAIRS = frozenset({("director's", "cut"), ("directors", "cut")})
 # Words naming the trailer itself, between the title and the keyword ("Red Band", "Int.'l").
-_LABEL_WORDS = (
-    _EDITION_WORDS + r"|official|final|main|new|first|second|third|full|latest|special"
-    r"|legacy|pop-?up|comic-?con|sdcc|super\s+bowl|big\s+game|tv|theatrical|cinema|red[- ]band"
-    r"|green[- ]band|restricted|uncensored|international|int\.?'?l\.?|intl\.?|domestic|us|u\.s\."
-    r"|uk|u\.k\.|english|japanese|korean|french|german|chinese|italian|spanish|australian"
-    r"|canadian|release|exclusive|teaser|announcement|launch|ultimate\s+\S+"
-    r"|'[^']{1,40}'|\"[^\"]{1,40}\""
+_LABEL_WORDS = _EDITION_WORDS | frozenset(
+    "official final main new first second third full latest special legacy pop-up popup "
+    "comic-con sdcc tv theatrical cinema restricted uncensored international int'l int.'l intl "
+    "intl. domestic us u.s. uk u.k. english japanese korean french german chinese italian "
+    "spanish australian canadian release exclusive teaser announcement launch".split()
 )
-_LABEL_RUN_AT_END = re.compile(rf"(?:\s*(?<![\w'])(?:{_LABEL_WORDS})(?![\w']))+[\s\-:,]*$", re.I)
-_EDITION_RUN_AT_END = re.compile(
-    rf"(?:\s*(?<![\w'])(?:{_EDITION_WORDS})(?![\w']))+[\s\-:,]*$", re.IGNORECASE
+_LABEL_PAIRS = _EDITION_PAIRS | frozenset(
+    {("red", "band"), ("green", "band"), ("super", "bowl"), ("big", "game")}
 )
-_OFFICIAL = re.compile(r"\bofficial\b", re.IGNORECASE)
-_TEASER_WORD = re.compile(r"\bteaser\b", re.IGNORECASE)
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+_QUOTES = "'\""
+_ARTICLES = frozenset({"the", "a", "an"})
 
 # --- separators and segments ---------------------------------------------------------------
 
 # Strong separators end a title for good; dashes also join a title and its subtitle.
-_SEPARATOR = re.compile(
-    r"(\s*(?:\||(?<=\s)l(?=\s)|\[|\]|//)\s*|\s+[-–—~]+\s*|\s*[-–—~]+\s+|\s*[–—]{2,}\s*)"
+_SEPARATOR = re.compile(  # the title's whitespace is already collapsed to single spaces
+    r"(?=[ |\[\]/l\-–—~])"  # fail fast where no separator can start
+    r"( ?[|\[\]] ?| ?// ?| ?(?<!\S)l(?!\S) ?| [-–—~]+ ?|[-–—~]+ )"
 )
 _CAST_LIST = re.compile(
     r"^(?:(?:starring|ft\.?|feat\.?|featuring|with|dir\.?|directed\s+by|from)\s+.+"
@@ -236,20 +288,16 @@ def _compiled(rules: TitleRules) -> _CompiledRules:
     )
 
 
-def _other(reason: str, year: int | None = None) -> ParsedTitle:
-    return ParsedTitle(kind=OTHER, reason=reason, title=None, year=year)
+def _other(reason: str) -> ParsedTitle:
+    return ParsedTitle(kind=OTHER, reason=reason, title=None, year=None)
 
 
 def parse_title(youtube_title: str, rules: TitleRules | None = None) -> ParsedTitle:
     """Kind, film title and stated year of one upload title."""
     compiled = _compiled(rules or GENERIC_RULES)
     text = _clean(youtube_title)
-
-    if signal := _OTHER_SIGNALS.search(text):
-        return _other(signal.lastgroup or "unknown")
-    for pattern, reason in compiled.other:
-        if pattern.search(text):
-            return _other(reason)
+    if reason := _other_reason(text, compiled):
+        return _other(reason)
 
     parts = _SEPARATOR.split(text)
     segments, separators = parts[0::2], parts[1::2]
@@ -261,28 +309,21 @@ def parse_title(youtube_title: str, rules: TitleRules | None = None) -> ParsedTi
             return _other("promo")
         return _other("unknown")
     index, keyword = label
-    segment = segments[index]
 
     title = _title_from(segments, separators, index, keyword, compiled)
     if not title:
         return _other("unknown")
-    folded = title.casefold()
-    if folded.startswith(compiled.series_prefixes):
+    if title.casefold().startswith(compiled.series_prefixes):
         return _other("series")
     if compiled.season_numbers is not None and (number := _TRAILING_NUMBER.search(title)):
         if int(number.group(1)) in compiled.season_numbers:
             return _other("series")
 
-    after_keyword = segment[keyword.end() :]
-    is_teaser = keyword.group().casefold() == TEASER or bool(
-        _TEASER_WORD.search(segment[: keyword.start()][-40:])
-        and _LABEL_RUN_AT_END.search(segment[: keyword.start()])
-    )
     return ParsedTitle(
-        kind=TEASER if is_teaser else TRAILER,
+        kind=TEASER if keyword.group().casefold() == TEASER else TRAILER,
         reason="",
         title=_recase(title),
-        year=_stated_year(text, after_keyword),
+        year=_stated_year(text, segments[index][keyword.end() :]),
     )
 
 
@@ -290,8 +331,25 @@ def _clean(youtube_title: str) -> str:
     text = youtube_title
     if "&" in text:
         text = html.unescape(text)
-    text = unicodedata.normalize("NFC", text).translate(_TYPOGRAPHY)
-    return _SPACES.sub(" ", text).strip()
+    if not text.isascii():  # most titles are ASCII: skip the slow per-character work
+        text = unicodedata.normalize("NFC", text).translate(_TYPOGRAPHY)
+    return " ".join(text.replace("`", "'").split())
+
+
+def _other_reason(text: str, rules: _CompiledRules) -> str:
+    lower = text.lower()
+    words = set(_WORD.findall(lower))
+    for reason, triggers, pattern in _OTHER_SIGNALS:
+        if not words.isdisjoint(triggers) and pattern.search(lower):
+            return reason
+    if _YEAR_RANGE.search(lower):
+        return "compilation"
+    if _SEASON_CODE.search(lower):
+        return "series"
+    for pattern, reason in rules.other:
+        if pattern.search(lower):
+            return reason
+    return ""
 
 
 def _find_label(segments: list[str]) -> tuple[int, re.Match[str]] | None:
@@ -310,33 +368,36 @@ def _title_from(
     keyword: re.Match[str],
     rules: _CompiledRules,
 ) -> str:
-    """The film title around the label at `segments[index]`.
+    """The film title around the label found at `segments[index]`.
 
-    Before the label: text in the label's own segment ("Dune Official Trailer") joined to the
-    dash-separated segments just before it ("Mission: Impossible - Dead Reckoning"), back to
-    the previous strong separator. A label that opens the title ("Trailer: Dune") takes the
-    text after it instead.
+    It is the text before the label in the label's own segment ("Dune Official Trailer"),
+    joined to the dash-separated segments just before it ("Mission: Impossible - Dead
+    Reckoning"), back to the previous strong separator; or, when the label has a segment of
+    its own, the segment group before it ("Dune | Official Trailer"). A label that opens the
+    upload title takes the text after it ("Official Trailer: Dune", "Teaser | Dune").
     """
     pieces = [_before_label(segments[index][: keyword.start()])]
-    position = index
-    while position > 0 and _is_dash(separators[position - 1]):
-        position -= 1
-        pieces.insert(0, segments[position])
-    if position > 0 and not any(_is_title_piece(piece, rules) for piece in pieces):
-        # "Film | Official Trailer": the label has a segment of its own
-        pieces = [segments[position - 1]]
-        while position > 1 and _is_dash(separators[position - 2]):
-            position -= 1
-            pieces.insert(0, segments[position - 1])
+    first = index
+    while first > 0 and _is_dash(separators[first - 1]):
+        first -= 1
+        pieces.insert(0, segments[first])
     kept = [piece for piece in pieces if _is_title_piece(piece, rules)]
-    if not kept:
-        after = segments[index][keyword.end() :]
-        after = _YEAR_IN_BRACKETS.split(after, maxsplit=1)[0]
-        kept = [after.lstrip(" :-–—#0123456789")] if ":" in after[:3] else []
-        if not kept[0:1] or not kept[0]:
-            following = [s for s in segments[index + 1 :] if _is_title_piece(s, rules)]
-            kept = following[:1]
-    return _tidy(" - ".join(kept))
+    if not kept and first > 0:
+        last = first = first - 1
+        while first > 0 and _is_dash(separators[first - 1]):
+            first -= 1
+        kept = [p for p in segments[first : last + 1] if _is_title_piece(p, rules)]
+    if kept:
+        return _tidy(" - ".join(kept))
+
+    after = segments[index][keyword.end() :].lstrip(" #0123456789")
+    candidates = [after[1:]] if after.startswith(":") else []
+    candidates += segments[index + 1 :]
+    for candidate in candidates:
+        candidate = _YEAR_IN_BRACKETS.split(candidate, maxsplit=1)[0]
+        if _is_title_piece(candidate, rules):
+            return _tidy(candidate)
+    return ""
 
 
 def _is_dash(separator: str) -> bool:
@@ -355,29 +416,52 @@ def _is_title_piece(piece: str, rules: _CompiledRules) -> bool:
 
 
 def _before_label(text: str) -> str:
-    """Cut what names the trailer off the end of the text before the keyword."""
+    """The text before a keyword without the words naming the trailer."""
     # The title stops at a stated year: "Contagion (2011) Pop-Up Trailer".
     if (year := _YEAR_IN_BRACKETS.search(text)) and year.start() > 0:
         text = text[: year.start()]
+    words = text.split()
     # Whatever stands between "Official" and the keyword names the trailer ("Official 'Best
-    # Day' Trailer"); the last "Official" counts so that "Official Secrets" keeps its own.
-    run = _LABEL_RUN_AT_END
-    for official in reversed(list(_OFFICIAL.finditer(text))):
-        if text[: official.start()].strip(_EDGE_JUNK):
-            text, run = text[: official.start()], _EDITION_RUN_AT_END
+    # Day' Trailer"); the last "Official" counts, so "Official Secrets" keeps its own.
+    edition_only = False
+    for position in range(len(words) - 1, 0, -1):
+        if words[position].casefold() == "official":
+            words, edition_only = words[:position], True
             break
-    if words := run.search(text):
-        rest = text[: words.start()]
-        if not rest.strip(_EDGE_JUNK):
-            return ""  # the segment is all label: "Final Trailer"
-        if _has_title_words(rest):
-            return rest
-    return text
+    start = _label_start(words, edition_only)
+    if start == 0:
+        return ""  # all label: "Final Trailer"
+    title_words = words[:start]
+    if len(title_words) == 1 and title_words[0].casefold() in _ARTICLES:
+        title_words = words  # "The Final Trailer" is a title, not "The" + label
+    return " ".join(title_words)
 
 
-def _has_title_words(text: str) -> bool:
-    stripped = text.strip(_EDGE_JUNK).casefold()
-    return bool(stripped) and stripped not in {"the", "a", "an"}
+def _label_start(words: list[str], edition_only: bool) -> int:
+    """Index of the first of the label words ending `words` (len(words) when there are none)."""
+    vocabulary = _EDITION_WORDS if edition_only else _LABEL_WORDS
+    pairs = _EDITION_PAIRS if edition_only else _LABEL_PAIRS
+    start = len(words)
+    while start > 0:
+        word = words[start - 1].casefold().rstrip(",:")
+        previous = words[start - 2].casefold() if start > 1 else ""
+        if word in vocabulary:
+            start -= 2 if word == "anniversary" and _ORDINAL.fullmatch(previous) else 1
+        elif (previous, word) in pairs or (start > 1 and word == "edition"):
+            start -= 2
+        elif not edition_only and previous == "ultimate":  # "Ultimate Spy Trailer"
+            start -= 2
+        elif not edition_only and len(word) > 1 and word[-1] in _QUOTES:  # "'Best Day' Trailer"
+            opening = next(
+                (i for i in range(start - 1, max(start - 7, -1), -1) if words[i][0] == word[-1]),
+                None,
+            )
+            if opening is None:
+                break
+            start = opening
+        else:
+            break
+    return start
 
 
 def _tidy(title: str) -> str:
@@ -404,9 +488,9 @@ def _stated_year(text: str, after_keyword: str) -> int | None:
 
 
 def _recase(title: str) -> str:
-    """ALL-CAPS titles in normal title case; any other casing is the channel's and kept."""
-    if any(char.islower() for char in title) or not any(char.isupper() for char in title):
-        return title
+    """Normal title case. ALL-CAPS titles are recased word by word; any other casing is the
+    channel's own ("MaXXXine", "del Toro") and only capitalised small words are lowered."""
+    all_caps = not any(char.islower() for char in title)
     words = title.split(" ")
     cased: list[str] = []
     for position, word in enumerate(words):
@@ -414,13 +498,17 @@ def _recase(title: str) -> str:
         lower = word.lower()
         if inner and lower in _SMALL_WORDS:
             cased.append(lower)
-        elif _ACRONYM.match(word.strip("\"'(),.:;!?")) and word.upper() not in (
-            _VOWEL_LESS_TITLE_CASED
+        elif not all_caps or (
+            _ACRONYM.match(word.strip("\"'(),.:;!?")) and word not in _VOWEL_LESS_TITLE_CASED
         ):
             cased.append(word)
         else:
-            cased.append(_WORD_START.sub(lambda m: m.group(1).upper(), lower))
+            cased.append(_WORD_START.sub(_upper_match, lower))
     return " ".join(cased)
+
+
+def _upper_match(match: re.Match[str]) -> str:
+    return match.group(1).upper()
 
 
 _DELETED_IN_KEY = re.compile(r"['.\-\u00ad]")

@@ -72,6 +72,7 @@ def videos_url(url: str) -> str:
 
 # --- yt-dlp flat listing ---------------------------------------------------------------------
 
+
 class _QuietLogger:
     """yt-dlp prints errors even when quiet; we raise our own, so its lines go to debug."""
 
@@ -113,7 +114,11 @@ def _youtube_error(error: Exception, url: str) -> YouTubeError:
     if any(
         word in lowered
         for word in (
-            "transporterror", "name or service", "name resolution", "timed out", "connection"
+            "transporterror",
+            "name or service",
+            "name resolution",
+            "timed out",
+            "connection",
         )
     ):
         return YouTubeNetworkError(f"cannot reach YouTube for {url}: {message}")
@@ -208,7 +213,9 @@ def read_feed(channel_id: str, *, feed_url: str, client: httpx2.Client) -> list[
     if response.status_code == 404:
         raise ChannelUnavailable(f"channel {channel_id} has no feed (HTTP 404)")
     if response.status_code in (403, 429):
-        raise YouTubeBlocked(f"YouTube refused the feed of {channel_id} (HTTP {response.status_code})")
+        raise YouTubeBlocked(
+            f"YouTube refused the feed of {channel_id} (HTTP {response.status_code})"
+        )
     if response.status_code >= 400:
         raise YouTubeError(f"feed of {channel_id} answered HTTP {response.status_code}")
     parsed = feedparser.parse(response.content)
@@ -220,6 +227,6 @@ def read_feed(channel_id: str, *, feed_url: str, client: httpx2.Client) -> list[
         if not youtube_id:
             continue
         published = entry.get("published_parsed")
-        published_at = datetime(*published[:6], tzinfo=UTC) if published else None
+        published_at = datetime(*published[:6]).replace(tzinfo=UTC) if published else None
         uploads.append(Upload(youtube_id, entry.get("title", ""), published_at))
     return uploads

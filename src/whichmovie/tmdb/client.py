@@ -125,6 +125,7 @@ class TmdbClient:
         max_attempts: int = 4,
         transport: httpx2.BaseTransport | None = None,
         limiter: Limiter | None = None,
+        redis_url: str | None = None,
         backoff_initial: float = 0.5,
         backoff_max: float = 8.0,
         max_throttled: int = 8,
@@ -143,8 +144,10 @@ class TmdbClient:
         self.stats = TmdbStats()
         self._api_key = api_key.strip()
         self._token = read_access_token.strip()
+        # Without a limiter, build one from rate_limit (shared through Redis if redis_url is set);
+        # a limiter passed in belongs to the caller, who may share it between clients.
         self._owns_limiter = limiter is None
-        self._limiter = limiter if limiter is not None else make_limiter(rate_limit)
+        self._limiter = limiter if limiter is not None else make_limiter(rate_limit, redis_url)
         self._lock = threading.Lock()
         self._paused_until = 0.0  # monotonic time before which nobody may call TMDB (after a 429)
         self._configuration: dict[str, Any] | None = None
@@ -182,7 +185,9 @@ class TmdbClient:
             raise TmdbError("TMDB sent a /search/movie answer without a results list")
         return [r for r in results if isinstance(r, dict) and isinstance(r.get("id"), int)]
 
-    def movie_details(self, tmdb_id: int, *, append: Sequence[str] = DETAILS_APPEND) -> dict[str, Any]:
+    def movie_details(
+        self, tmdb_id: int, *, append: Sequence[str] = DETAILS_APPEND
+    ) -> dict[str, Any]:
         """`/movie/{id}` with the appended sections (their keys as TMDB names them)."""
         params: dict[str, str | int] = {"language": self.language}
         if append:
@@ -194,7 +199,9 @@ class TmdbClient:
 
     def alternative_titles(self, tmdb_id: int) -> list[str]:
         data = self._get(f"/movie/{int(tmdb_id)}/alternative_titles", {})
-        return [t["title"] for t in data.get("titles", []) if isinstance(t, dict) and t.get("title")]
+        return [
+            t["title"] for t in data.get("titles", []) if isinstance(t, dict) and t.get("title")
+        ]
 
     def configuration(self) -> dict[str, Any]:
         """`/configuration` (image base URLs and sizes), fetched once per client."""

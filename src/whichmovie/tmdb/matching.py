@@ -131,7 +131,10 @@ def score_candidate(
     if listed:
         return make(100.0, [f"TMDB lists this YouTube video ({min(listed)})"]), True
 
-    names = [("title", str(info.get("title") or "")), ("original title", str(info.get("original_title") or ""))]
+    names = [
+        ("title", str(info.get("title") or "")),
+        ("original title", str(info.get("original_title") or "")),
+    ]
     names += [(f"alternative title {t!r}", t) for t in alternative_titles(details)]
     similarity, label = max(
         ((title_similarity(query, name), label) for query in titles for label, name in names),
@@ -183,7 +186,9 @@ def _year_penalty(
         reasons.append("year -1 (trailer after the first release)")
         return YEAR_OFF_BY_ONE_PENALTY
     if release_in_year:
-        reasons.append(f"year {film_year}, but TMDB lists a {year} release (re-release or festival)")
+        reasons.append(
+            f"year {film_year}, but TMDB lists a {year} release (re-release or festival)"
+        )
         return YEAR_LISTED_RELEASE_PENALTY
     classic = (
         int(info.get("vote_count") or 0) >= CLASSIC_VOTE_COUNT
@@ -271,7 +276,9 @@ class _Matcher:
 
     def _search(self, query: str, field: str, value: int | None) -> None:
         kwargs = {field: value} if field else {}
-        self.queries.append(f"search/movie query={query!r}" + (f" {field}={value}" if field else ""))
+        self.queries.append(
+            f"search/movie query={query!r}" + (f" {field}={value}" if field else "")
+        )
         for result in self.client.search_movie(query, **kwargs):
             work = self.pool.setdefault(result["id"], _Work(result))
             if field == "year":
@@ -291,7 +298,12 @@ class _Matcher:
     def _ranked(self) -> list[_Work]:
         return sorted(
             self.pool.values(),
-            key=lambda w: (not w.certain, -_scored(w).score, -_scored(w).popularity, _scored(w).tmdb_id),
+            key=lambda w: (
+                not w.certain,
+                -_scored(w).score,
+                -_scored(w).popularity,
+                _scored(w).tmdb_id,
+            ),
         )
 
     def _verify(self, *, final: bool) -> None:
@@ -375,7 +387,8 @@ class _Matcher:
             )
         if best.details is None:
             return result(
-                "needs_review", f"{_label(best)} scored {score:.0f} but its details were not checked"
+                "needs_review",
+                f"{_label(best)} scored {score:.0f} but its details were not checked",
             )
         runner_up = (
             f"; next best {_label(rival)} scored {_scored(rival).score:.0f}"

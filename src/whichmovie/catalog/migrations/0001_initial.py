@@ -6,124 +6,223 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Channel',
+            name="Channel",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=80, unique=True)),
-                ('name', models.CharField(max_length=200)),
-                ('url', models.URLField(help_text="The channel's /videos page on YouTube.", max_length=300)),
-                ('youtube_channel_id', models.CharField(blank=True, db_index=True, max_length=40)),
-                ('rules', models.CharField(default='generic', help_text='Title rules preset (sources.presets).', max_length=40)),
-                ('schedule', models.CharField(default='0 3 * * *', help_text='Cron, UTC, literal day of week.', max_length=100)),
-                ('enabled', models.BooleanField(default=True)),
-                ('first_fetch_depth', models.PositiveIntegerField(default=200, help_text='How many uploads the first fetch reads.')),
-                ('last_checked_at', models.DateTimeField(blank=True, null=True)),
-                ('last_success_at', models.DateTimeField(blank=True, null=True)),
-                ('last_error', models.TextField(blank=True)),
-                ('consecutive_failures', models.PositiveIntegerField(default=0)),
-                ('last_reconciled_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=80, unique=True)),
+                ("name", models.CharField(max_length=200)),
+                (
+                    "url",
+                    models.URLField(
+                        help_text="The channel's /videos page on YouTube.", max_length=300
+                    ),
+                ),
+                ("youtube_channel_id", models.CharField(blank=True, db_index=True, max_length=40)),
+                (
+                    "rules",
+                    models.CharField(
+                        default="generic",
+                        help_text="Title rules preset (sources.presets).",
+                        max_length=40,
+                    ),
+                ),
+                (
+                    "schedule",
+                    models.CharField(
+                        default="0 3 * * *",
+                        help_text="Cron, UTC, literal day of week.",
+                        max_length=100,
+                    ),
+                ),
+                ("enabled", models.BooleanField(default=True)),
+                (
+                    "first_fetch_depth",
+                    models.PositiveIntegerField(
+                        default=200, help_text="How many uploads the first fetch reads."
+                    ),
+                ),
+                ("last_checked_at", models.DateTimeField(blank=True, null=True)),
+                ("last_success_at", models.DateTimeField(blank=True, null=True)),
+                ("last_error", models.TextField(blank=True)),
+                ("consecutive_failures", models.PositiveIntegerField(default=0)),
+                ("last_reconciled_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Genre',
+            name="Genre",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tmdb_id', models.PositiveIntegerField(unique=True)),
-                ('name', models.CharField(max_length=100)),
-                ('slug', models.SlugField(max_length=100, unique=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("tmdb_id", models.PositiveIntegerField(unique=True)),
+                ("name", models.CharField(max_length=100)),
+                ("slug", models.SlugField(max_length=100, unique=True)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='TmdbConfiguration',
+            name="TmdbConfiguration",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('data', models.JSONField(default=dict)),
-                ('fetched_at', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("data", models.JSONField(default=dict)),
+                ("fetched_at", models.DateTimeField(auto_now=True)),
             ],
         ),
         migrations.CreateModel(
-            name='Movie',
+            name="Movie",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=300)),
-                ('year', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('group_key', models.CharField(blank=True, max_length=320, null=True, unique=True)),
-                ('search_title', models.CharField(blank=True, db_index=True, max_length=300)),
-                ('tmdb_id', models.PositiveIntegerField(blank=True, null=True, unique=True)),
-                ('imdb_id', models.CharField(blank=True, max_length=20, null=True, unique=True)),
-                ('original_title', models.CharField(blank=True, max_length=300)),
-                ('original_language', models.CharField(blank=True, max_length=10)),
-                ('overview', models.TextField(blank=True)),
-                ('tagline', models.CharField(blank=True, max_length=500)),
-                ('release_date', models.DateField(blank=True, db_index=True, null=True)),
-                ('runtime', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('directors', models.JSONField(blank=True, default=list)),
-                ('cast', models.JSONField(blank=True, default=list)),
-                ('certification', models.CharField(blank=True, max_length=20)),
-                ('theatrical_release_date', models.DateField(blank=True, null=True)),
-                ('digital_release_date', models.DateField(blank=True, null=True)),
-                ('vote_average', models.FloatField(blank=True, db_index=True, null=True)),
-                ('vote_count', models.PositiveIntegerField(blank=True, null=True)),
-                ('popularity', models.FloatField(blank=True, null=True)),
-                ('watch_providers', models.JSONField(blank=True, default=dict)),
-                ('poster_path', models.CharField(blank=True, max_length=200)),
-                ('backdrop_path', models.CharField(blank=True, max_length=200)),
-                ('match_status', models.CharField(choices=[('pending', 'Pending'), ('matched', 'Matched'), ('needs_review', 'needs review'), ('not_found', 'not found'), ('manual', 'Manual'), ('not_a_movie', 'not a movie')], db_index=True, default='pending', max_length=20)),
-                ('match_score', models.FloatField(blank=True, null=True)),
-                ('match_details', models.JSONField(blank=True, default=dict)),
-                ('enriched_at', models.DateTimeField(blank=True, null=True)),
-                ('latest_video_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('genres', models.ManyToManyField(blank=True, related_name='movies', to='catalog.genre')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=300)),
+                ("year", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("group_key", models.CharField(blank=True, max_length=320, null=True, unique=True)),
+                ("search_title", models.CharField(blank=True, db_index=True, max_length=300)),
+                ("tmdb_id", models.PositiveIntegerField(blank=True, null=True, unique=True)),
+                ("imdb_id", models.CharField(blank=True, max_length=20, null=True, unique=True)),
+                ("original_title", models.CharField(blank=True, max_length=300)),
+                ("original_language", models.CharField(blank=True, max_length=10)),
+                ("overview", models.TextField(blank=True)),
+                ("tagline", models.CharField(blank=True, max_length=500)),
+                ("release_date", models.DateField(blank=True, db_index=True, null=True)),
+                ("runtime", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("directors", models.JSONField(blank=True, default=list)),
+                ("cast", models.JSONField(blank=True, default=list)),
+                ("certification", models.CharField(blank=True, max_length=20)),
+                ("theatrical_release_date", models.DateField(blank=True, null=True)),
+                ("digital_release_date", models.DateField(blank=True, null=True)),
+                ("vote_average", models.FloatField(blank=True, db_index=True, null=True)),
+                ("vote_count", models.PositiveIntegerField(blank=True, null=True)),
+                ("popularity", models.FloatField(blank=True, null=True)),
+                ("watch_providers", models.JSONField(blank=True, default=dict)),
+                ("poster_path", models.CharField(blank=True, max_length=200)),
+                ("backdrop_path", models.CharField(blank=True, max_length=200)),
+                (
+                    "match_status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Pending"),
+                            ("matched", "Matched"),
+                            ("needs_review", "needs review"),
+                            ("not_found", "not found"),
+                            ("manual", "Manual"),
+                            ("not_a_movie", "not a movie"),
+                        ],
+                        db_index=True,
+                        default="pending",
+                        max_length=20,
+                    ),
+                ),
+                ("match_score", models.FloatField(blank=True, null=True)),
+                ("match_details", models.JSONField(blank=True, default=dict)),
+                ("enriched_at", models.DateTimeField(blank=True, null=True)),
+                ("latest_video_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "genres",
+                    models.ManyToManyField(blank=True, related_name="movies", to="catalog.genre"),
+                ),
             ],
             options={
-                'ordering': ['-latest_video_at', '-id'],
+                "ordering": ["-latest_video_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Video',
+            name="Video",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('youtube_id', models.CharField(max_length=20, unique=True)),
-                ('youtube_title', models.CharField(max_length=500)),
-                ('kind', models.CharField(choices=[('trailer', 'Trailer'), ('teaser', 'Teaser'), ('other', 'Other')], db_index=True, max_length=10)),
-                ('reason', models.CharField(blank=True, help_text="Why an upload is 'other'.", max_length=40)),
-                ('parsed_title', models.CharField(blank=True, max_length=300)),
-                ('parsed_year', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('group_key', models.CharField(blank=True, db_index=True, max_length=320)),
-                ('published_at', models.DateTimeField(blank=True, null=True)),
-                ('first_seen_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('available', models.BooleanField(default=True)),
-                ('manual', models.BooleanField(default=False, help_text='Kind and title were set by hand; fetches never change them.')),
-                ('channel', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='videos', to='catalog.channel')),
-                ('movie', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='videos', to='catalog.movie')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("youtube_id", models.CharField(max_length=20, unique=True)),
+                ("youtube_title", models.CharField(max_length=500)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("trailer", "Trailer"), ("teaser", "Teaser"), ("other", "Other")],
+                        db_index=True,
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "reason",
+                    models.CharField(
+                        blank=True, help_text="Why an upload is 'other'.", max_length=40
+                    ),
+                ),
+                ("parsed_title", models.CharField(blank=True, max_length=300)),
+                ("parsed_year", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("group_key", models.CharField(blank=True, db_index=True, max_length=320)),
+                ("published_at", models.DateTimeField(blank=True, null=True)),
+                ("first_seen_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("available", models.BooleanField(default=True)),
+                (
+                    "manual",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Kind and title were set by hand; fetches never change them.",
+                    ),
+                ),
+                (
+                    "channel",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="videos",
+                        to="catalog.channel",
+                    ),
+                ),
+                (
+                    "movie",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="videos",
+                        to="catalog.movie",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-published_at', '-first_seen_at'],
+                "ordering": ["-published_at", "-first_seen_at"],
             },
         ),
         migrations.AddIndex(
-            model_name='movie',
-            index=models.Index(fields=['-latest_video_at', '-id'], name='movie_radar_idx'),
+            model_name="movie",
+            index=models.Index(fields=["-latest_video_at", "-id"], name="movie_radar_idx"),
         ),
         migrations.AddIndex(
-            model_name='video',
-            index=models.Index(fields=['channel', '-published_at'], name='video_channel_idx'),
+            model_name="video",
+            index=models.Index(fields=["channel", "-published_at"], name="video_channel_idx"),
         ),
     ]

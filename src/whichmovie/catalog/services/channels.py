@@ -48,9 +48,10 @@ def channel_from_preset(*, preset: ChannelPreset, enabled: bool) -> Channel:
 def channel_for_listing(*, listing: youtube.ChannelListing) -> Channel:
     """The channel a yt-dlp dump belongs to: found by id, handle or URL, else created."""
     candidates = Channel.objects.all()
-    if listing.channel_id:
-        if found := candidates.filter(youtube_channel_id=listing.channel_id).first():
-            return found
+    if listing.channel_id and (
+        found := candidates.filter(youtube_channel_id=listing.channel_id).first()
+    ):
+        return found
     for channel in candidates.filter(youtube_channel_id=""):
         if _same_channel_url(channel.url, listing):
             if listing.channel_id:
@@ -82,7 +83,9 @@ def _same_channel_url(url: str, listing: youtube.ChannelListing) -> bool:
 def _slug_for(listing: youtube.ChannelListing) -> str:
     from django.utils.text import slugify
 
-    base = slugify(listing.handle.lstrip("@") or listing.name or listing.channel_id)[:70] or "channel"
+    base = (
+        slugify(listing.handle.lstrip("@") or listing.name or listing.channel_id)[:70] or "channel"
+    )
     slug, n = base, 2
     while Channel.objects.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
@@ -104,7 +107,11 @@ def channel_fetch(*, channel: Channel, client: httpx2.Client | None = None) -> F
     outcome = FetchOutcome(channel=channel.slug)
     channel.last_checked_at = timezone.now()
     try:
-        uploads, exact = _new_uploads(channel, client, outcome)
+        if client is None:
+            with feed_client() as own_client:
+                uploads, exact = _new_uploads(channel, own_client, outcome)
+        else:
+            uploads, exact = _new_uploads(channel, client, outcome)
         outcome.result = videos_save(channel=channel, uploads=uploads, exact_dates=exact)
     except youtube.YouTubeError as error:
         outcome.error = str(error)
@@ -128,12 +135,16 @@ def channel_fetch(*, channel: Channel, client: httpx2.Client | None = None) -> F
     return outcome
 
 
+def feed_client() -> httpx2.Client:
+    return httpx2.Client(timeout=20, follow_redirects=True)
+
+
 def _new_uploads(
-    channel: Channel, client: httpx2.Client | None, outcome: FetchOutcome
+    channel: Channel, client: httpx2.Client, outcome: FetchOutcome
 ) -> tuple[list[youtube.Upload], bool]:
     known = Video.objects.filter(channel=channel)
     first_fetch = not known.exists()
-    if channel.youtube_channel_id and not first_fetch and client is not None:
+    if channel.youtube_channel_id and not first_fetch:
         outcome.requests += 1
         feed = youtube.read_feed(
             channel.youtube_channel_id, feed_url=settings.YOUTUBE_FEED_URL, client=client
@@ -187,4 +198,40 @@ def channel_retry_at(channel: Channel) -> datetime | None:
     if not channel.consecutive_failures or channel.last_checked_at is None:
         return None
     delay = min(timedelta(minutes=10) * 2 ** (channel.consecutive_failures - 1), MAX_BACKOFF)
-    return channel.last_checked_at + delay
+    retry_at: datetime = channel.last_checked_at + delay
+    return retry_at
+
+
+def channel_add(
+    *, url: str, schedule: str | None = None, depth: int | None = None, rules: str | None = None
+) -> Channel:
+    """Follow a channel: a preset slug, or any YouTube channel URL (its id is resolved)."""
+    preset = preset_for_slug(url)
+    if preset is not None:
+        channel = channel_from_preset(preset=preset, enabled=True)
+    else:
+        listing = youtube.read_listing(url, limit=1)
+        if not listing.channel_id:
+            raise youtube.ChannelUnavailable(f"YouTube did not say which channel {url} is")
+        channel = channel_for_listing(listing=listing)
+        channel.enabled = True
+    if schedule:
+        _check_cron(schedule)
+        channel.schedule = schedule
+    if depth:
+        channel.first_fetch_depth = depth
+    if rules:
+        channel.rules = rules
+    channel.save()
+    return channel
+
+
+def _check_cron(schedule: str) -> None:
+    from apscheduler.triggers.cron import CronTrigger
+
+    fields = schedule.split()
+    if len(fields) != 5 or any(ch.isdigit() for ch in fields[4]):
+        raise ValueError(
+            f"not a cron schedule: {schedule!r} (5 fields, day of week as * or Mon..Sun)"
+        )
+    CronTrigger.from_crontab(schedule)

@@ -93,9 +93,9 @@ def _pending_chunks(queryset: Any) -> Iterator[list[_Pending]]:
     last_id = 0
     while True:
         rows = list(
-            queryset.filter(pk__gt=last_id).order_by("pk").values_list("pk", "title", "year")[
-                :CHUNK
-            ]
+            queryset.filter(pk__gt=last_id)
+            .order_by("pk")
+            .values_list("pk", "title", "year")[:CHUNK]
         )
         if not rows:
             return
@@ -158,11 +158,15 @@ def _record(pending: _Pending, match: MatchResult, result: EnrichResult) -> None
         if movie is None or movie.match_status in DECIDED_STATUSES:
             return  # deleted, merged or decided by a person while we were asking TMDB
         movie.match_details = details
-        movie.match_score = match.best.score if match.best else (
-            match.candidates[0].score if match.candidates else None
+        movie.match_score = (
+            match.best.score
+            if match.best
+            else (match.candidates[0].score if match.candidates else None)
         )
         if match.status == "matched" and match.details is not None:
-            merged = movie_apply_details(movie=movie, details=match.details, status=MatchStatus.MATCHED)
+            merged = movie_apply_details(
+                movie=movie, details=match.details, status=MatchStatus.MATCHED
+            )
             result.matched += 1
             result.merged += int(merged)
             return
@@ -228,10 +232,14 @@ def movie_apply_details(*, movie: Movie, details: dict[str, Any], status: str) -
     credits = details.get("credits") or {}
     movie.directors = [c["name"] for c in credits.get("crew", []) if c.get("job") == "Director"]
     movie.cast = [
-        {"name": c.get("name"), "character": c.get("character"), "profile_path": c.get("profile_path")}
+        {
+            "name": c.get("name"),
+            "character": c.get("character"),
+            "profile_path": c.get("profile_path"),
+        }
         for c in sorted(credits.get("cast", []), key=lambda c: c.get("order", 0))[:10]
     ]
-    releases = next(
+    releases: list[dict[str, Any]] = next(
         (
             r.get("release_dates", [])
             for r in (details.get("release_dates") or {}).get("results", [])
@@ -248,9 +256,9 @@ def movie_apply_details(*, movie: Movie, details: dict[str, Any], status: str) -
         (d for r in releases if r.get("type") == 4 and (d := _date(r.get("release_date")))),
         default=None,
     )
-    movie.watch_providers = (
-        (details.get("watch/providers") or {}).get("results", {}).get(region) or {}
-    )
+    movie.watch_providers = (details.get("watch/providers") or {}).get("results", {}).get(
+        region
+    ) or {}
     movie.search_title = normalise_title(movie.title)
     movie.match_status = status
     movie.enriched_at = timezone.now()

@@ -93,8 +93,17 @@ def videos_save(*, channel: Channel, uploads: Sequence[Upload], exact_dates: boo
         Video.objects.bulk_create(new_videos, batch_size=CHUNK)
         Video.objects.bulk_update(
             changed,
-            ["youtube_title", "kind", "reason", "parsed_title", "parsed_year", "group_key",
-             "published_at", "available", "movie"],
+            [
+                "youtube_title",
+                "kind",
+                "reason",
+                "parsed_title",
+                "parsed_year",
+                "group_key",
+                "published_at",
+                "available",
+                "movie",
+            ],
             batch_size=CHUNK,
         )
         result.created, result.updated = len(new_videos), len(changed)
@@ -131,7 +140,9 @@ def _attach_movies(videos: Sequence[Video]) -> int:
     movie_for_key: dict[str, int] = {}
     for chunk in _chunks(keys):
         movie_for_key.update(
-            Movie.objects.filter(group_key__in=chunk).values_list("group_key", "id")
+            (key, pk)
+            for key, pk in Movie.objects.filter(group_key__in=chunk).values_list("group_key", "id")
+            if key
         )
         movie_for_key.update(
             Video.objects.filter(group_key__in=chunk, movie__isnull=False)
@@ -150,13 +161,8 @@ def _attach_movies(videos: Sequence[Video]) -> int:
         if key not in movie_for_key
     ]
     Movie.objects.bulk_create(new_movies, batch_size=CHUNK)
-    if new_movies and new_movies[0].pk is None:  # backends without RETURNING
-        movie_for_key.update(
-            Movie.objects.filter(group_key__in=[m.group_key for m in new_movies]).values_list(
-                "group_key", "id"
-            )
-        )
-    movie_for_key.update({m.group_key: m.pk for m in new_movies if m.pk and m.group_key})
+    # SQLite and PostgreSQL return the new primary keys from bulk_create.
+    movie_for_key.update({m.group_key: m.pk for m in new_movies if m.group_key})
     for video in waiting:
         video.movie_id = movie_for_key[video.group_key]
     return len(new_movies)
@@ -177,11 +183,17 @@ def movies_refresh_latest_video(movie_ids: Iterable[int]) -> None:
         )
 
 
-def video_classify_by_hand(*, video: Video, kind: str, title: str = "", year: int | None = None) -> Video:
+def video_classify_by_hand(
+    *, video: Video, kind: str, title: str = "", year: int | None = None
+) -> Video:
     """A person's decision on an upload: it survives every later fetch (`manual`)."""
     old_movie_id = video.movie_id
-    parsed = ParsedTitle(kind=kind, reason="" if kind != VideoKind.OTHER else "manual",
-                         title=title or None, year=year)
+    parsed = ParsedTitle(
+        kind=kind,
+        reason="" if kind != VideoKind.OTHER else "manual",
+        title=title or None,
+        year=year,
+    )
     if kind != VideoKind.OTHER and not title:
         raise ValueError("a trailer or teaser needs the film's title")
     with transaction.atomic():

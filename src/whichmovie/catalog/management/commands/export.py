@@ -34,4 +34,6 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         movies = Movie.objects.order_by("pk").prefetch_related("genres", "videos__channel")
         for movie in movies.iterator(chunk_size=500):
-            self.stdout.write(json.dumps(movie_record(movie), cls=DjangoJSONEncoder, ensure_ascii=False))
+            self.stdout.write(
+                json.dumps(movie_record(movie), cls=DjangoJSONEncoder, ensure_ascii=False)
+            )

@@ -24,5 +24,10 @@ class Command(BaseCommand):
             if not title.strip():
                 continue
             parsed = parse_title(title, rules)
-            record = {"input": title, "kind": parsed.kind, "title": parsed.title, "year": parsed.year}
+            record = {
+                "input": title,
+                "kind": parsed.kind,
+                "title": parsed.title,
+                "year": parsed.year,
+            }
             self.stdout.write(json.dumps(record, ensure_ascii=False))

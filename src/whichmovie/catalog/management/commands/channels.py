@@ -1,0 +1,133 @@
+import json
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db.models import Count
+from rich.table import Table
+
+from whichmovie.catalog.models import Channel
+from whichmovie.catalog.services.channels import channel_add, channel_from_preset
+from whichmovie.sources import youtube
+from whichmovie.sources.presets import PRESETS, preset_for_slug, rules_for
+from whichmovie.sources.titles import parse_title
+
+from ._output import console
+
+PREVIEW_SIZE = 50
+
+
+class Command(BaseCommand):
+    help = "List, add, remove, enable, disable and preview the channels WhichMovie follows."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        actions = parser.add_subparsers(dest="action", required=True)
+        actions.add_parser("list", help="channels, their schedule and health; and the presets")
+        add = actions.add_parser("add", help="follow a channel: a YouTube URL or a preset slug")
+        add.add_argument("url")
+        add.add_argument("--schedule", help="cron, UTC (default: the preset's, or 03:00 daily)")
+        add.add_argument("--depth", type=int, help="uploads read on the first fetch")
+        add.add_argument("--rules", help="title rules preset key")
+        for name in ("enable", "disable"):
+            sub = actions.add_parser(name, help=f"{name} a channel (a preset slug works too)")
+            sub.add_argument("slug")
+        remove = actions.add_parser("remove", help="stop following a channel and drop its uploads")
+        remove.add_argument("slug")
+        remove.add_argument("--yes", action="store_true", help="confirm the deletion")
+        preview = actions.add_parser("preview", help="how the latest uploads would parse, unsaved")
+        preview.add_argument("url", nargs="?", help="channel URL or slug")
+        preview.add_argument("--from-json", type=Path, help="a `yt-dlp -J --flat-playlist` dump")
+        preview.add_argument("--rules", help="title rules preset key")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        getattr(self, f"_{options['action']}")(options)
+
+    def _list(self, options: dict[str, Any]) -> None:
+        table = Table("slug", "name", "enabled", "schedule", "uploads", "last check", "health")
+        channels = Channel.objects.annotate(uploads=Count("videos")).order_by("slug")
+        for c in channels:
+            checked = f"{c.last_checked_at:%Y-%m-%d %H:%M}" if c.last_checked_at else "never"
+            table.add_row(
+                c.slug,
+                c.name,
+                "yes" if c.enabled else "no",
+                c.schedule,
+                str(c.uploads),
+                checked,
+                c.health,
+            )
+        console.print(table)
+        known = set(channels.values_list("slug", flat=True))
+        available = [p.slug for p in PRESETS if p.slug not in known]
+        if available:
+            console.print(
+                f"Presets one command away (whichmovie channels enable SLUG): "
+                f"{', '.join(available)}"
+            )
+
+    def _add(self, options: dict[str, Any]) -> None:
+        try:
+            channel = channel_add(
+                url=options["url"],
+                schedule=options["schedule"],
+                depth=options["depth"],
+                rules=options["rules"],
+            )
+        except (ValueError, youtube.YouTubeError) as error:
+            raise CommandError(f"{error}; nothing was added") from error
+        self.stdout.write(f"Following {channel.name} ({channel.slug}), schedule {channel.schedule}")
+
+    def _set_enabled(self, slug: str, enabled: bool) -> None:
+        channel = Channel.objects.filter(slug=slug).first()
+        if channel is None:
+            preset = preset_for_slug(slug)
+            if preset is None:
+                raise CommandError(f"unknown channel or preset: {slug}")
+            channel = channel_from_preset(preset=preset, enabled=enabled)
+        Channel.objects.filter(pk=channel.pk).update(enabled=enabled)
+        self.stdout.write(f"{channel.name}: {'enabled' if enabled else 'disabled'}")
+
+    def _enable(self, options: dict[str, Any]) -> None:
+        self._set_enabled(options["slug"], True)
+
+    def _disable(self, options: dict[str, Any]) -> None:
+        self._set_enabled(options["slug"], False)
+
+    def _remove(self, options: dict[str, Any]) -> None:
+        channel = Channel.objects.filter(slug=options["slug"]).first()
+        if channel is None:
+            raise CommandError(f"unknown channel: {options['slug']}")
+        uploads = channel.videos.count()
+        if not options["yes"]:
+            raise CommandError(
+                f"removing {channel.slug} deletes its {uploads} uploads; add --yes, "
+                f"or use `whichmovie channels disable {channel.slug}` to keep them"
+            )
+        channel.delete()
+        self.stdout.write(f"Removed {channel.name} and its {uploads} uploads")
+
+    def _preview(self, options: dict[str, Any]) -> None:
+        source = options["url"]
+        try:
+            if options["from_json"]:
+                listing = youtube.listing_from_dump(json.loads(options["from_json"].read_text()))
+            elif source:
+                known = Channel.objects.filter(slug=source).first()
+                preset = preset_for_slug(source)
+                url = known.url if known else preset.url if preset else source
+                listing = youtube.read_listing(url, limit=PREVIEW_SIZE)
+            else:
+                raise CommandError("give a channel URL or slug, or --from-json FILE")
+        except (OSError, ValueError, youtube.YouTubeError) as error:
+            raise CommandError(str(error)) from error
+        channel = Channel.objects.filter(slug=source).first() if source else None
+        preset = preset_for_slug(source) if source else None
+        rules = rules_for(
+            options["rules"] or (channel.rules if channel else preset.rules if preset else None)
+        )
+        table = Table("kind", "title", "year", "upload title", title=listing.name or source)
+        for upload in listing.uploads[:PREVIEW_SIZE]:
+            parsed = parse_title(upload.title, rules)
+            kind = parsed.kind if parsed.kind != "other" else f"other ({parsed.reason})"
+            table.add_row(kind, parsed.title or "", str(parsed.year or ""), upload.title)
+        console.print(table)
