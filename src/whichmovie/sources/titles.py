@@ -214,8 +214,10 @@ _SEPARATOR = re.compile(  # the title's whitespace is already collapsed to singl
     r"(?=[ |\[\]/l\-–—~])"  # fail fast where no separator can start
     r"( ?[|\[\]] ?| ?// ?| ?(?<!\S)l(?!\S) ?| [-–—~]+ ?|[-–—~]+ )"
 )
+# "Timothée Chalamet, Robert Pattinson", "starring Sacha Baron Cohen": names of two to four
+# capitalised words joined by commas or "and" (single words would catch "Bill & Ted").
 _CAST_LIST = re.compile(
-    r"^(?:(?:starring|ft\.?|feat\.?|featuring|with|dir\.?|directed\s+by|from)\s+.+"
+    r"^(?:(?i:starring|featuring|ft\.|feat\.|dir\.|directed\s+by)\s+.+"
     r"|[A-ZÀ-Þ][\w.'À-ÿ-]*(?:\s+[A-ZÀ-Þ][\w.'À-ÿ-]*){1,3}"
     r"(?:\s*(?:,|&|and)\s*[A-ZÀ-Þ][\w.'À-ÿ-]*(?:\s+[A-ZÀ-Þ][\w.'À-ÿ-]*){1,3})+)$"
 )
@@ -232,12 +234,17 @@ _QUALITY_ONLY = re.compile(
 
 # --- the year -----------------------------------------------------------------------------
 
-_YEAR_IN_BRACKETS = re.compile(r"[(\[]\s*((?:19|20)\d\d)\s*[)\]]")
+# "(2019)", "( 2016)", "[2019]", FilmSelect's "(NEW 2024)", Paramount's "(2023 Movie)"
+_YEAR_IN_BRACKETS = re.compile(
+    r"[(\[]\s*(?:new\s+)?((?:19|20)\d\d)(?:\s+(?:movie|film))?\s*[)\]]", re.IGNORECASE
+)
 _YEAR_IN_DATE = re.compile(
     rf"\b\d{{1,2}}[./]\d{{1,2}}[./]((?:19|20)\d\d)\b"
     rf"|\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
+# "Trailer: Dune", "Official Trailer #2 for Dune": what follows a label that opens the title.
+_LABEL_OPENS_TITLE = re.compile(r"[\s#\d]*(?::|\bfor\b)\s*(.+)", re.IGNORECASE)
 _YEAR_AFTER_LABEL = re.compile(r"^\s*(?:#?\s*\d{1,2}\s+)?((?:19|20)\d\d)\b")
 
 # --- tidying the title ----------------------------------------------------------------------
@@ -381,23 +388,32 @@ def _title_from(
     while first > 0 and _is_dash(separators[first - 1]):
         first -= 1
         pieces.insert(0, segments[first])
-    kept = [piece for piece in pieces if _is_title_piece(piece, rules)]
+    kept = _title_pieces(pieces, rules)
     if not kept and first > 0:
         last = first = first - 1
         while first > 0 and _is_dash(separators[first - 1]):
             first -= 1
-        kept = [p for p in segments[first : last + 1] if _is_title_piece(p, rules)]
+        kept = _title_pieces(segments[first : last + 1], rules)
     if kept:
         return _tidy(" - ".join(kept))
 
-    after = segments[index][keyword.end() :].lstrip(" #0123456789")
-    candidates = [after[1:]] if after.startswith(":") else []
-    candidates += segments[index + 1 :]
-    for candidate in candidates:
-        candidate = _YEAR_IN_BRACKETS.split(candidate, maxsplit=1)[0]
+    after = _LABEL_OPENS_TITLE.match(segments[index], keyword.end())
+    candidates = [after.group(1)] if after else []
+    for candidate in [*candidates, *segments[index + 1 :]]:
         if _is_title_piece(candidate, rules):
             return _tidy(candidate)
     return ""
+
+
+def _title_pieces(pieces: list[str], rules: _CompiledRules) -> list[str]:
+    """The pieces that belong to the title; a cast list never opens a title."""
+    kept = [piece for piece in pieces[:1] if _is_title_piece(piece, rules)]
+    kept += [
+        piece
+        for piece in pieces[1:]
+        if _is_title_piece(piece, rules) and not _CAST_LIST.match(piece.strip(_EDGE_JUNK))
+    ]
+    return kept
 
 
 def _is_dash(separator: str) -> bool:
@@ -411,7 +427,6 @@ def _is_title_piece(piece: str, rules: _CompiledRules) -> bool:
         and stripped.casefold() not in rules.channel_names
         and not _QUALITY_ONLY.match(stripped)
         and not _RELEASE_TAIL.match(stripped)
-        and not _CAST_LIST.match(stripped)
     )
 
 
@@ -465,6 +480,8 @@ def _label_start(words: list[str], edition_only: bool) -> int:
 
 
 def _tidy(title: str) -> str:
+    if (year := _YEAR_IN_BRACKETS.search(title)) and year.start() > 0:
+        title = title[: year.start()]  # "Dune (2021)": the year is not part of the title
     title = _QUALITY_TAG.sub(" ", title)
     title = _TITLE_PREFIX.sub("", title.strip(_EDGE_JUNK))
     title = _CREDIT_BEFORE_CAPS.sub("", title)

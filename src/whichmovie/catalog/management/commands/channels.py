@@ -12,7 +12,7 @@ from whichmovie.sources import youtube
 from whichmovie.sources.presets import PRESETS, preset_for_slug, rules_for
 from whichmovie.sources.titles import parse_title
 
-from ._output import console
+from ._output import print_table
 
 PREVIEW_SIZE = 50
 
@@ -56,11 +56,11 @@ class Command(BaseCommand):
                 checked,
                 c.health,
             )
-        console.print(table)
+        print_table(table, self.stdout)
         known = set(channels.values_list("slug", flat=True))
         available = [p.slug for p in PRESETS if p.slug not in known]
         if available:
-            console.print(
+            self.stdout.write(
                 f"Presets one command away (whichmovie channels enable SLUG): "
                 f"{', '.join(available)}"
             )
@@ -130,4 +130,4 @@ class Command(BaseCommand):
             parsed = parse_title(upload.title, rules)
             kind = parsed.kind if parsed.kind != "other" else f"other ({parsed.reason})"
             table.add_row(kind, parsed.title or "", str(parsed.year or ""), upload.title)
-        console.print(table)
+        print_table(table, self.stdout)

@@ -1,0 +1,126 @@
+"""The `whichmovie` commands as a user runs them (in-process, on the test database)."""
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from whichmovie.catalog.models import Channel, Movie, Video
+from whichmovie.cli import main
+
+DATA = Path(__file__).parent.parent / "data"
+
+pytestmark = pytest.mark.django_db
+
+
+def run(capsys, *args, stdin=None, monkeypatch=None):
+    if stdin is not None:
+        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    code = 0
+    try:
+        main(list(args))
+    except SystemExit as exit:
+        code = exit.code or 0
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_parse_titles_prints_one_json_object_per_line(capsys, monkeypatch):
+    titles = "THE SUBSTANCE | Official Teaser | MUBI\nComing Soon to MUBI | January 2024\n"
+    code, out, _ = run(capsys, "parse-titles", "--channel", "mubi", stdin=titles, monkeypatch=monkeypatch)
+    assert code == 0
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert lines[0] == {
+        "input": "THE SUBSTANCE | Official Teaser | MUBI",
+        "kind": "teaser",
+        "title": "The Substance",
+        "year": None,
+    }
+    assert lines[1]["kind"] == "other" and lines[1]["title"] is None
+
+
+def test_parse_titles_with_an_unknown_channel_uses_the_generic_rules(capsys, monkeypatch):
+    stdin = "The Lord of the Rings Official Trailer #1 (2025)\n"
+    code, out, _ = run(capsys, "parse-titles", "--channel", "nope", stdin=stdin, monkeypatch=monkeypatch)
+    assert json.loads(out) == {
+        "input": "The Lord of the Rings Official Trailer #1 (2025)",
+        "kind": "trailer",
+        "title": "The Lord of the Rings",
+        "year": 2025,
+    }
+
+
+def test_fetch_from_json_then_export(capsys):
+    code, out, _ = run(capsys, "fetch", "--from-json", str(DATA / "ytdlp_rt_indie.json"))
+    assert code == 0
+    assert "10 new uploads" in out
+    code, out, _ = run(capsys, "export")
+    records = [json.loads(line) for line in out.splitlines()]
+    assert len(records) == Movie.objects.count() == 8
+    endless = next(r for r in records if r["title"] == "The Endless")
+    assert endless["match_status"] == "pending" and endless["tmdb_id"] is None
+    assert {v["youtube_id"] for v in endless["videos"]} == {"dQ3mEndls01", "dQ3mEndls02"}
+    assert set(endless["videos"][0]) == {"youtube_id", "channel", "youtube_title", "kind", "published_at"}
+
+
+def test_fetch_from_broken_json_is_a_clear_error_and_keeps_what_is_stored(capsys, tmp_path):
+    run(capsys, "fetch", "--from-json", str(DATA / "ytdlp_mubi.json"))
+    stored = Video.objects.count()
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"entries": [')
+    code, _, err = run(capsys, "fetch", "--from-json", str(broken))
+    assert code == 1
+    assert "broken.json is not valid JSON" in err
+    assert Video.objects.count() == stored
+    not_a_dump = tmp_path / "list.json"
+    not_a_dump.write_text("[1, 2]")
+    code, _, err = run(capsys, "fetch", "--from-json", str(not_a_dump))
+    assert code == 1 and "not a yt-dlp playlist dump" in err
+
+
+def test_enrich_without_a_key_says_so_and_changes_nothing(capsys):
+    run(capsys, "fetch", "--from-json", str(DATA / "ytdlp_mubi.json"))
+    code, _, err = run(capsys, "enrich")
+    assert code == 1
+    assert "TMDB_API_KEY" in err and len(err.strip().splitlines()) == 1
+    assert not Movie.objects.exclude(match_status="pending").exists()
+
+
+def test_channels_list_shows_health_and_presets(capsys):
+    code, out, _ = run(capsys, "channels", "list")
+    assert code == 0
+    assert "Rotten Tomatoes Indie" in out and "never checked" in out
+    assert "a24" in out  # presets one command away
+
+
+def test_a_preset_is_one_command_away(capsys):
+    code, out, _ = run(capsys, "channels", "enable", "a24")
+    assert code == 0
+    assert Channel.objects.get(slug="a24").enabled
+    run(capsys, "channels", "disable", "a24")
+    assert not Channel.objects.get(slug="a24").enabled
+
+
+def test_adding_a_bad_url_is_refused(capsys):
+    code, _, err = run(capsys, "channels", "add", "https://example.com/trailers")
+    assert code == 1 and "not a YouTube channel URL" in err
+    code, _, err = run(capsys, "channels", "add", "https://www.youtube.com/@somechannel")
+    assert code == 1 and "cannot reach YouTube" in err and "nothing was added" in err
+
+
+def test_preview_shows_how_uploads_would_parse_without_saving(capsys):
+    code, out, _ = run(capsys, "channels", "preview", "mubi", "--from-json", str(DATA / "ytdlp_mubi.json"))
+    assert code == 0
+    assert "The Substance" in out and "teaser" in out
+    assert not Video.objects.exists()
+
+
+def test_removing_a_channel_needs_confirmation(capsys):
+    run(capsys, "fetch", "--from-json", str(DATA / "ytdlp_mubi.json"))
+    slug = Video.objects.first().channel.slug
+    code, _, err = run(capsys, "channels", "remove", slug)
+    assert code == 1 and "--yes" in err
+    assert Video.objects.exists()
+    code, _, _ = run(capsys, "channels", "remove", slug, "--yes")
+    assert code == 0 and not Video.objects.exists()
