@@ -1,8 +1,11 @@
 import pytest
 
+# The fake TMDB's fixtures (fake_tmdb, fake_tmdb_factory) for every test.
+pytest_plugins = ["tests.fakes.tmdb"]
+
 
 @pytest.fixture(autouse=True)
-def _isolated_settings(settings, tmp_path):
+def _isolated_settings(settings):
     """No test talks to the real TMDB or YouTube, whatever the environment says."""
     settings.TMDB_API_URL = "http://127.0.0.1:9/3"
     settings.TMDB_API_KEY = ""

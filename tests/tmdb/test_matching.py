@@ -53,7 +53,7 @@ def candidate(result: MatchResult, tmdb_id: int) -> Candidate:
     return next(c for c in result.candidates if c.tmdb_id == tmdb_id)
 
 
-# -- clean matches are cheap ------------------------------------------------------------------
+# -- clean matches are cheap ----------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -87,7 +87,7 @@ def test_a_match_hands_over_the_details_it_fetched(client):
     assert result.details["external_ids"]["imdb_id"] == "tt1160419"
 
 
-# -- Dune: three films of 2021, one of 1984, making-ofs ---------------------------------------
+# -- Dune: three films of 2021, one of 1984, making-ofs -------------------------------------------
 
 
 def test_dune_2021_is_the_feature_not_the_short_or_the_tv_movie(client):
@@ -169,7 +169,7 @@ def test_a_film_years_away_from_the_trailer_goes_to_review(client):
     assert {NOCTURNE_2020, NOCTURNE_2024} == {c.tmdb_id for c in result.candidates}
 
 
-# -- namesakes --------------------------------------------------------------------------------------
+# -- namesakes ------------------------------------------------------------------------------------
 
 
 def test_the_indie_wins_over_a_more_popular_namesake_by_year(client):
@@ -214,7 +214,7 @@ def test_a_popular_short_does_not_take_the_features_trailer(client):
     assert "penalty: short (runtime 20 min)" in candidate(result, SKIN_SHORT).reasons
 
 
-# -- other titles ------------------------------------------------------------------------------------
+# -- other titles ---------------------------------------------------------------------------------
 
 
 def test_a_foreign_film_is_found_by_its_original_title(client):
@@ -228,13 +228,18 @@ def test_a_foreign_film_is_found_by_its_original_title(client):
 def test_original_titles_are_searched_when_the_title_finds_nothing(fake, client):
     result = match_movie(
         client,
-        title="Anatomy of a Fal",  # a typo TMDB's search does not forgive
+        title="Anatomy of the Fall",  # a slip TMDB's search does not forgive
         year=2023,
         original_titles=["Anatomie d'une chute"],
     )
 
     assert result.status == "matched"
     assert result.best is not None and result.best.tmdb_id == ANATOMY_OF_A_FALL
+    assert result.queries == (
+        "search/movie query='Anatomy of the Fall' primary_release_year=2023",
+        'search/movie query="Anatomie d\'une chute" primary_release_year=2023',
+        f"movie/{ANATOMY_OF_A_FALL} details",
+    )
 
 
 def test_an_alternative_title_lifts_a_candidate_over_the_threshold(client):
@@ -260,7 +265,7 @@ def test_nothing_found(fake, client):
     assert result.candidates == ()
     assert result.best is None
     assert len(result.queries) == 3
-    assert "TMDB found nothing for 'Zyzzyva Unknown Picture' (2020)" == result.explanation
+    assert result.explanation == "TMDB found nothing for 'Zyzzyva Unknown Picture' (2020)"
 
 
 def test_an_empty_title_sends_nothing(fake, client):
@@ -277,7 +282,7 @@ def test_tmdb_being_down_is_the_callers_problem(fake, client):
         match_movie(client, title="Dune", year=2021)
 
 
-# -- scoring rules, without a server -----------------------------------------------------------------
+# -- scoring rules, without a server --------------------------------------------------------------
 
 
 def make_result(**fields):
@@ -332,7 +337,9 @@ def test_a_short_is_penalised_only_once_the_runtime_is_known():
     unknown = {"runtime": 0, "genres": []}  # TMDB sends 0 when it does not know
 
     assert score_candidate(make_result(), titles=["Heat"], year=1995, details=short)[0].score == 60
-    assert score_candidate(make_result(), titles=["Heat"], year=1995, details=unknown)[0].score == 100
+    assert (
+        score_candidate(make_result(), titles=["Heat"], year=1995, details=unknown)[0].score == 100
+    )
 
 
 def test_a_documentary_about_the_film_is_penalised():

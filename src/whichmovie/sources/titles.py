@@ -189,7 +189,7 @@ _KEYWORD_COMPOUND = re.compile(
 # Words naming a cut, an edition or a re-release; stripped from the end of a title even after
 # "Official" ("Nymphomaniac Extended Director's Cut Official Trailer").
 _EDITION_WORDS = frozenset(
-    "extended unrated uncut imax 3d 4k hd restoration restored remastered re-release rerelease "
+    "extended unrated uncut imax 3d 4k ultra hd uhd restoration restored remastered re-release rerelease "
     "anniversary blu-ray bluray dvd".split()
 )
 _EDITION_PAIRS = frozenset({("director's", "cut"), ("directors", "cut")})
@@ -257,7 +257,7 @@ _TITLE_PREFIX = re.compile(
 # "Andrea Arnold's BIRD": a director credit in normal case before an all-caps title.
 _CREDIT_BEFORE_CAPS = re.compile(r"^[A-Z][\w.\- ]*[a-z][\w.\- ]*'s\s+(?=[^a-z]*[A-Z][^a-z]*$)")
 _QUALITY_TAG = re.compile(r"(?:^|\s)[(\[]?(?:hd|hq|4k|uhd|1080p|720p)[)\]]?(?=\s|$)", re.I)
-_EDGE_JUNK = " \t-–—~:|,;/#*("
+_EDGE_JUNK = " \t-–—~:|,;/#*"
 _SPACE_BEFORE_COLON = re.compile(r"\s+:")
 _WRAPPING_QUOTES = re.compile(r'^(["\'])(.+)\1$')
 _TRAILING_NUMBER = re.compile(r"\s(\d{1,2})$")
@@ -440,7 +440,7 @@ def _before_label(text: str) -> str:
     # Day' Trailer"); the last "Official" counts, so "Official Secrets" keeps its own.
     edition_only = False
     for position in range(len(words) - 1, 0, -1):
-        if words[position].casefold() == "official":
+        if words[position].casefold().lstrip("([") == "official":
             words, edition_only = words[:position], True
             break
     start = _label_start(words, edition_only)
@@ -458,7 +458,7 @@ def _label_start(words: list[str], edition_only: bool) -> int:
     pairs = _EDITION_PAIRS if edition_only else _LABEL_PAIRS
     start = len(words)
     while start > 0:
-        word = words[start - 1].casefold().rstrip(",:")
+        word = words[start - 1].casefold().lstrip("([").rstrip(",:")
         previous = words[start - 2].casefold() if start > 1 else ""
         if word in vocabulary:
             start -= 2 if word == "anniversary" and _ORDINAL.fullmatch(previous) else 1
@@ -487,8 +487,13 @@ def _tidy(title: str) -> str:
     title = _CREDIT_BEFORE_CAPS.sub("", title)
     title = _SPACE_BEFORE_COLON.sub(":", _SPACES.sub(" ", title))
     title = title.strip(_EDGE_JUNK)
+    # a bracket cut from its pair by a separator: "Dune (Official Trailer)"
+    if title.endswith("("):
+        title = title[:-1].rstrip(_EDGE_JUNK)
+    if title.startswith("(") and ")" not in title:
+        title = title[1:].lstrip(_EDGE_JUNK)
     if title.endswith(")") and "(" not in title:
-        title = title[:-1].rstrip()
+        title = title[:-1].rstrip(_EDGE_JUNK)
     if quoted := _WRAPPING_QUOTES.match(title):
         title = quoted.group(2).strip()
     return title

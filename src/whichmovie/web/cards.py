@@ -1,0 +1,152 @@
+"""What the pages show of a movie, computed once in Python so templates stay simple."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.db.models import Prefetch
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils.text import slugify
+
+from whichmovie.catalog.models import Channel, Genre, Movie, MovieQuerySet, Video, VideoKind
+from whichmovie.web.filters import STATUSES, release_status
+from whichmovie.web.images import Picture, TmdbImages
+
+KIND_LABELS = {VideoKind.TRAILER: "Trailer", VideoKind.TEASER: "Teaser", VideoKind.OTHER: "Video"}
+WATCH_GROUPS = (
+    ("flatrate", "Stream"),
+    ("free", "Free"),
+    ("ads", "Free with ads"),
+    ("rent", "Rent"),
+    ("buy", "Buy"),
+)
+
+
+def with_trailers(movies: MovieQuerySet) -> MovieQuerySet:
+    """Two extra queries per page whatever its size: trailers (with channels), genres."""
+    trailers = (
+        Video.objects.filter(kind__in=[VideoKind.TRAILER, VideoKind.TEASER])
+        .select_related("channel")
+        .only(
+            "youtube_id",
+            "youtube_title",
+            "kind",
+            "published_at",
+            "first_seen_at",
+            "movie_id",
+            "channel__slug",
+            "channel__name",
+        )
+        .order_by(Coalesce("published_at", "first_seen_at").desc(), "-id")
+    )
+    return movies.prefetch_related(
+        Prefetch("videos", queryset=trailers, to_attr="trailers"), "genres"
+    )
+
+
+def movie_url(movie: Movie) -> str:
+    slug = slugify(movie.title)
+    if slug:
+        return reverse("web:movie_detail_slug", kwargs={"pk": movie.pk, "slug": slug})
+    return reverse("web:movie_detail", kwargs={"pk": movie.pk})
+
+
+def channels_of(trailers: list[Video]) -> list[Channel]:
+    """Distinct channels, the one with the newest trailer first."""
+    seen: dict[int, Channel] = {}
+    for video in trailers:
+        seen.setdefault(video.channel_id, video.channel)
+    return list(seen.values())
+
+
+@dataclass
+class MovieCard:
+    movie: Movie
+    url: str
+    poster: Picture | None
+    status: str
+    newest: Video | None
+    channels: list[Channel]
+    genres: list[Genre] = field(default_factory=list)
+
+    @property
+    def status_label(self) -> str:
+        return STATUSES.get(self.status, "")
+
+    @property
+    def thumbnail_url(self) -> str:
+        """YouTube's still of the newest trailer: the picture of a film not yet identified."""
+        return self.newest.thumbnail_url if self.newest else ""
+
+    @property
+    def newest_kind(self) -> str:
+        return KIND_LABELS.get(self.newest.kind, "") if self.newest else ""
+
+
+def movie_card(movie: Movie, images: TmdbImages, *, today: date) -> MovieCard:
+    trailers: list[Video] = getattr(movie, "trailers", [])
+    return MovieCard(
+        movie=movie,
+        url=movie_url(movie),
+        poster=images.poster(movie.poster_path),
+        status=release_status(movie, today=today),
+        newest=trailers[0] if trailers else None,
+        channels=channels_of(trailers),
+        genres=list(movie.genres.all()),
+    )
+
+
+def trailer_timeline(trailers: list[Video]) -> list[dict[str, Any]]:
+    """Oldest first, numbered per kind: teaser, trailer #1, trailer #2..."""
+    timeline = []
+    counts: dict[str, int] = {}
+    totals = {kind: sum(1 for v in trailers if v.kind == kind) for kind in KIND_LABELS}
+    for video in sorted(trailers, key=lambda v: (v.date, v.pk)):
+        counts[video.kind] = counts.get(video.kind, 0) + 1
+        label = KIND_LABELS.get(video.kind, "Video")
+        if totals.get(video.kind, 0) > 1:
+            label = f"{label} #{counts[video.kind]}"
+        timeline.append({"video": video, "label": label})
+    return timeline
+
+
+def cast_members(cast: Any) -> list[dict[str, str]]:
+    """TMDB's cast as stored by enrichment: [{name, character, profile_path}]."""
+    members = []
+    for person in cast if isinstance(cast, list) else []:
+        if isinstance(person, dict) and person.get("name"):
+            members.append(
+                {"name": str(person["name"]), "character": str(person.get("character") or "")}
+            )
+        elif isinstance(person, str):
+            members.append({"name": person, "character": ""})
+    return members
+
+
+def watch_offers(providers: Any, images: TmdbImages) -> list[dict[str, Any]]:
+    """TMDB's watch/providers for our region, grouped as JustWatch shows them."""
+    if not isinstance(providers, dict):
+        return []
+    groups = []
+    for key, label in WATCH_GROUPS:
+        offers = [
+            {
+                "name": str(offer.get("provider_name") or ""),
+                "logo": images.logo_url(str(offer.get("logo_path") or "")),
+            }
+            for offer in providers.get(key) or []
+            if isinstance(offer, dict) and offer.get("provider_name")
+        ]
+        if offers:
+            groups.append({"label": label, "offers": offers})
+    return groups
+
+
+def runtime_text(minutes: int | None) -> str:
+    if not minutes:
+        return ""
+    hours, rest = divmod(minutes, 60)
+    return f"{hours}h {rest:02d}m" if hours else f"{rest}m"

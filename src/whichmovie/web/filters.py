@@ -1,0 +1,214 @@
+"""One way to filter the catalogue.
+
+The pages, the feeds, the calendar, the Radarr list and the API all read the same query
+parameters; `MovieFilters.from_params` validates them once and `apply` narrows a queryset.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
+
+from whichmovie.catalog.models import (
+    Channel,
+    Genre,
+    MatchStatus,
+    Movie,
+    MovieQuerySet,
+    Video,
+    VideoKind,
+)
+from whichmovie.sources.titles import normalise_title
+
+KINDS = {VideoKind.TRAILER.value: "Trailers", VideoKind.TEASER.value: "Teasers"}
+STATUSES = {"upcoming": "Upcoming", "in_cinemas": "In cinemas", "streaming": "Streaming"}
+SORTS = {"newest": "Newest trailer", "release": "Release date", "rating": "Rating"}
+NEW_WINDOWS = {"week": timedelta(days=7)}
+DEFAULT_SORT = "newest"
+
+# After a theatrical run of about three months a film is no longer "in cinemas".
+IN_CINEMAS_DAYS = 90
+# TMDB's watch/providers offer types that mean "you can watch it at home now".
+HOME_OFFERS = ("flatrate", "free", "ads", "rent", "buy")
+MIN_YEAR, MAX_YEAR = 1870, 2100
+MAX_SEARCH_LENGTH = 200
+SLUG = re.compile(r"^[-\w]{1,100}$")
+
+# The parameters the filters read, in the order links are written.
+PARAMETERS = ("q", "channel", "genre", "year", "kind", "status", "new", "sort")
+
+
+class FilterError(ValueError):
+    """A query parameter that cannot be understood: the user gets a 400 with this message."""
+
+
+def _choice(name: str, value: str, choices: Mapping[str, str]) -> str:
+    if value and value not in choices:
+        raise FilterError(f"{name} must be one of: {', '.join(choices)} (got {value!r}).")
+    return value
+
+
+def _slug(name: str, value: str) -> str:
+    if value and not SLUG.match(value):
+        raise FilterError(f"{name} must be a slug such as 'drama' (got {value!r}).")
+    return value
+
+
+def _year(value: str) -> int | None:
+    if not value:
+        return None
+    if not value.isdigit() or not MIN_YEAR <= int(value) <= MAX_YEAR:
+        raise FilterError(f"year must be a year between {MIN_YEAR} and {MAX_YEAR} (got {value!r}).")
+    return int(value)
+
+
+@dataclass(frozen=True)
+class MovieFilters:
+    channel: Channel | None = None
+    genre: Genre | None = None
+    year: int | None = None
+    kind: str = ""
+    status: str = ""
+    q: str = ""
+    new: str = ""
+    sort: str = DEFAULT_SORT
+
+    @classmethod
+    def from_params(
+        cls, params: Mapping[str, str], *, channel: Channel | None = None
+    ) -> MovieFilters:
+        """Validate query parameters. `channel` fixes the channel (a channel's own page)."""
+
+        def get(name: str) -> str:
+            return (params.get(name) or "").strip()
+
+        q = get("q")
+        if len(q) > MAX_SEARCH_LENGTH:
+            raise FilterError(f"q must be at most {MAX_SEARCH_LENGTH} characters.")
+        if channel is None and (slug := _slug("channel", get("channel"))):
+            channel = Channel.objects.filter(slug=slug).first()
+            if channel is None:
+                raise FilterError(f"There is no channel {slug!r}.")
+        genre = None
+        if slug := _slug("genre", get("genre")):
+            genre = Genre.objects.filter(slug=slug).first()
+            if genre is None:
+                raise FilterError(f"There is no genre {slug!r}.")
+        return cls(
+            channel=channel,
+            genre=genre,
+            year=_year(get("year")),
+            kind=_choice("kind", get("kind"), KINDS),
+            status=_choice("status", get("status"), STATUSES),
+            q=q,
+            new=_choice("new", get("new"), NEW_WINDOWS),
+            sort=_choice("sort", get("sort"), SORTS) or DEFAULT_SORT,
+        )
+
+    def params(self) -> dict[str, str]:
+        """The canonical query parameters of these filters (defaults left out)."""
+        values = {
+            "q": self.q,
+            "channel": self.channel.slug if self.channel else "",
+            "genre": self.genre.slug if self.genre else "",
+            "year": str(self.year or ""),
+            "kind": self.kind,
+            "status": self.status,
+            "new": self.new,
+            "sort": "" if self.sort == DEFAULT_SORT else self.sort,
+        }
+        return {name: values[name] for name in PARAMETERS if values[name]}
+
+    @property
+    def search_words(self) -> list[str]:
+        return normalise_title(self.q).split()
+
+    def apply(self, movies: MovieQuerySet, *, now: datetime) -> MovieQuerySet:
+        if self.channel or self.kind:
+            # One upload must match both: "a teaser from this channel".
+            uploads = Video.objects.filter(movie=OuterRef("pk"), kind__in=list(KINDS))
+            if self.kind:
+                uploads = uploads.filter(kind=self.kind)
+            if self.channel:
+                uploads = uploads.filter(channel=self.channel)
+            movies = movies.filter(Exists(uploads))
+        if self.genre:
+            movies = movies.filter(genres=self.genre)
+        if self.year:
+            movies = movies.filter(year=self.year)
+        for word in self.search_words:
+            movies = movies.filter(search_title__contains=word)
+        if self.new:
+            movies = movies.filter(latest_video_at__gte=now - NEW_WINDOWS[self.new])
+        if self.status:
+            movies = movies.filter(status_q(self.status, today=now.date()))
+        return movies
+
+    def apply_to_videos(self, videos: QuerySet[Video], *, now: datetime) -> QuerySet[Video]:
+        """Trailers and teasers for the feeds: channel, kind and "new" describe the upload
+        itself; the other filters describe its film."""
+        videos = videos.filter(kind__in=list(KINDS), movie__isnull=False).exclude(
+            movie__match_status=MatchStatus.NOT_A_MOVIE
+        )
+        if self.kind:
+            videos = videos.filter(kind=self.kind)
+        if self.channel:
+            videos = videos.filter(channel=self.channel)
+        if self.new:
+            since = now - NEW_WINDOWS[self.new]
+            videos = videos.filter(
+                Q(published_at__gte=since) | Q(published_at__isnull=True, first_seen_at__gte=since)
+            )
+        film_filters = replace(self, channel=None, kind="", new="", sort=DEFAULT_SORT)
+        if film_filters.params():
+            films = film_filters.apply(Movie.objects.visible(), now=now)
+            videos = videos.filter(movie__in=films.values("pk"))
+        return videos.order_by(
+            F("published_at").desc(nulls_last=True), F("first_seen_at").desc(), "-id"
+        )
+
+
+def _home_offers_q() -> Q:
+    offers = Q()
+    for offer in HOME_OFFERS:
+        offers |= Q(watch_providers__has_key=offer)
+    return offers
+
+
+def status_q(status: str, *, today: date) -> Q:
+    """The database side of `release_status`: the two must agree."""
+    at_home = _home_offers_q() | Q(digital_release_date__lte=today)
+    cinema_date_after = Q(theatrical_release_date__gt=today) | Q(
+        theatrical_release_date__isnull=True, release_date__gt=today
+    )
+    if status == "streaming":
+        return at_home
+    if status == "upcoming":
+        return cinema_date_after & ~at_home
+    # in_cinemas: released in cinemas during the last IN_CINEMAS_DAYS, not yet at home.
+    run_start = today - timedelta(days=IN_CINEMAS_DAYS)
+    released = Q(theatrical_release_date__range=(run_start, today)) | Q(
+        theatrical_release_date__isnull=True, release_date__range=(run_start, today)
+    )
+    return released & ~at_home
+
+
+def release_status(movie: Movie, *, today: date) -> str:
+    """upcoming, in_cinemas, streaming, or "" (released a while ago, or no date known)."""
+    providers = movie.watch_providers if isinstance(movie.watch_providers, dict) else {}
+    if any(offer in providers for offer in HOME_OFFERS) or (
+        movie.digital_release_date is not None and movie.digital_release_date <= today
+    ):
+        return "streaming"
+    cinema_date = movie.theatrical_release_date or movie.release_date
+    if cinema_date is None:
+        return ""
+    if cinema_date > today:
+        return "upcoming"
+    if cinema_date >= today - timedelta(days=IN_CINEMAS_DAYS):
+        return "in_cinemas"
+    return ""

@@ -1,0 +1,153 @@
+"""The whole flow from outside, as a user runs it on the embedded default:
+`whichmovie fetch --from-json` -> `whichmovie enrich` (a local TMDB) -> `export` and `/movies/`."""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx2
+import pytest
+
+from tests.fakes.tmdb import FAKE_API_KEY, FakeTmdb, default_films, make_film
+
+DATA = Path(__file__).parent / "data"
+
+# The films behind tests/data/ytdlp_rt_indie.json (Dune 1984 and 2021 are in the defaults).
+FILMS = [
+    make_film(
+        430231,
+        "The Endless",
+        2018,
+        popularity=9.0,
+        vote_count=900,
+        overview="Two brothers return to the cult they fled.",
+    ),
+    make_film(653767, "Feels Good Man", 2020, genres=(99,), popularity=4.0, vote_count=120),
+    make_film(347031, "Swiss Army Man", 2016, popularity=18.0, vote_count=5000),
+    make_film(489925, "The Rider", 2018, popularity=8.0, vote_count=800),
+    make_film(581859, "2050", 2019, popularity=1.5, vote_count=25),
+]
+
+
+@pytest.fixture
+def tmdb():
+    with FakeTmdb(films=[*default_films(), *FILMS]) as fake:
+        yield fake
+
+
+def whichmovie(data_dir: Path, tmdb_url: str, *args: str, api_key: str = FAKE_API_KEY):
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("DATABASE_URL", "BROKER_URL", "REDIS_URL")  # the embedded default
+    }
+    env.update(WHICHMOVIE_DATA_DIR=str(data_dir), TMDB_API_URL=tmdb_url, TMDB_API_KEY=api_key)
+    return subprocess.run(
+        [sys.executable, "-m", "whichmovie", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def exported(data_dir, tmdb_url) -> list[dict]:
+    result = whichmovie(data_dir, tmdb_url, "export")
+    assert result.returncode == 0, result.stderr
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def by_title(movies: list[dict], title: str) -> list[dict]:
+    return [m for m in movies if m["title"] == title]
+
+
+def test_fetch_enrich_export(tmp_path, tmdb):
+    fetched = whichmovie(
+        tmp_path, tmdb.url, "fetch", "--from-json", str(DATA / "ytdlp_rt_indie.json")
+    )
+    assert fetched.returncode == 0, fetched.stderr
+    assert "10 new uploads" in fetched.stdout
+
+    enriched = whichmovie(tmp_path, tmdb.url, "enrich")
+    assert enriched.returncode == 0, enriched.stderr
+    assert "not on TMDB" in enriched.stdout
+
+    movies = exported(tmp_path, tmdb.url)
+    [endless] = by_title(movies, "The Endless")
+    assert endless["match_status"] == "matched"
+    assert endless["tmdb_id"] == 430231 and endless["imdb_id"]
+    assert endless["overview"] == "Two brothers return to the cult they fled."
+    assert endless["poster_path"].startswith("/")
+    assert len(endless["videos"]) == 2
+    dune_ids = {m["tmdb_id"] for m in by_title(movies, "Dune")}
+    assert dune_ids == {841, 438631}  # the 1984 film and the 2021 one, not the short
+    [invented] = by_title(movies, "Completely Invented Picture")
+    assert invented["match_status"] == "not_found"
+
+
+def test_a_rejected_key_is_one_clear_line_and_changes_nothing(tmp_path, tmdb):
+    whichmovie(tmp_path, tmdb.url, "fetch", "--from-json", str(DATA / "ytdlp_mubi.json"))
+    before = exported(tmp_path, tmdb.url)
+    result = whichmovie(tmp_path, tmdb.url, "enrich", api_key="wrong-key-123")
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "401" in lines[0] and "wrong-key-123" not in result.stderr
+    assert exported(tmp_path, tmdb.url) == before
+
+
+def test_a_dead_tmdb_is_a_clear_error(tmp_path):
+    whichmovie(
+        tmp_path, "http://127.0.0.1:9/3", "fetch", "--from-json", str(DATA / "ytdlp_mubi.json")
+    )
+    result = whichmovie(tmp_path, "http://127.0.0.1:9/3", "enrich")
+    assert result.returncode == 1
+    assert "TMDB" in result.stderr and "Traceback" not in result.stderr
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_serve_shows_the_enriched_movies(tmp_path, tmdb):
+    whichmovie(tmp_path, tmdb.url, "fetch", "--from-json", str(DATA / "ytdlp_rt_indie.json"))
+    whichmovie(tmp_path, tmdb.url, "enrich")
+    [endless] = by_title(exported(tmp_path, tmdb.url), "The Endless")
+    port = free_port()
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "BROKER_URL", "REDIS_URL")
+    }
+    env.update(WHICHMOVIE_DATA_DIR=str(tmp_path), TMDB_API_URL=tmdb.url, TMDB_API_KEY=FAKE_API_KEY)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "whichmovie", "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(100):
+            try:
+                page = httpx2.get(f"{base}/movies/", timeout=2)
+                break
+            except httpx2.TransportError:
+                time.sleep(0.1)
+        assert page.status_code == 200
+        assert "The Endless" in page.text
+        assert endless["poster_path"] in page.text  # the TMDB poster
+        assert "i.ytimg.com/vi/ZzNotOnTmdb" in page.text  # not identified: the YouTube thumbnail
+        detail = httpx2.get(f"{base}/movies/{endless['id']}/", timeout=5)
+        assert detail.status_code == 200
+        assert (
+            "https://www.youtube.com/watch?v=dQ3mEndls02" in detail.text
+            or "dQ3mEndls02" in detail.text
+        )
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
