@@ -310,7 +310,7 @@ def test_threads_share_one_rate_limit(fake_tmdb_factory):
         elapsed = run_in_threads(40, 10, lambda: client.search_movie("Dune"))
 
         burst = limiter_rate(rate).limit
-        assert elapsed >= (40 - burst) / rate
+        assert elapsed >= (40 - burst) / rate - 0.02  # the first window's burst is free
         assert client.stats.requests == 40
         assert client.stats.throttled == 0  # the client kept under the server's limit
     arrivals = sorted(r.at for r in fake.log)
@@ -357,7 +357,9 @@ def test_redis_limiter_is_shared_between_clients(fake, redis_url):
         turn = iter(range(1000))
         elapsed = run_in_threads(30, 6, lambda: clients[next(turn) % 2].search_movie("Dune"))
 
-    assert elapsed >= (30 - limiter_rate(rate).limit) / rate  # one quota, not two
+    # One quota: ~0.65 s. Two separate quotas would take ~0.28 s. (pyrate-limiter stamps a
+    # retried request with its planned wake-up time, so a busy bucket runs a little fast.)
+    assert elapsed >= 0.8 * (30 - limiter_rate(rate).limit) / rate
 
 
 def test_make_limiter_in_memory_limits_one_process():
@@ -366,6 +368,6 @@ def test_make_limiter_in_memory_limits_one_process():
         started = time.monotonic()
         for _ in range(6):
             assert limiter.try_acquire("tmdb")
-        assert time.monotonic() - started >= (6 - limiter_rate(20).limit) / 20
+        assert time.monotonic() - started >= (6 - limiter_rate(20).limit) / 20 - 0.02
     finally:
         limiter.close()

@@ -539,7 +539,9 @@ _PUNCTUATION = re.compile(r"[^\w\s]|_")
 
 def normalise_title(title: str) -> str:
     """Grouping and search key: casefolded, accents stripped, & as "and", no punctuation."""
-    text = unicodedata.normalize("NFKD", title.translate(_TYPOGRAPHY).casefold())
+    # compatibility forms first ("𝐀" -> "A"), then casefold, which may compose again
+    text = unicodedata.normalize("NFKD", title.translate(_TYPOGRAPHY)).casefold()
+    text = unicodedata.normalize("NFKD", text)
     text = "".join(char for char in text if not unicodedata.combining(char))
     text = text.replace("&", " and ")
     text = _PUNCTUATION.sub(" ", _DELETED_IN_KEY.sub("", text))

@@ -68,13 +68,17 @@ class MovieCard:
     url: str
     poster: Picture | None
     status: str
-    newest: Video | None
+    trailers: list[Video]
     channels: list[Channel]
     genres: list[Genre] = field(default_factory=list)
 
     @property
     def status_label(self) -> str:
         return STATUSES.get(self.status, "")
+
+    @property
+    def newest(self) -> Video | None:
+        return self.trailers[0] if self.trailers else None
 
     @property
     def thumbnail_url(self) -> str:
@@ -93,7 +97,7 @@ def movie_card(movie: Movie, images: TmdbImages, *, today: date) -> MovieCard:
         url=movie_url(movie),
         poster=images.poster(movie.poster_path),
         status=release_status(movie, today=today),
-        newest=trailers[0] if trailers else None,
+        trailers=trailers,
         channels=channels_of(trailers),
         genres=list(movie.genres.all()),
     )

@@ -1,3 +1,25 @@
 from django.urls import path
 
-urlpatterns: list[object] = []
+from whichmovie.web import feeds, views
+from whichmovie.web.api import api
+
+app_name = "web"
+
+urlpatterns = [
+    path("", views.radar, name="radar"),
+    path("movies/", views.movie_list, name="movie_list"),
+    path("movies/<int:pk>/", views.movie_detail, name="movie_detail"),
+    path("movies/<int:pk>/<slug:slug>/", views.movie_detail, name="movie_detail_slug"),
+    path("movies/<int:pk>-<slug:slug>/", views.movie_detail, name="movie_detail_dash"),
+    path("channels/", views.channel_list, name="channel_list"),
+    path("channels/<slug:slug>/", views.channel_detail, name="channel_detail"),
+    path("channels/<slug:slug>/feed.rss", feeds.TrailerFeed(), name="channel_feed_rss"),
+    path("channels/<slug:slug>/feed.atom", feeds.TrailerAtomFeed(), name="channel_feed_atom"),
+    path("feed.rss", feeds.TrailerFeed(), name="feed_rss"),
+    path("feed.atom", feeds.TrailerAtomFeed(), name="feed_atom"),
+    path("calendar.ics", views.calendar_ics, name="calendar"),
+    path("radarr.json", views.radarr_list, name="radarr"),
+    path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("api/", api.urls),
+]

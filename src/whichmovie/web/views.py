@@ -7,9 +7,8 @@ from collections.abc import Callable
 from typing import Any
 
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
@@ -87,8 +86,6 @@ def _listing(
 
 
 def _query(params: dict[str, str]) -> str:
-    from django.http import QueryDict
-
     query = QueryDict(mutable=True)
     query.update(params)
     return f"?{query.urlencode()}" if params else ""
@@ -144,15 +141,8 @@ def movie_list(request: HttpRequest) -> HttpResponse:
 @require_safe
 def movie_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
     movie = get_object_or_404(
-        Movie.objects.exclude(match_status=MatchStatus.NOT_A_MOVIE).prefetch_related("genres"),
-        pk=pk,
+        with_trailers(Movie.objects.exclude(match_status=MatchStatus.NOT_A_MOVIE)), pk=pk
     )
-    trailers = list(
-        movie.videos.filter(kind__in=[VideoKind.TRAILER, VideoKind.TEASER]).select_related(
-            "channel"
-        )
-    )
-    movie.trailers = trailers  # type: ignore[attr-defined]
     images = TmdbImages.load()
     today = timezone.now().date()
     card = movie_card(movie, images, today=today)
@@ -160,7 +150,7 @@ def movie_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
         "movie": movie,
         "card": card,
         "backdrop": images.backdrop(movie.backdrop_path),
-        "timeline": trailer_timeline(trailers),
+        "timeline": trailer_timeline(card.trailers),
         "cast": cast_members(movie.cast),
         "watch": watch_offers(movie.watch_providers, images),
         "watch_link": (movie.watch_providers or {}).get("link", "")
@@ -253,6 +243,3 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /api/", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain")
 
-
-def radar_url(params: dict[str, str]) -> str:
-    return reverse("web:radar") + _query(params)
