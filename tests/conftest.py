@@ -11,3 +11,8 @@ def _isolated_settings(settings):
     settings.TMDB_API_KEY = ""
     settings.TMDB_READ_ACCESS_TOKEN = ""
     settings.YOUTUBE_FEED_URL = "http://127.0.0.1:9/feeds/videos.xml"
+    # Hashed file names need `collectstatic` (which `whichmovie serve` runs); tests need none.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }

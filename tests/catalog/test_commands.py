@@ -28,7 +28,9 @@ def run(capsys, *args, stdin=None, monkeypatch=None):
 
 def test_parse_titles_prints_one_json_object_per_line(capsys, monkeypatch):
     titles = "THE SUBSTANCE | Official Teaser | MUBI\nComing Soon to MUBI | January 2024\n"
-    code, out, _ = run(capsys, "parse-titles", "--channel", "mubi", stdin=titles, monkeypatch=monkeypatch)
+    code, out, _ = run(
+        capsys, "parse-titles", "--channel", "mubi", stdin=titles, monkeypatch=monkeypatch
+    )
     assert code == 0
     lines = [json.loads(line) for line in out.splitlines()]
     assert lines[0] == {
@@ -42,7 +44,9 @@ def test_parse_titles_prints_one_json_object_per_line(capsys, monkeypatch):
 
 def test_parse_titles_with_an_unknown_channel_uses_the_generic_rules(capsys, monkeypatch):
     stdin = "The Lord of the Rings Official Trailer #1 (2025)\n"
-    code, out, _ = run(capsys, "parse-titles", "--channel", "nope", stdin=stdin, monkeypatch=monkeypatch)
+    code, out, _ = run(
+        capsys, "parse-titles", "--channel", "nope", stdin=stdin, monkeypatch=monkeypatch
+    )
     assert json.loads(out) == {
         "input": "The Lord of the Rings Official Trailer #1 (2025)",
         "kind": "trailer",
@@ -61,7 +65,13 @@ def test_fetch_from_json_then_export(capsys):
     endless = next(r for r in records if r["title"] == "The Endless")
     assert endless["match_status"] == "pending" and endless["tmdb_id"] is None
     assert {v["youtube_id"] for v in endless["videos"]} == {"dQ3mEndls01", "dQ3mEndls02"}
-    assert set(endless["videos"][0]) == {"youtube_id", "channel", "youtube_title", "kind", "published_at"}
+    assert set(endless["videos"][0]) == {
+        "youtube_id",
+        "channel",
+        "youtube_title",
+        "kind",
+        "published_at",
+    }
 
 
 def test_fetch_from_broken_json_is_a_clear_error_and_keeps_what_is_stored(capsys, tmp_path):
@@ -110,7 +120,9 @@ def test_adding_a_bad_url_is_refused(capsys):
 
 
 def test_preview_shows_how_uploads_would_parse_without_saving(capsys):
-    code, out, _ = run(capsys, "channels", "preview", "mubi", "--from-json", str(DATA / "ytdlp_mubi.json"))
+    code, out, _ = run(
+        capsys, "channels", "preview", "mubi", "--from-json", str(DATA / "ytdlp_mubi.json")
+    )
     assert code == 0
     assert "The Substance" in out and "teaser" in out
     assert not Video.objects.exists()

@@ -11,6 +11,7 @@ from whichmovie.sources.presets import (
     GENERIC_RULES,
     PRESETS,
     TITLE_RULES,
+    ChannelPreset,
     preset_for_slug,
     rules_for,
 )
@@ -26,7 +27,7 @@ DAY_NAMES = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"}
 
 def test_presets_cover_the_outlets() -> None:
     assert len(PRESETS) >= 21
-    assert OUTLETS <= {preset.name for preset in PRESETS}
+    assert {preset.name for preset in PRESETS} >= OUTLETS
 
 
 def test_slugs_and_aliases_are_unique() -> None:
@@ -35,10 +36,7 @@ def test_slugs_and_aliases_are_unique() -> None:
 
 
 @pytest.mark.parametrize("preset", PRESETS, ids=lambda preset: preset.slug)
-def test_preset_is_well_formed(preset: object) -> None:
-    from whichmovie.sources.presets import ChannelPreset
-
-    assert isinstance(preset, ChannelPreset)
+def test_preset_is_well_formed(preset: ChannelPreset) -> None:
     url = urlsplit(preset.url)
     assert (url.scheme, url.netloc) == ("https", "www.youtube.com")
     assert url.path.startswith("/@") and url.path.endswith("/videos")
@@ -58,8 +56,8 @@ def test_preset_is_well_formed(preset: object) -> None:
 
 def test_only_the_original_two_channels_start_enabled() -> None:
     assert {preset.slug for preset in PRESETS if preset.enabled} == {"rt_indie", "mubi"}
-    assert preset_for_slug("rt_indie").schedule == "0 0 * * *"  # type: ignore[union-attr]
-    assert preset_for_slug("mubi").schedule == "0 1 * * *"  # type: ignore[union-attr]
+    schedules = {preset.slug: preset.schedule for preset in PRESETS}
+    assert (schedules["rt_indie"], schedules["mubi"]) == ("0 0 * * *", "0 1 * * *")
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from whichmovie.sources.presets import TITLE_RULES, rules_for
+from whichmovie.sources.presets import TITLE_RULES, TitleRules, rules_for
 from whichmovie.sources.titles import ParsedTitle, normalise_title, parse_title
 
 DATA_SET = Path(__file__).with_name("trailer_titles_dev.tsv")
@@ -48,7 +48,7 @@ def judge(row: dict[str, str], parsed: ParsedTitle) -> bool:
     expected_year = int(row["year"]) if row["year"] else None
     if "year_in_title" in notes:
         return parsed.year == expected_year
-    return parsed.year in (None, expected_year)
+    return parsed.year is None or parsed.year == expected_year
 
 
 def failures(rows: list[dict[str, str]]) -> list[str]:
@@ -57,7 +57,9 @@ def failures(rows: list[dict[str, str]]) -> list[str]:
         parsed = parse_title(row["video_title"], rules_for(row["channel"]))
         if not judge(row, parsed):
             want = f"{row['kind']} {row['title']!r} {row['year']}"
-            found.append(f"{row['channel']}: {row['video_title']!r}\n  want {want}\n  got  {parsed}")
+            found.append(
+                f"{row['channel']}: {row['video_title']!r}\n  want {want}\n  got  {parsed}"
+            )
     return found
 
 
@@ -81,7 +83,7 @@ def test_every_channel_of_the_data_set_has_its_rules() -> None:
         assert rules_for(channel).key != "generic", channel
 
 
-def parsed(kind: str, title: str | None = None, year: int | None = None) -> tuple[object, ...]:
+def film(kind: str, title: str | None = None, year: int | None = None) -> tuple[object, ...]:
     return (kind, title, year)
 
 
@@ -94,96 +96,188 @@ def parse(youtube_title: str, channel: str | None = None) -> tuple[object, ...]:
     ("channel", "youtube_title", "expected"),
     [
         # the original design's two rules
-        ("rt_indie", "The Lord of the Rings Official Trailer #1 (2025)",
-         parsed("trailer", "The Lord of the Rings", 2025)),
-        ("mubi", "MOVIE | Official Trailer #1", parsed("trailer", "Movie")),
+        (
+            "rt_indie",
+            "The Lord of the Rings Official Trailer #1 (2025)",
+            film("trailer", "The Lord of the Rings", 2025),
+        ),
+        ("mubi", "MOVIE | Official Trailer #1", film("trailer", "Movie")),
         # channel signatures
-        ("a24", "PAST LIVES | Official Trailer | A24", parsed("trailer", "Past Lives")),
-        ("neon", "Anora - Official Trailer | NEON", parsed("trailer", "Anora")),
-        ("mubi", "The Substance | Official Trailer | MUBI", parsed("trailer", "The Substance")),
-        (None, "Oppenheimer | Official Trailer", parsed("trailer", "Oppenheimer")),
-        ("netflix", "Leave the World Behind | Official Trailer | Netflix",
-         parsed("trailer", "Leave the World Behind")),
-        ("rt_indie", "Past Lives Trailer #1 (2023) | Movieclips Indie",
-         parsed("trailer", "Past Lives", 2023)),
-        (None, "The King | Final Trailer | Netflix Film", parsed("trailer", "The King")),
+        ("a24", "PAST LIVES | Official Trailer | A24", film("trailer", "Past Lives")),
+        ("neon", "Anora - Official Trailer | NEON", film("trailer", "Anora")),
+        ("mubi", "The Substance | Official Trailer | MUBI", film("trailer", "The Substance")),
+        (None, "Oppenheimer | Official Trailer", film("trailer", "Oppenheimer")),
+        (
+            "netflix",
+            "Leave the World Behind | Official Trailer | Netflix",
+            film("trailer", "Leave the World Behind"),
+        ),
+        (
+            "rt_indie",
+            "Past Lives Trailer #1 (2023) | Movieclips Indie",
+            film("trailer", "Past Lives", 2023),
+        ),
+        (None, "The King | Final Trailer | Netflix Film", film("trailer", "The King")),
         # separators: | - – : brackets, a lowercase l used as a bar
-        (None, "Conclave - Official Trailer [HD] - Only In Theaters October 25",
-         parsed("trailer", "Conclave")),
-        (None, "Killers of the Flower Moon — Official Trailer | Apple TV+",
-         parsed("trailer", "Killers of the Flower Moon")),
-        (None, "Trailer: Past Lives (2023)", parsed("trailer", "Past Lives", 2023)),
-        (None, "Official Trailer | Past Lives", parsed("trailer", "Past Lives")),
-        (None, "Trailer for Seven Samurai", parsed("trailer", "Seven Samurai")),
-        (None, "Dune (Official Trailer 2)", parsed("trailer", "Dune")),
-        ("netflix", "Barry l Official Trailer [HD] l Netflix", parsed("trailer", "Barry")),
-        (None, "Mission: Impossible – Dead Reckoning Part One | Official Trailer (2023 Movie)",
-         parsed("trailer", "Mission: Impossible - Dead Reckoning Part One", 2023)),
+        (
+            None,
+            "Conclave - Official Trailer [HD] - Only In Theaters October 25",
+            film("trailer", "Conclave"),
+        ),
+        (
+            None,
+            "Killers of the Flower Moon — Official Trailer | Apple TV+",
+            film("trailer", "Killers of the Flower Moon"),
+        ),
+        (None, "Trailer: Past Lives (2023)", film("trailer", "Past Lives", 2023)),
+        (None, "Official Trailer | Past Lives", film("trailer", "Past Lives")),
+        (None, "Trailer for Seven Samurai", film("trailer", "Seven Samurai")),
+        (None, "Dune (Official Trailer 2)", film("trailer", "Dune")),
+        ("netflix", "Barry l Official Trailer [HD] l Netflix", film("trailer", "Barry")),
+        (
+            None,
+            "Mission: Impossible – Dead Reckoning Part One | Official Trailer (2023 Movie)",
+            film("trailer", "Mission: Impossible - Dead Reckoning Part One", 2023),
+        ),
         # trailer names and numbers
-        (None, "Dune: Part Two | Official Trailer 3", parsed("trailer", "Dune: Part Two")),
-        (None, "Borg vs. McEnroe Red Band Trailer #1 (2017)",
-         parsed("trailer", "Borg vs. McEnroe", 2017)),
-        (None, "Godland - Official U.S. Trailer", parsed("trailer", "Godland")),
-        (None, "47 Ronin Official Int.'l Trailer (2013)", parsed("trailer", "47 Ronin", 2013)),
-        (None, "If I Stay Official 'Best Day' Trailer (2014)", parsed("trailer", "If I Stay", 2014)),
-        (None, "Jack Ryan: Shadow Recruit Ultimate Spy Trailer (2014)",
-         parsed("trailer", "Jack Ryan: Shadow Recruit", 2014)),
-        (None, "The Batman - Main Trailer", parsed("trailer", "The Batman")),
+        (None, "Dune: Part Two | Official Trailer 3", film("trailer", "Dune: Part Two")),
+        (
+            None,
+            "Borg vs. McEnroe Red Band Trailer #1 (2017)",
+            film("trailer", "Borg vs. McEnroe", 2017),
+        ),
+        (None, "Godland - Official U.S. Trailer", film("trailer", "Godland")),
+        (None, "47 Ronin Official Int.'l Trailer (2013)", film("trailer", "47 Ronin", 2013)),
+        (
+            None,
+            "If I Stay Official 'Best Day' Trailer (2014)",
+            film("trailer", "If I Stay", 2014),
+        ),
+        (
+            None,
+            "Jack Ryan: Shadow Recruit Ultimate Spy Trailer (2014)",
+            film("trailer", "Jack Ryan: Shadow Recruit", 2014),
+        ),
+        (None, "The Batman - Main Trailer", film("trailer", "The Batman")),
         # re-releases, restorations, anniversaries
-        (None, "Forrest Gump 20th Anniversary IMAX Re-Release Trailer (2014)",
-         parsed("trailer", "Forrest Gump", 2014)),
-        (None, "Brief Encounter (1945) | Official 4K Restoration Trailer | BFI",
-         parsed("trailer", "Brief Encounter", 1945)),
-        (None, "Nymphomaniac Extended Director's Cut Official Trailer (2014)",
-         parsed("trailer", "Nymphomaniac", 2014)),
-        (None, "WHO FRAMED ROGER RABBIT | 4K Ultra HD Trailer",
-         parsed("trailer", "Who Framed Roger Rabbit")),
+        (
+            None,
+            "Forrest Gump 20th Anniversary IMAX Re-Release Trailer (2014)",
+            film("trailer", "Forrest Gump", 2014),
+        ),
+        (
+            None,
+            "Brief Encounter (1945) | Official 4K Restoration Trailer | BFI",
+            film("trailer", "Brief Encounter", 1945),
+        ),
+        (
+            None,
+            "Nymphomaniac Extended Director's Cut Official Trailer (2014)",
+            film("trailer", "Nymphomaniac", 2014),
+        ),
+        (
+            None,
+            "WHO FRAMED ROGER RABBIT | 4K Ultra HD Trailer",
+            film("trailer", "Who Framed Roger Rabbit"),
+        ),
         # quality tags and release-date, cast and genre tails
-        (None, "Boyhood - Official Trailer (2014) [HD]", parsed("trailer", "Boyhood", 2014)),
-        (None, "Zoolander 2 Official Trailer #1 (2016) - Ben Stiller Comedy HD",
-         parsed("trailer", "Zoolander 2", 2016)),
-        ("neon", "PARASITE - Official Trailer – In Theaters 10.11.2019",
-         parsed("trailer", "Parasite", 2019)),
-        ("neon", "Parasite [Official Trailer] – In Theaters October 11, 2019",
-         parsed("trailer", "Parasite", 2019)),
-        ("neon", "LONGLEGS | Official Trailer | In Theaters July 12", parsed("trailer", "Longlegs")),
-        (None, "The King - Timothée Chalamet, Robert Pattinson | Final Trailer",
-         parsed("trailer", "The King")),
-        (None, "THE BATMAN Official Trailer 2 (NEW 2022)", parsed("trailer", "The Batman", 2022)),
+        (None, "Boyhood - Official Trailer (2014) [HD]", film("trailer", "Boyhood", 2014)),
+        (
+            None,
+            "Zoolander 2 Official Trailer #1 (2016) - Ben Stiller Comedy HD",
+            film("trailer", "Zoolander 2", 2016),
+        ),
+        (
+            "neon",
+            "PARASITE - Official Trailer – In Theaters 10.11.2019",
+            film("trailer", "Parasite", 2019),
+        ),
+        (
+            "neon",
+            "Parasite [Official Trailer] – In Theaters October 11, 2019",
+            film("trailer", "Parasite", 2019),
+        ),
+        (
+            "neon",
+            "LONGLEGS | Official Trailer | In Theaters July 12",
+            film("trailer", "Longlegs"),
+        ),
+        (
+            None,
+            "The King - Timothée Chalamet, Robert Pattinson | Final Trailer",
+            film("trailer", "The King"),
+        ),
+        (None, "THE BATMAN Official Trailer 2 (NEW 2022)", film("trailer", "The Batman", 2022)),
         # ALL CAPS: title case, diacritics kept, small words lower, acronyms kept
-        (None, "TÁR | Official Trailer | Focus Features", parsed("trailer", "Tár")),
-        (None, "THE GIRL WITH THE NEEDLE | Official Trailer", parsed("trailer", "The Girl with the Needle")),
-        (None, "THE MAN FROM U.N.C.L.E. - Official Trailer", parsed("trailer", "The Man from U.N.C.L.E.")),
-        (None, "BIKRAM: YOGI, GURU, PREDATOR | Official Trailer",
-         parsed("trailer", "Bikram: Yogi, Guru, Predator")),
-        (None, "ROCKY IV | Official Trailer", parsed("trailer", "Rocky IV")),
-        (None, "JFK Official Trailer #1 (1991)", parsed("trailer", "JFK", 1991)),
-        (None, "Andrea Arnold's BIRD | Official Trailer | MUBI", parsed("trailer", "Bird")),
-        (None, "MaXXXine | Official Trailer", parsed("trailer", "MaXXXine")),
-        (None, "Talk To Me | Official Trailer", parsed("trailer", "Talk to Me")),
+        (None, "TÁR | Official Trailer | Focus Features", film("trailer", "Tár")),
+        (
+            None,
+            "THE GIRL WITH THE NEEDLE | Official Trailer",
+            film("trailer", "The Girl with the Needle"),
+        ),
+        (
+            None,
+            "THE MAN FROM U.N.C.L.E. - Official Trailer",
+            film("trailer", "The Man from U.N.C.L.E."),
+        ),
+        (
+            None,
+            "BIKRAM: YOGI, GURU, PREDATOR | Official Trailer",
+            film("trailer", "Bikram: Yogi, Guru, Predator"),
+        ),
+        (None, "ROCKY IV | Official Trailer", film("trailer", "Rocky IV")),
+        (None, "JFK Official Trailer #1 (1991)", film("trailer", "JFK", 1991)),
+        (None, "Andrea Arnold's BIRD | Official Trailer | MUBI", film("trailer", "Bird")),
+        (None, "MaXXXine | Official Trailer", film("trailer", "MaXXXine")),
+        (None, "Talk To Me | Official Trailer", film("trailer", "Talk to Me")),
         # numbers that are titles, not years
-        (None, "1917 - Official Trailer [HD]", parsed("trailer", "1917")),
-        (None, "2001: A SPACE ODYSSEY | Official Trailer", parsed("trailer", "2001: A Space Odyssey")),
-        (None, "APOLLO 11 [Official Trailer] – In Theaters March 1", parsed("trailer", "Apollo 11")),
-        (None, "2:22 Trailer #1 (2017)", parsed("trailer", "2:22", 2017)),
-        (None, "12-12-12 Official Trailer #1 (2013)", parsed("trailer", "12-12-12", 2013)),
-        (None, "2050 Teaser Trailer #1 (2019)", parsed("teaser", "2050", 2019)),
-        (None, "BLADE RUNNER 2049 - Official Trailer", parsed("trailer", "Blade Runner 2049")),
-        (None, "(500) Days of Summer Official Trailer #1 (2009)",
-         parsed("trailer", "(500) Days of Summer", 2009)),
+        (None, "1917 - Official Trailer [HD]", film("trailer", "1917")),
+        (
+            None,
+            "2001: A SPACE ODYSSEY | Official Trailer",
+            film("trailer", "2001: A Space Odyssey"),
+        ),
+        (
+            None,
+            "APOLLO 11 [Official Trailer] – In Theaters March 1",
+            film("trailer", "Apollo 11"),
+        ),
+        (None, "2:22 Trailer #1 (2017)", film("trailer", "2:22", 2017)),
+        (None, "12-12-12 Official Trailer #1 (2013)", film("trailer", "12-12-12", 2013)),
+        (None, "2050 Teaser Trailer #1 (2019)", film("teaser", "2050", 2019)),
+        (None, "BLADE RUNNER 2049 - Official Trailer", film("trailer", "Blade Runner 2049")),
+        (
+            None,
+            "(500) Days of Summer Official Trailer #1 (2009)",
+            film("trailer", "(500) Days of Summer", 2009),
+        ),
         # titles that look like label words
-        (None, "Official Secrets Official Trailer #1 (2019)", parsed("trailer", "Official Secrets", 2019)),
-        (None, "The Lego Movie Trailer #1 (2014)", parsed("trailer", "The Lego Movie", 2014)),
-        (None, "The Final Trailer (2020)", parsed("trailer", "The Final", 2020)),
-        (None, "Trailer Park Boys: The Movie | Official Trailer",
-         parsed("trailer", "Trailer Park Boys: The Movie")),
-        (None, "From Dusk Till Dawn - Official Trailer", parsed("trailer", "From Dusk Till Dawn")),
-        (None, "Killing Season Official Trailer #1 (2013)", parsed("trailer", "Killing Season", 2013)),
+        (
+            None,
+            "Official Secrets Official Trailer #1 (2019)",
+            film("trailer", "Official Secrets", 2019),
+        ),
+        (None, "The Lego Movie Trailer #1 (2014)", film("trailer", "The Lego Movie", 2014)),
+        (None, "The Final Trailer (2020)", film("trailer", "The Final", 2020)),
+        (
+            None,
+            "Trailer Park Boys: The Movie | Official Trailer",
+            film("trailer", "Trailer Park Boys: The Movie"),
+        ),
+        (None, "From Dusk Till Dawn - Official Trailer", film("trailer", "From Dusk Till Dawn")),
+        (
+            None,
+            "Killing Season Official Trailer #1 (2013)",
+            film("trailer", "Killing Season", 2013),
+        ),
         # teasers
-        (None, "Poor Things | Official Teaser", parsed("teaser", "Poor Things")),
-        (None, "MEGALOPOLIS | Official Teaser Trailer", parsed("teaser", "Megalopolis")),
-        (None, "Paranormal Activity 4 Official Teaser for the Trailer (2012)",
-         parsed("teaser", "Paranormal Activity 4", 2012)),
+        (None, "Poor Things | Official Teaser", film("teaser", "Poor Things")),
+        (None, "MEGALOPOLIS | Official Teaser Trailer", film("teaser", "Megalopolis")),
+        (
+            None,
+            "Paranormal Activity 4 Official Teaser for the Trailer (2012)",
+            film("teaser", "Paranormal Activity 4", 2012),
+        ),
     ],
 )
 def test_film_titles(channel: str | None, youtube_title: str, expected: tuple[object, ...]) -> None:
@@ -202,7 +296,11 @@ def test_film_titles(channel: str | None, youtube_title: str, expected: tuple[ob
         (None, "Behind the scenes of Oppenheimer", "featurette"),
         (None, "Dune: Part Two | Official Featurette", "featurette"),
         (None, "Barbie Clip - Dance Party (2023)", "clip"),
-        (None, "Hardware Store Fight Scene (feat. Jessica Alba) | Trigger Warning | Netflix", "clip"),
+        (
+            None,
+            "Hardware Store Fight Scene (feat. Jessica Alba) | Trigger Warning | Netflix",
+            "clip",
+        ),
         (None, "Poor Things | Emma Stone Interview", "interview"),
         (None, "Dune: Part Two | Official Trailer Reaction", "review"),
         (None, "Trailer Breakdown: Dune: Part Two", "review"),
@@ -223,7 +321,9 @@ def test_film_titles(channel: str | None, youtube_title: str, expected: tuple[ob
     ],
 )
 def test_other_uploads(channel: str | None, youtube_title: str, reason: str) -> None:
-    assert parse_title(youtube_title, rules_for(channel)) == ParsedTitle("other", reason, None, None)
+    assert parse_title(youtube_title, rules_for(channel)) == ParsedTitle(
+        "other", reason, None, None
+    )
 
 
 def test_marketing_words_do_not_make_a_film_other() -> None:
@@ -235,10 +335,10 @@ def test_marketing_words_do_not_make_a_film_other() -> None:
 
 def test_channel_rules_stay_on_their_channel() -> None:
     # a sequel number is a season only where the channel numbers seasons that way
-    assert parse("Paranormal Activity 4 | Official Trailer") == parsed(
+    assert parse("Paranormal Activity 4 | Official Trailer") == film(
         "trailer", "Paranormal Activity 4"
     )
-    assert parse("Marvel's Guardians of the Galaxy | Official Trailer") == parsed(
+    assert parse("Marvel's Guardians of the Galaxy | Official Trailer") == film(
         "trailer", "Marvel's Guardians of the Galaxy"
     )
     assert parse("Mercury 13 | Official Trailer | Netflix", "netflix")[0] == "trailer"
@@ -271,8 +371,8 @@ ANY_RULES = st.sampled_from([None, *TITLE_RULES])
 
 
 @given(st.text(max_size=200), ANY_RULES)
-def test_parse_title_accepts_any_text(text: str, rules: object) -> None:
-    result = parse_title(text, rules)  # type: ignore[arg-type]
+def test_parse_title_accepts_any_text(text: str, rules: TitleRules | None) -> None:
+    result = parse_title(text, rules)
     assert result.kind in {"trailer", "teaser", "other"}
     assert (result.title is None) == (result.kind == "other")
     assert (result.reason == "") == (result.kind != "other")
@@ -286,8 +386,26 @@ def test_normalise_title_is_idempotent(text: str) -> None:
 
 
 FILM_WORDS = st.sampled_from(
-    ["Silent", "River", "Garden", "Night", "Moon", "Stone", "Winter", "Blue", "Fire", "Harbor",
-     "Lantern", "Orchard", "Echo", "Velvet", "Wolves", "Saint", "Paper", "Glass"]
+    [
+        "Silent",
+        "River",
+        "Garden",
+        "Night",
+        "Moon",
+        "Stone",
+        "Winter",
+        "Blue",
+        "Fire",
+        "Harbor",
+        "Lantern",
+        "Orchard",
+        "Echo",
+        "Velvet",
+        "Wolves",
+        "Saint",
+        "Paper",
+        "Glass",
+    ]
 )
 FILM_TITLES = st.lists(FILM_WORDS, min_size=1, max_size=4).map(" ".join)
 CHANNEL_FORMATS = [
@@ -295,8 +413,12 @@ CHANNEL_FORMATS = [
     ("mubi", "{upper} | Official Teaser | MUBI", "teaser", False),
     ("neon", "{upper} - Official Trailer - In Theaters March 1", "trailer", False),
     ("rt_indie", "{title} Trailer #2 ({year}) | Movieclips Indie", "trailer", True),
-    ("rt_trailers", "{title} Official Red Band Trailer 1 ({year}) - Ben Stiller Movie HD",
-     "trailer", True),
+    (
+        "rt_trailers",
+        "{title} Official Red Band Trailer 1 ({year}) - Ben Stiller Movie HD",
+        "trailer",
+        True,
+    ),
     ("netflix", "{title} | Official Trailer [HD] | Netflix", "trailer", False),
     (None, "{title} [Official Trailer] – In Theaters October 11, {year}", "trailer", True),
 ]

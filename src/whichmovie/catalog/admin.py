@@ -1,6 +1,23 @@
-from django.contrib import admin
+from typing import Any
 
-from whichmovie.catalog.models import Channel, Genre, Movie, Video
+from django.conf import settings
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import URLPattern, path, reverse
+from django.views.decorators.http import require_POST
+
+from whichmovie.catalog.models import Channel, Genre, MatchStatus, Movie, Video
+from whichmovie.catalog.services.channels import channel_fetch
+from whichmovie.catalog.services.enrichment import tmdb_client
+from whichmovie.catalog.services.review import (
+    movie_identify_by_hand,
+    movie_mark_not_a_movie,
+    parse_tmdb_reference,
+)
+from whichmovie.catalog.services.videos import video_classify_by_hand
+from whichmovie.tmdb.client import TmdbError
 
 
 @admin.register(Channel)
@@ -16,6 +33,24 @@ class ChannelAdmin(admin.ModelAdmin[Channel]):
         "last_reconciled_at",
         "created_at",
     ]
+    actions = ["enable", "disable", "fetch_now"]
+
+    @admin.action(description="Enable the selected channels")
+    def enable(self, request: HttpRequest, queryset: QuerySet[Channel]) -> None:
+        queryset.update(enabled=True)
+
+    @admin.action(description="Disable the selected channels")
+    def disable(self, request: HttpRequest, queryset: QuerySet[Channel]) -> None:
+        queryset.update(enabled=False)
+
+    @admin.action(description="Fetch the selected channels now")
+    def fetch_now(self, request: HttpRequest, queryset: QuerySet[Channel]) -> None:
+        for channel in queryset:
+            outcome = channel_fetch(channel=channel)
+            if outcome.error:
+                self.message_user(request, f"{channel}: {outcome.error}", messages.ERROR)
+            else:
+                self.message_user(request, f"{channel}: {outcome.result}")
 
 
 class VideoInline(admin.TabularInline[Video, Movie]):
@@ -56,6 +91,65 @@ class MovieAdmin(admin.ModelAdmin[Movie]):
     ]
     inlines = [VideoInline]
 
+    def get_urls(self) -> list[URLPattern]:
+        view = self.admin_site.admin_view
+        return [
+            path("review/", view(self.review_view), name="catalog_movie_review"),
+            path("<int:pk>/explain/", view(self.explain_view), name="catalog_movie_explain"),
+            path(
+                "<int:pk>/identify/",
+                view(require_POST(self.identify_view)),
+                name="catalog_movie_identify",
+            ),
+            *super().get_urls(),
+        ]
+
+    def review_view(self, request: HttpRequest) -> HttpResponse:
+        """The review queue: unsure matches with their candidates, decided in one click."""
+        movies = (
+            Movie.objects.filter(match_status=MatchStatus.NEEDS_REVIEW)
+            .order_by("-latest_video_at")
+            .prefetch_related("videos")[:100]
+        )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Movies to review",
+            "movies": movies,
+            "image_base": settings.TMDB_IMAGE_BASE_URL,
+            "opts": self.opts,
+        }
+        return render(request, "admin/catalog/movie/review.html", context)
+
+    def explain_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """Raw upload titles -> parsed title/year -> queries -> candidates -> decision."""
+        movie = get_object_or_404(Movie, pk=pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Why {movie} is what it is",
+            "movie": movie,
+            "videos": movie.videos.select_related("channel"),
+            "details": movie.match_details,
+            "opts": self.opts,
+        }
+        return render(request, "admin/catalog/movie/explain.html", context)
+
+    def identify_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        movie = get_object_or_404(Movie, pk=pk)
+        back = request.POST.get("next") or reverse("admin:catalog_movie_review")
+        if request.POST.get("not_a_movie"):
+            movie_mark_not_a_movie(movie=movie)
+            self.message_user(request, f"{movie}: marked as not a movie")
+            return HttpResponseRedirect(back)
+        try:
+            tmdb_id = parse_tmdb_reference(request.POST.get("tmdb", ""))
+            with tmdb_client() as client:
+                chosen = movie_identify_by_hand(movie=movie, tmdb_id=tmdb_id, client=client)
+        except (ValueError, TmdbError) as error:
+            self.message_user(request, f"{movie}: {error}", messages.ERROR)
+        else:
+            self.message_user(request, f"{movie.title} is now {chosen} (TMDB {chosen.tmdb_id})")
+        return HttpResponseRedirect(back)
+
 
 @admin.register(Video)
 class VideoAdmin(admin.ModelAdmin[Video]):
@@ -70,10 +164,46 @@ class VideoAdmin(admin.ModelAdmin[Video]):
         "available",
         "manual",
     ]
+    # kind = other lists the skipped uploads, with the reason each was skipped.
     list_filter = ["kind", "reason", "channel", "available", "manual"]
     search_fields = ["youtube_title", "parsed_title", "=youtube_id"]
     raw_id_fields = ["movie"]
     date_hierarchy = "published_at"
+    fields = [
+        "youtube_id",
+        "channel",
+        "youtube_title",
+        "kind",
+        "reason",
+        "parsed_title",
+        "parsed_year",
+        "published_at",
+        "first_seen_at",
+        "available",
+        "manual",
+        "movie",
+    ]
+    readonly_fields = [
+        "youtube_id",
+        "channel",
+        "youtube_title",
+        "reason",
+        "published_at",
+        "first_seen_at",
+        "available",
+        "manual",
+        "movie",
+    ]
+
+    def save_model(self, request: HttpRequest, obj: Video, form: Any, change: bool) -> None:
+        """Editing kind, title or year here is a decision by hand that later fetches keep."""
+        if change and {"kind", "parsed_title", "parsed_year"} & set(form.changed_data):
+            video_classify_by_hand(
+                video=obj, kind=obj.kind, title=obj.parsed_title, year=obj.parsed_year
+            )
+        else:
+            super().save_model(request, obj, form, change)
 
 
 admin.site.register(Genre)
+admin.site.site_header = "WhichMovie administration"

@@ -73,7 +73,9 @@ _OTHER_OUTLET_NAMES = (
     "Metrograph",
 )
 
-GENERIC_RULES = TitleRules(key="generic", channel_names=_ROTTEN_TOMATOES_NAMES + _OTHER_OUTLET_NAMES)
+GENERIC_RULES = TitleRules(
+    key="generic", channel_names=_ROTTEN_TOMATOES_NAMES + _OTHER_OUTLET_NAMES
+)
 
 TITLE_RULES: tuple[TitleRules, ...] = (
     GENERIC_RULES,
@@ -206,9 +208,7 @@ PRESETS: tuple[ChannelPreset, ...] = (
     ChannelPreset("metrograph", "Metrograph", _yt("Metrograph"), "generic", False, "40 1 * * *"),
 )
 
-_PRESET_BY_SLUG = {
-    slug: preset for preset in PRESETS for slug in (preset.slug, *preset.aliases)
-}
+_PRESET_BY_SLUG = {slug: preset for preset in PRESETS for slug in (preset.slug, *preset.aliases)}
 
 
 def preset_for_slug(slug: str) -> ChannelPreset | None:
@@ -217,7 +217,7 @@ def preset_for_slug(slug: str) -> ChannelPreset | None:
 
 
 def rules_for(key_or_slug: str | None) -> TitleRules:
-    """Title rules by rules key or by channel slug/alias; unknown or None gives the generic rules."""
+    """Title rules by rules key or by channel slug/alias; unknown or None: the generic rules."""
     if not key_or_slug:
         return GENERIC_RULES
     if rules := _RULES_BY_KEY.get(key_or_slug):

@@ -64,7 +64,9 @@ _SPACES = re.compile(r"\s+")
 # --- uploads that are not a film's trailer ------------------------------------------------
 
 
-def _signal(reason: str, trigger_words: str, pattern: str) -> tuple[str, frozenset[str], re.Pattern[str]]:
+def _signal(
+    reason: str, trigger_words: str, pattern: str
+) -> tuple[str, frozenset[str], re.Pattern[str]]:
     return reason, frozenset(trigger_words.split()), re.compile(pattern)
 
 
@@ -188,18 +190,25 @@ _KEYWORD_COMPOUND = re.compile(
 
 # Words naming a cut, an edition or a re-release; stripped from the end of a title even after
 # "Official" ("Nymphomaniac Extended Director's Cut Official Trailer").
-_EDITION_WORDS = frozenset(
-    "extended unrated uncut imax 3d 4k ultra hd uhd restoration restored remastered re-release rerelease "
-    "anniversary blu-ray bluray dvd".split()
-)
+# fmt: off
+_EDITION_WORDS = frozenset({
+    "extended", "unrated", "uncut", "imax", "3d", "4k", "ultra", "hd", "uhd", "restoration",
+    "restored", "remastered", "re-release", "rerelease", "anniversary", "blu-ray", "bluray",
+    "dvd",
+})
+# fmt: on
 _EDITION_PAIRS = frozenset({("director's", "cut"), ("directors", "cut")})
 # Words naming the trailer itself, between the title and the keyword ("Red Band", "Int.'l").
-_LABEL_WORDS = _EDITION_WORDS | frozenset(
-    "official final main new first second third full latest special legacy pop-up popup "
-    "comic-con sdcc tv theatrical cinema restricted uncensored international int'l int.'l intl "
-    "intl. domestic us u.s. uk u.k. english japanese korean french german chinese italian "
-    "spanish australian canadian release exclusive teaser announcement launch".split()
-)
+# fmt: off
+_LABEL_WORDS = _EDITION_WORDS | frozenset({
+    "official", "final", "main", "new", "first", "second", "third", "full", "latest",
+    "special", "legacy", "pop-up", "popup", "comic-con", "sdcc", "tv", "theatrical",
+    "cinema", "restricted", "uncensored", "international", "int'l", "int.'l", "intl",
+    "intl.", "domestic", "us", "u.s.", "uk", "u.k.", "english", "japanese", "korean",
+    "french", "german", "chinese", "italian", "spanish", "australian", "canadian",
+    "release", "exclusive", "teaser", "announcement", "launch",
+})
+# fmt: on
 _LABEL_PAIRS = _EDITION_PAIRS | frozenset(
     {("red", "band"), ("green", "band"), ("super", "bowl"), ("big", "game")}
 )
@@ -246,6 +255,11 @@ _YEAR_IN_DATE = re.compile(
 # "Trailer: Dune", "Official Trailer #2 for Dune": what follows a label that opens the title.
 _LABEL_OPENS_TITLE = re.compile(r"[\s#\d]*(?::|\bfor\b)\s*(.+)", re.IGNORECASE)
 _YEAR_AFTER_LABEL = re.compile(r"^\s*(?:#?\s*\d{1,2}\s+)?((?:19|20)\d\d)\b")
+_YEAR_IN_RELEASE_TAIL = re.compile(
+    r"\b(?:theaters|theatres|cinemas|coming|summer|spring|fall|autumn|winter|christmas|holiday)"
+    r"\s+((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
 
 # --- tidying the title ----------------------------------------------------------------------
 
@@ -264,14 +278,14 @@ _TRAILING_NUMBER = re.compile(r"\s(\d{1,2})$")
 
 # --- casing ---------------------------------------------------------------------------------
 
-_SMALL_WORDS = frozenset(
-    "a an and as at but by for from in into nor of on onto or over per the to upon via vs vs. "
-    "v. with".split()
-)
+# fmt: off
+_SMALL_WORDS = frozenset({
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of",
+    "on", "onto", "or", "over", "per", "the", "to", "upon", "via", "vs", "vs.", "v.", "with",
+})
+# fmt: on
 _VOWEL_LESS_TITLE_CASED = frozenset({"MR", "MRS", "MS", "DR", "ST", "JR", "SR", "MR.", "MRS."})
-_ACRONYM = re.compile(
-    r"^(?:[A-Z]\.){2,}[A-Z]?\.?$|^[IVX]{2,}$|^[B-DF-HJ-NP-TV-XZ]{2,5}$|^.*\d.*$"
-)
+_ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}[A-Z]?\.?$|^[IVX]{2,}$|^[B-DF-HJ-NP-TV-XZ]{2,5}$|^.*\d.*$")
 _WORD_START = re.compile(r"(?:^|(?<=[-/(\"]))(\w)")
 _PHRASE_END = (":", "-", "–", "—", "?", "!", "/")
 
@@ -322,15 +336,17 @@ def parse_title(youtube_title: str, rules: TitleRules | None = None) -> ParsedTi
         return _other("unknown")
     if title.casefold().startswith(compiled.series_prefixes):
         return _other("series")
-    if compiled.season_numbers is not None and (number := _TRAILING_NUMBER.search(title)):
-        if int(number.group(1)) in compiled.season_numbers:
-            return _other("series")
+    number = _TRAILING_NUMBER.search(title)
+    if number and compiled.season_numbers and int(number.group(1)) in compiled.season_numbers:
+        return _other("series")
 
     return ParsedTitle(
         kind=TEASER if keyword.group().casefold() == TEASER else TRAILER,
         reason="",
         title=_recase(title),
-        year=_stated_year(text, segments[index][keyword.end() :]),
+        year=_stated_year(
+            text, " ".join([segments[index][keyword.end() :], *segments[index + 1 :]])
+        ),
     )
 
 
@@ -462,9 +478,7 @@ def _label_start(words: list[str], edition_only: bool) -> int:
         previous = words[start - 2].casefold() if start > 1 else ""
         if word in vocabulary:
             start -= 2 if word == "anniversary" and _ORDINAL.fullmatch(previous) else 1
-        elif (previous, word) in pairs or (start > 1 and word == "edition"):
-            start -= 2
-        elif not edition_only and previous == "ultimate":  # "Ultimate Spy Trailer"
+        elif (previous, word) in pairs or _is_named_label(previous, word, edition_only):
             start -= 2
         elif not edition_only and len(word) > 1 and word[-1] in _QUOTES:  # "'Best Day' Trailer"
             opening = next(
@@ -477,6 +491,13 @@ def _label_start(words: list[str], edition_only: bool) -> int:
         else:
             break
     return start
+
+
+def _is_named_label(previous: str, word: str, edition_only: bool) -> bool:
+    """ "Signature Edition", and (not after "Official") "Ultimate Spy" Trailer."""
+    if word == "edition":
+        return previous != ""
+    return not edition_only and previous == "ultimate"
 
 
 def _tidy(title: str) -> str:
@@ -499,12 +520,14 @@ def _tidy(title: str) -> str:
     return title
 
 
-def _stated_year(text: str, after_keyword: str) -> int | None:
+def _stated_year(text: str, after_label: str) -> int | None:
+    """The year the upload title states; bare years count only after the label, where they
+    cannot be part of the film's title ("Blade Runner 2049 Trailer")."""
     if year := _YEAR_IN_BRACKETS.search(text):
         return int(year.group(1))
     if date := _YEAR_IN_DATE.search(text):
         return int(date.group(1) or date.group(2))
-    if year := _YEAR_AFTER_LABEL.match(after_keyword):
+    if year := _YEAR_AFTER_LABEL.match(after_label) or _YEAR_IN_RELEASE_TAIL.search(after_label):
         return int(year.group(1))
     return None
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import datetime
 from typing import Any
 
 from django.db.models import Prefetch
@@ -12,10 +12,11 @@ from django.urls import reverse
 from django.utils.text import slugify
 
 from whichmovie.catalog.models import Channel, Genre, Movie, MovieQuerySet, Video, VideoKind
-from whichmovie.web.filters import STATUSES, release_status
+from whichmovie.web.filters import NEW_WINDOWS, STATUSES, release_status
 from whichmovie.web.images import Picture, TmdbImages
 
 KIND_LABELS = {VideoKind.TRAILER: "Trailer", VideoKind.TEASER: "Teaser", VideoKind.OTHER: "Video"}
+PLACEHOLDER_HUES = 12
 WATCH_GROUPS = (
     ("flatrate", "Stream"),
     ("free", "Free"),
@@ -71,6 +72,14 @@ class MovieCard:
     trailers: list[Video]
     channels: list[Channel]
     genres: list[Genre] = field(default_factory=list)
+    is_new: bool = False
+    # The first cards of a page load at once: lazy-loading them would delay the paint.
+    eager: bool = False
+
+    @property
+    def hue(self) -> int:
+        """One of PLACEHOLDER_HUES colour classes for the placeholder poster."""
+        return self.movie.pk % PLACEHOLDER_HUES
 
     @property
     def status_label(self) -> str:
@@ -90,16 +99,21 @@ class MovieCard:
         return KIND_LABELS.get(self.newest.kind, "") if self.newest else ""
 
 
-def movie_card(movie: Movie, images: TmdbImages, *, today: date) -> MovieCard:
+def movie_card(
+    movie: Movie, images: TmdbImages, *, now: datetime, eager: bool = False
+) -> MovieCard:
     trailers: list[Video] = getattr(movie, "trailers", [])
+    latest = movie.latest_video_at
     return MovieCard(
         movie=movie,
         url=movie_url(movie),
         poster=images.poster(movie.poster_path),
-        status=release_status(movie, today=today),
+        status=release_status(movie, today=now.date()),
         trailers=trailers,
         channels=channels_of(trailers),
         genres=list(movie.genres.all()),
+        is_new=latest is not None and latest >= now - NEW_WINDOWS["week"],
+        eager=eager,
     )
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
@@ -28,6 +29,7 @@ from whichmovie.web.images import TmdbImages
 from whichmovie.web.paging import MOVIE_SORT_KEYS, keyset_page
 
 PAGE_SIZE = 24
+EAGER_CARDS = 6
 RADARR_LIST_LIMIT = 1000
 # The "load more" script asks for just the next cards with this header.
 FRAGMENT_HEADER = "X-Fragment"
@@ -56,30 +58,29 @@ def _listing(
     template: str,
     filters: MovieFilters,
     layout: str,
-    extra: dict[str, Any] | None = None,
+    channel: Channel | None = None,
 ) -> HttpResponse:
+    """A page of films (radar, /movies/, a channel): filters, keyset pagination, feeds."""
     now = timezone.now()
     movies = with_trailers(filters.apply(Movie.objects.visible(), now=now))
-    page = keyset_page(
-        movies,
-        MOVIE_SORT_KEYS[filters.sort],
-        cursor=request.GET.get("cursor", ""),
-        limit=PAGE_SIZE,
-    )
+    cursor = request.GET.get("cursor", "")
+    page = keyset_page(movies, MOVIE_SORT_KEYS[filters.sort], cursor=cursor, limit=PAGE_SIZE)
     images = TmdbImages.load()
-    context = {
-        "cards": [movie_card(movie, images, today=now.date()) for movie in page.rows],
+    # On a channel's page the channel is in the path, not in the query.
+    params = {k: v for k, v in filters.params().items() if not (channel and k == "channel")}
+    context: dict[str, Any] = {
+        "cards": [
+            movie_card(movie, images, now=now, eager=not cursor and i < EAGER_CARDS)
+            for i, movie in enumerate(page.rows)
+        ],
         "next_cursor": page.next_cursor,
         "layout": layout,
-        "filters": filters,
-        "filter_params": filters.params(),
-        "feed_query": _query(filters.params()),
-        **(extra or {}),
+        "filter_params": params,
     }
     if request.headers.get(FRAGMENT_HEADER) == "page":
         response = render(request, "web/_listing.html#page", context)
     else:
-        context.update(_filter_form_context(filters))
+        context.update(_filter_form_context(filters, params, channel=channel))
         response = render(request, template, context)
     response.headers["Vary"] = FRAGMENT_HEADER
     return response
@@ -91,34 +92,70 @@ def _query(params: dict[str, str]) -> str:
     return f"?{query.urlencode()}" if params else ""
 
 
-def _filter_form_context(filters: MovieFilters) -> dict[str, Any]:
-    chips = []
-    params = filters.params()
+QUICK_FILTERS = (
+    ("New this week", "new", "week"),
+    ("Upcoming", "status", "upcoming"),
+    ("In cinemas", "status", "in_cinemas"),
+    ("Streaming", "status", "streaming"),
+    ("Teasers", "kind", "teaser"),
+)
+
+
+def _filter_form_context(
+    filters: MovieFilters, params: dict[str, str], *, channel: Channel | None
+) -> dict[str, Any]:
     labels = {
-        "q": lambda: f"“{filters.q}”",
-        "channel": lambda: filters.channel.name if filters.channel else "",
-        "genre": lambda: filters.genre.name if filters.genre else "",
-        "year": lambda: str(filters.year),
-        "kind": lambda: KINDS[filters.kind],
-        "status": lambda: STATUSES[filters.status],
-        "new": lambda: "New this week",
-        "sort": lambda: f"Sorted by {SORTS[filters.sort].lower()}",
+        "q": f"“{filters.q}”",
+        "channel": filters.channel.name if filters.channel else "",
+        "genre": filters.genre.name if filters.genre else "",
+        "year": str(filters.year),
+        "kind": KINDS.get(filters.kind, ""),
+        "status": STATUSES.get(filters.status, ""),
+        "new": "New this week",
+        "sort": f"Sorted by {SORTS[filters.sort].lower()}",
     }
-    for name in params:
-        without = {key: value for key, value in params.items() if key != name}
-        chips.append({"label": labels[name](), "remove": _query(without) or "?"})
-    quick = {"new": "week"}
+    chips = [
+        {
+            "label": labels[name],
+            "remove": _query({k: v for k, v in params.items() if k != name}) or "?",
+        }
+        for name in params
+    ]
+    quick_filters = []
+    for label, name, value in QUICK_FILTERS:
+        active = params.get(name) == value
+        changed = {k: v for k, v in params.items() if k != name}
+        if not active:
+            changed[name] = value
+        quick_filters.append({"label": label, "active": active, "url": _query(changed) or "?"})
+    feed_query = _query(params)
+    if channel:
+        rss = reverse("web:channel_feed_rss", args=[channel.slug])
+        atom = reverse("web:channel_feed_atom", args=[channel.slug])
+        calendar_query = _query({**params, "channel": channel.slug})
+    else:
+        rss, atom, calendar_query = reverse("web:feed_rss"), reverse("web:feed_atom"), feed_query
     return {
+        "filters": filters,
+        "channel": channel,
         "channels": Channel.objects.only("slug", "name"),
         "genres": Genre.objects.all(),
         "kinds": KINDS,
         "statuses": STATUSES,
         "sorts": SORTS,
         "chips": chips,
-        "new_this_week": _query({**params, **quick}) if not filters.new else "",
+        "quick_filters": quick_filters,
         "more_filters_open": bool(
             {"channel", "genre", "year", "kind", "status", "sort"} & params.keys()
         ),
+        "feed_rss": rss + feed_query,
+        "feed_atom": atom + feed_query,
+        "subscribe": [
+            {"label": "RSS", "url": rss + feed_query},
+            {"label": "Atom", "url": atom + feed_query},
+            {"label": "Calendar", "url": reverse("web:calendar") + calendar_query},
+            {"label": "Radarr list", "url": reverse("web:radarr") + calendar_query},
+        ],
     }
 
 
@@ -144,8 +181,7 @@ def movie_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
         with_trailers(Movie.objects.exclude(match_status=MatchStatus.NOT_A_MOVIE)), pk=pk
     )
     images = TmdbImages.load()
-    today = timezone.now().date()
-    card = movie_card(movie, images, today=today)
+    card = movie_card(movie, images, now=timezone.now(), eager=True)
     context = {
         "movie": movie,
         "card": card,
@@ -158,7 +194,6 @@ def movie_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
         else "",
         "runtime": runtime_text(movie.runtime),
         "canonical_url": request.build_absolute_uri(card.url),
-        "feed_query": "",
     }
     return render(request, "web/movie_detail.html", context)
 
@@ -169,7 +204,7 @@ def channel_list(request: HttpRequest) -> HttpResponse:
     channels = Channel.objects.annotate(
         trailer_count=Count("videos", filter=Q(videos__kind__in=trailer_kinds))
     )
-    return render(request, "web/channel_list.html", {"channels": channels, "feed_query": ""})
+    return render(request, "web/channel_list.html", {"channels": channels})
 
 
 @require_safe
@@ -177,13 +212,12 @@ def channel_list(request: HttpRequest) -> HttpResponse:
 def channel_detail(request: HttpRequest, slug: str) -> HttpResponse:
     channel = get_object_or_404(Channel, slug=slug)
     filters = MovieFilters.from_params(request.GET, channel=channel)
-    params = {k: v for k, v in filters.params().items() if k != "channel"}
     return _listing(
         request,
         template="web/channel_detail.html",
         filters=filters,
         layout="grid",
-        extra={"channel": channel, "feed_query": _query(params), "filter_params": params},
+        channel=channel,
     )
 
 

@@ -2,6 +2,7 @@ import os
 from typing import Any
 
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from gunicorn.app.base import BaseApplication
 
@@ -57,6 +58,8 @@ class Command(BaseCommand):
             config.update(workers=1, post_worker_init=_start_jobs)
         else:
             config.update(workers=options["workers"] or (2 * (os.cpu_count() or 1) + 1))
+        # Hashed, compressed static files for whitenoise; quick when nothing changed.
+        call_command("collectstatic", interactive=False, verbosity=0)
         mode = "embedded (site + jobs + schedule)" if embedded else "distributed (site only)"
         self.stdout.write(f"WhichMovie on http://{config['bind']}/ - {mode}")
         WhichMovieServer(config).run()

@@ -1,0 +1,99 @@
+"""The admin as staff use it: the review queue, explain, and fixing uploads by hand."""
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import make_movie, make_video
+from tests.fakes.tmdb import DUNE_1984, FAKE_API_KEY
+from whichmovie.catalog.models import MatchStatus, Movie, Video
+from whichmovie.catalog.services.enrichment import movies_enrich
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def unsure_dune(fake_tmdb, settings):
+    settings.TMDB_API_URL, settings.TMDB_API_KEY = fake_tmdb.url, FAKE_API_KEY
+    movie = make_movie("Dune", None)
+    make_video(movie, youtube_title="Dune Official Trailer")
+    with fake_tmdb.make_client() as client:
+        movies_enrich(client=client)
+    movie.refresh_from_db()
+    assert movie.match_status == MatchStatus.NEEDS_REVIEW
+    return movie
+
+
+def test_the_review_queue_shows_candidates_and_picks_one_in_a_click(admin_client, unsure_dune):
+    page = admin_client.get(reverse("admin:catalog_movie_review"))
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Dune Official Trailer" in html and "This one" in html and "1984" in html
+    response = admin_client.post(
+        reverse("admin:catalog_movie_identify", args=[unsure_dune.pk]), {"tmdb": str(DUNE_1984)}
+    )
+    assert response.status_code == 302
+    movie = Movie.objects.get(tmdb_id=DUNE_1984)
+    assert movie.match_status == MatchStatus.MANUAL and movie.year == 1984
+    assert (
+        "Nothing to review"
+        in admin_client.get(reverse("admin:catalog_movie_review")).content.decode()
+    )
+
+
+def test_a_tmdb_url_can_be_given_by_hand(admin_client, unsure_dune):
+    admin_client.post(
+        reverse("admin:catalog_movie_identify", args=[unsure_dune.pk]),
+        {"tmdb": f"https://www.themoviedb.org/movie/{DUNE_1984}-dune"},
+    )
+    assert Movie.objects.get(pk=unsure_dune.pk).tmdb_id == DUNE_1984
+
+
+def test_a_bad_reference_is_an_error_message_and_changes_nothing(admin_client, unsure_dune):
+    response = admin_client.post(
+        reverse("admin:catalog_movie_identify", args=[unsure_dune.pk]),
+        {"tmdb": "dune please"},
+        follow=True,
+    )
+    assert "not a TMDB movie id or URL" in response.content.decode()
+    assert Movie.objects.get(pk=unsure_dune.pk).match_status == MatchStatus.NEEDS_REVIEW
+
+
+def test_not_a_movie(admin_client, unsure_dune):
+    admin_client.post(
+        reverse("admin:catalog_movie_identify", args=[unsure_dune.pk]), {"not_a_movie": "1"}
+    )
+    assert Movie.objects.get(pk=unsure_dune.pk).match_status == MatchStatus.NOT_A_MOVIE
+
+
+def test_explain_shows_the_way_to_the_decision(admin_client, unsure_dune):
+    html = admin_client.get(
+        reverse("admin:catalog_movie_explain", args=[unsure_dune.pk])
+    ).content.decode()
+    assert "Dune Official Trailer" in html  # raw upload title
+    assert "search/movie" in html  # the queries sent
+    assert str(DUNE_1984) in html  # a candidate
+    assert "needs review" in html
+
+
+def test_explain_is_staff_only(client, unsure_dune):
+    response = client.get(reverse("admin:catalog_movie_explain", args=[unsure_dune.pk]))
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_an_upload_reclassified_by_hand_gets_its_movie(admin_client):
+    video = make_video(None, youtube_title="Anora - Behind the Scenes")
+    url = reverse("admin:catalog_video_change", args=[video.pk])
+    response = admin_client.post(
+        url, {"kind": "trailer", "parsed_title": "Anora", "parsed_year": "2024"}
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    video.refresh_from_db()
+    assert video.manual and video.movie.title == "Anora"
+
+
+def test_skipped_uploads_are_listed_with_their_reason(admin_client):
+    make_video(None, youtube_title="Anora - Behind the Scenes", reason="featurette")
+    html = admin_client.get(
+        reverse("admin:catalog_video_changelist") + "?kind__exact=other"
+    ).content.decode()
+    assert "Anora - Behind the Scenes" in html and "featurette" in html
