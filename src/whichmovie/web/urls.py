@@ -1,11 +1,9 @@
-from django.urls import path
+from django.urls import include, path
 
 from whichmovie.web import feeds, views
 from whichmovie.web.api import api
 
-app_name = "web"
-
-urlpatterns = [
+pages = [
     path("", views.radar, name="radar"),
     path("movies/", views.movie_list, name="movie_list"),
     path("movies/<int:pk>/", views.movie_detail, name="movie_detail"),
@@ -21,5 +19,11 @@ urlpatterns = [
     path("radarr.json", views.radarr_list, name="radarr"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+]
+
+# Pages under the "web" namespace; the API keeps its own top-level "api" namespace,
+# which django-ninja reverses to link its docs to its schema.
+urlpatterns = [
+    path("", include((pages, "web"))),
     path("api/", api.urls),
 ]

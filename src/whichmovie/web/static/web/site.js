@@ -1,0 +1,63 @@
+// WhichMovie: three small progressive enhancements. Everything works without them.
+"use strict";
+
+// 1. Images that fail to load (offline, blocked) reveal the poster placeholder under them.
+function hideBroken(image) {
+  image.classList.add("is-broken");
+}
+document.addEventListener(
+  "error",
+  (event) => {
+    if (event.target instanceof HTMLImageElement) hideBroken(event.target);
+  },
+  true,
+);
+for (const image of document.images) {
+  if (image.complete && image.naturalWidth === 0 && image.currentSrc) hideBroken(image);
+}
+
+// 2. Privacy-first player: nothing loads from YouTube until the visitor presses play.
+document.addEventListener("click", (event) => {
+  const button = event.target.closest("button[data-youtube-id]");
+  if (!button) return;
+  const frame = document.createElement("iframe");
+  frame.src =
+    "https://www.youtube-nocookie.com/embed/" +
+    encodeURIComponent(button.dataset.youtubeId) +
+    "?autoplay=1";
+  frame.title = button.dataset.title || "Trailer";
+  frame.allow = "autoplay; encrypted-media; picture-in-picture; fullscreen";
+  frame.allowFullscreen = true;
+  frame.referrerPolicy = "strict-origin-when-cross-origin";
+  button.replaceWith(frame);
+  frame.focus();
+});
+
+// 3. "Load more": fetch only the next cards and append them; the link still works alone.
+document.addEventListener("click", async (event) => {
+  const link = event.target.closest("a[data-load-more]");
+  if (!link || event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+  event.preventDefault();
+  const listing = link.closest("[data-listing]");
+  const label = link.textContent;
+  link.setAttribute("aria-busy", "true");
+  link.textContent = "Loading…";
+  try {
+    const response = await fetch(link.href, { headers: { "X-Fragment": "page" } });
+    if (!response.ok) throw new Error(response.statusText);
+    const page = document.createElement("template");
+    page.innerHTML = await response.text();
+    const items = [...page.content.querySelector("[data-items]").children];
+    const pager = page.content.querySelector("[data-pager]");
+    listing.querySelector("[data-items]").append(...items);
+    listing.querySelector("[data-pager]").replaceWith(pager);
+    listing.querySelector("[data-status]").textContent = items.length + " more films loaded.";
+    // Keyboard users continue from the first new film, not from the top.
+    items[0]?.querySelector("a")?.focus({ preventScroll: true });
+  } catch {
+    window.location.href = link.href;
+  } finally {
+    link.removeAttribute("aria-busy");
+    link.textContent = label;
+  }
+});
