@@ -102,3 +102,31 @@ def test_channels_are_due_on_their_own_schedule_and_back_off_when_failing():
 def test_previous_fire_time_of_a_weekly_cron():
     fired = previous_fire_time("0 4 * * Sun", datetime(2026, 11, 25, 12, 0, tzinfo=UTC))
     assert fired == datetime(2026, 11, 22, 4, 0, tzinfo=UTC)
+
+
+def test_the_weekly_reconcile_marks_vanished_uploads_unavailable_and_keeps_them():
+    from whichmovie.catalog.services.channels import channel_reconcile
+    from whichmovie.sources.youtube import ChannelListing
+
+    channel = make_channel()
+    make_video(channel=channel, youtube_id="stillthere1")
+    make_video(channel=channel, youtube_id="removed0001")
+    listing = ChannelListing(
+        uploads=[
+            Upload("stillthere1", "Anora | Official Trailer"),
+            Upload("missed00001", "Nickel Boys | Official Trailer"),
+        ]
+    )
+    result = channel_reconcile(channel=channel, listing=listing)
+    assert result.created == 1
+    assert not Video.objects.get(youtube_id="removed0001").available
+    assert Video.objects.get(youtube_id="stillthere1").available
+    # seen again later: available again
+    channel_reconcile(
+        channel=channel,
+        listing=ChannelListing(uploads=[Upload("removed0001", "x | Official Trailer")]),
+    )
+    assert Video.objects.get(youtube_id="removed0001").available
+    # an empty listing is a hiccup, not a channel emptied overnight
+    channel_reconcile(channel=channel, listing=ChannelListing(uploads=[]))
+    assert Video.objects.filter(available=True).count() == 1

@@ -136,3 +136,31 @@ def test_removing_a_channel_needs_confirmation(capsys):
     assert Video.objects.exists()
     code, _, _ = run(capsys, "channels", "remove", slug, "--yes")
     assert code == 0 and not Video.objects.exists()
+
+
+def test_sync_fetches_every_channel_then_enriches(capsys, httpserver, settings, fake_tmdb):
+    from datetime import UTC, datetime
+
+    from tests.factories import make_channel, make_video
+    from tests.fakes.tmdb import FAKE_API_KEY
+    from tests.fakes.youtube import atom_feed
+    from whichmovie.sources.youtube import Upload
+
+    settings.YOUTUBE_FEED_URL = httpserver.url_for("/feeds/videos.xml")
+    settings.TMDB_API_URL, settings.TMDB_API_KEY = fake_tmdb.url, FAKE_API_KEY
+    main(["channels", "list"])  # prepares the database: the two original channels
+    Channel.objects.update(enabled=False)
+    channel = make_channel(name="NEON")
+    make_video(channel=channel, youtube_id="known000001")
+    feed = [
+        Upload("dune2021trl", "Dune | Official Trailer (2021)", datetime(2026, 11, 20, tzinfo=UTC))
+    ]
+    httpserver.expect_request("/feeds/videos.xml").respond_with_data(
+        atom_feed(channel.youtube_channel_id, "NEON", feed)
+    )
+    capsys.readouterr()
+    code, out, err = run(capsys, "sync")
+    assert code == 0, err
+    assert "Fetched 1 channels: 1 new uploads" in out
+    assert "Enriched 1 movies: 1 matched" in out
+    assert Movie.objects.get(videos__youtube_id="dune2021trl").tmdb_id == 438631

@@ -1,6 +1,7 @@
 import pytest
 from tests.factories import make_movie, make_video, make_channel, make_genre
 
+
 @pytest.mark.django_db
 def test_smoke(client):
     ch = make_channel(name="MUBI", slug="mubi")
@@ -8,7 +9,23 @@ def test_smoke(client):
     m.genres.add(make_genre())
     make_video(m, ch)
     make_movie("Unknown Film", None)
-    for url in ["/", "/movies/", f"/movies/{m.pk}/", "/channels/", "/channels/mubi/", "/feed.rss", "/feed.atom", "/calendar.ics", "/radarr.json", "/api/movies", f"/api/movies/{m.pk}", "/api/videos", "/api/channels", "/api/docs", "/healthz"]:
+    for url in [
+        "/",
+        "/movies/",
+        f"/movies/{m.pk}/",
+        "/channels/",
+        "/channels/mubi/",
+        "/feed.rss",
+        "/feed.atom",
+        "/calendar.ics",
+        "/radarr.json",
+        "/api/movies",
+        f"/api/movies/{m.pk}",
+        "/api/videos",
+        "/api/channels",
+        "/api/docs",
+        "/healthz",
+    ]:
         r = client.get(url)
         print(url, r.status_code, len(r.content))
         assert r.status_code == 200, r.content[:3000]

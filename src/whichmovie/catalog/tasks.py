@@ -15,6 +15,7 @@ from whichmovie.catalog.models import Channel, Movie
 from whichmovie.catalog.schedule import channels_due
 from whichmovie.catalog.services.channels import channel_fetch, channel_reconcile
 from whichmovie.catalog.services.enrichment import movies_enrich, movies_refresh, tmdb_client
+from whichmovie.sources.youtube import read_listing
 
 
 @cron("*/5 * * * *")
@@ -61,4 +62,5 @@ def reconcile_channels() -> None:
 def reconcile_channel(channel_id: int) -> None:
     channel = Channel.objects.filter(pk=channel_id, enabled=True).first()
     if channel is not None:
-        channel_reconcile(channel=channel)
+        # A YouTube error raises: Dramatiq retries it later with back-off.
+        channel_reconcile(channel=channel, listing=read_listing(channel.url))

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from whichmovie.catalog.models import Channel, Video
-from whichmovie.catalog.services.videos import SaveResult, videos_save
+from whichmovie.catalog.services.videos import SaveResult, chunks, videos_save
 from whichmovie.sources import youtube
 from whichmovie.sources.presets import PRESETS, ChannelPreset, preset_for_slug
 
@@ -169,28 +169,26 @@ def _new_uploads(
     return listing.uploads, False
 
 
-def channel_reconcile(*, channel: Channel) -> FetchOutcome:
+def channel_reconcile(*, channel: Channel, listing: youtube.ChannelListing) -> SaveResult:
     """The weekly full listing: store what the daily checks missed, and mark uploads that
     disappeared from the channel as unavailable (kept, never deleted)."""
-    outcome = FetchOutcome(channel=channel.slug, requests=1)
-    try:
-        listing = youtube.read_listing(channel.url)
-    except youtube.YouTubeError as error:
-        outcome.error = str(error)
-        return outcome
     with transaction.atomic():
-        outcome.result = videos_save(channel=channel, uploads=listing.uploads, exact_dates=False)
-        listed = {upload.youtube_id for upload in listing.uploads}
-        gone = [
-            pk
-            for pk, youtube_id in Video.objects.filter(channel=channel, available=True)
-            .values_list("pk", "youtube_id")
-            .iterator()
-            if youtube_id not in listed
-        ]
-        Video.objects.filter(pk__in=gone).update(available=False)
+        result = videos_save(channel=channel, uploads=listing.uploads, exact_dates=False)
+        # An empty listing is far likelier a YouTube hiccup than a channel emptied overnight.
+        if listing.uploads:
+            listed = {upload.youtube_id for upload in listing.uploads}
+            gone = [
+                pk
+                for pk, youtube_id in Video.objects.filter(channel=channel, available=True)
+                .values_list("pk", "youtube_id")
+                .iterator()
+                if youtube_id not in listed
+            ]
+            for chunk in chunks(gone):
+                Video.objects.filter(pk__in=chunk).update(available=False)
+            result.updated += len(gone)
         Channel.objects.filter(pk=channel.pk).update(last_reconciled_at=timezone.now())
-    return outcome
+    return result
 
 
 def channel_retry_at(channel: Channel) -> datetime | None:

@@ -48,7 +48,7 @@ def group_key(parsed: ParsedTitle) -> str:
     return f"{normalise_title(parsed.title or '')}|{parsed.year or ''}"
 
 
-def _chunks[T](items: Sequence[T]) -> Iterable[Sequence[T]]:
+def chunks[T](items: Sequence[T]) -> Iterable[Sequence[T]]:
     for start in range(0, len(items), CHUNK):
         yield items[start : start + CHUNK]
 
@@ -62,7 +62,7 @@ def videos_save(*, channel: Channel, uploads: Sequence[Upload], exact_dates: boo
     unique = list({upload.youtube_id: upload for upload in uploads}.values())
     with transaction.atomic():
         existing: dict[str, Video] = {}
-        for chunk in _chunks([upload.youtube_id for upload in unique]):
+        for chunk in chunks([upload.youtube_id for upload in unique]):
             existing.update(Video.objects.in_bulk(chunk, field_name="youtube_id"))
 
         new_videos: list[Video] = []
@@ -138,7 +138,7 @@ def _attach_movies(videos: Sequence[Video]) -> int:
     waiting = [v for v in videos if v.kind != VideoKind.OTHER and v.movie_id is None]
     keys = sorted({v.group_key for v in waiting})
     movie_for_key: dict[str, int] = {}
-    for chunk in _chunks(keys):
+    for chunk in chunks(keys):
         movie_for_key.update(
             (key, pk)
             for key, pk in Movie.objects.filter(group_key__in=chunk).values_list("group_key", "id")
@@ -177,7 +177,7 @@ def movies_refresh_latest_video(movie_ids: Iterable[int]) -> None:
         .values("newest")
     )
     ids = sorted(movie_ids)
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         Movie.objects.filter(pk__in=chunk).update(
             latest_video_at=Subquery(newest), updated_at=timezone.now()
         )
