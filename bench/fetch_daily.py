@@ -36,15 +36,21 @@ def main() -> None:
     start = datetime(2026, 11, 1, tzinfo=UTC)
     for n in range(args.channels):
         channel = Channel.objects.create(
-            slug=f"bench-{n}", name=f"Bench {n}", url=f"https://www.youtube.com/@bench{n}/videos",
+            slug=f"bench-{n}",
+            name=f"Bench {n}",
+            url=f"https://www.youtube.com/@bench{n}/videos",
             youtube_channel_id=f"UC{n:022d}",
         )
         uploads = [
-            Upload(f"c{n:04d}v{i:05d}", f"Film {n}-{i} | Official Trailer", start - timedelta(days=i))
+            Upload(
+                f"c{n:04d}v{i:05d}", f"Film {n}-{i} | Official Trailer", start - timedelta(days=i)
+            )
             for i in range(15)
         ]
         videos_save(channel=channel, uploads=uploads, exact_dates=True)
-        feeds[channel.youtube_channel_id] = atom_feed(channel.youtube_channel_id, channel.name, uploads)
+        feeds[channel.youtube_channel_id] = atom_feed(
+            channel.youtube_channel_id, channel.name, uploads
+        )
 
     class FeedHandler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802
@@ -72,7 +78,10 @@ def main() -> None:
 
     began = time.perf_counter()
     with connection.execute_wrapper(count), feed_client() as client:
-        outcomes = [channel_fetch(channel=c, client=client) for c in Channel.objects.filter(slug__startswith="bench-")]
+        outcomes = [
+            channel_fetch(channel=c, client=client)
+            for c in Channel.objects.filter(slug__startswith="bench-")
+        ]
     elapsed = time.perf_counter() - began
     server.shutdown()
 

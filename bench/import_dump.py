@@ -1,6 +1,6 @@
 """Import a 20,000-upload `yt-dlp -J --flat-playlist` dump into a fresh SQLite database.
 
-    .venv/bin/python -m bench.import_dump [--uploads 20000]
+.venv/bin/python -m bench.import_dump [--uploads 20000]
 """
 
 import argparse
@@ -22,7 +22,22 @@ SHAPES = [
     "{t} - Official Trailer | A24",
     "Behind the Scenes of {t}",
 ]
-WORDS = "night river glass summer ghost city last red house blue wild small long quiet".split()
+WORDS = [
+    "night",
+    "river",
+    "glass",
+    "summer",
+    "ghost",
+    "city",
+    "last",
+    "red",
+    "house",
+    "blue",
+    "wild",
+    "small",
+    "long",
+    "quiet",
+]
 
 
 def make_dump(count: int) -> dict:
@@ -32,23 +47,43 @@ def make_dump(count: int) -> dict:
         title = " ".join(rng.choice(WORDS).title() for _ in range(rng.randint(1, 4))) + f" {n}"
         shape = rng.choice(SHAPES)
         video_id = f"{n:011d}"
-        entries.append({
-            "_type": "url", "ie_key": "Youtube", "id": video_id,
-            "url": f"https://www.youtube.com/watch?v={video_id}",
-            "title": shape.format(t=title, T=title.upper(), y=rng.randint(1990, 2026)),
-            "description": None, "duration": rng.randint(60, 200), "channel_id": None,
-            "channel": None, "channel_url": None, "uploader": None, "uploader_id": None,
-            "uploader_url": None, "thumbnails": [], "timestamp": None, "release_timestamp": None,
-            "availability": None, "view_count": rng.randint(0, 10**6), "live_status": None,
-            "channel_is_verified": None,
-        })
+        entries.append(
+            {
+                "_type": "url",
+                "ie_key": "Youtube",
+                "id": video_id,
+                "url": f"https://www.youtube.com/watch?v={video_id}",
+                "title": shape.format(t=title, T=title.upper(), y=rng.randint(1990, 2026)),
+                "description": None,
+                "duration": rng.randint(60, 200),
+                "channel_id": None,
+                "channel": None,
+                "channel_url": None,
+                "uploader": None,
+                "uploader_id": None,
+                "uploader_url": None,
+                "thumbnails": [],
+                "timestamp": None,
+                "release_timestamp": None,
+                "availability": None,
+                "view_count": rng.randint(0, 10**6),
+                "live_status": None,
+                "channel_is_verified": None,
+            }
+        )
     return {
-        "id": "UCbenchbenchbenchbench01", "channel": "Bench Trailers",
-        "channel_id": "UCbenchbenchbenchbench01", "title": "Bench Trailers - Videos",
-        "uploader_id": "@benchtrailers", "uploader": "Bench Trailers",
+        "id": "UCbenchbenchbenchbench01",
+        "channel": "Bench Trailers",
+        "channel_id": "UCbenchbenchbenchbench01",
+        "title": "Bench Trailers - Videos",
+        "uploader_id": "@benchtrailers",
+        "uploader": "Bench Trailers",
         "channel_url": "https://www.youtube.com/channel/UCbenchbenchbenchbench01",
-        "_type": "playlist", "entries": entries, "extractor_key": "YoutubeTab",
-        "extractor": "youtube:tab", "webpage_url": "https://www.youtube.com/@benchtrailers/videos",
+        "_type": "playlist",
+        "entries": entries,
+        "extractor_key": "YoutubeTab",
+        "extractor": "youtube:tab",
+        "webpage_url": "https://www.youtube.com/@benchtrailers/videos",
     }
 
 
@@ -71,10 +106,14 @@ def main() -> None:
         channel = channel_for_listing(listing=listing)
         result = videos_save(channel=channel, uploads=listing.uploads, exact_dates=False)
         elapsed = time.perf_counter() - began
-        print(f"{run}: {args.uploads} uploads in {elapsed:.2f} s "
-              f"= {args.uploads / elapsed:,.0f} uploads/s ({result})")
+        print(
+            f"{run}: {args.uploads} uploads in {elapsed:.2f} s "
+            f"= {args.uploads / elapsed:,.0f} uploads/s ({result})"
+        )
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"videos: {Video.objects.count()}, movies: {Movie.objects.count()}, peak RSS {peak:.0f} MB")
+    print(
+        f"videos: {Video.objects.count()}, movies: {Movie.objects.count()}, peak RSS {peak:.0f} MB"
+    )
 
 
 if __name__ == "__main__":

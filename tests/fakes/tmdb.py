@@ -16,6 +16,8 @@ import hashlib
 import json
 import math
 import re
+import signal
+import sys
 import threading
 import time
 import unicodedata
@@ -889,6 +891,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         rate_limit_per_second=args.rate_limit,
     )
     fake.start()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # `kill` ends it like Ctrl-C
     print(
         f"fake TMDB on {fake.url} with {len(films)} films; "
         f"TMDB_API_KEY={fake.api_key} TMDB_READ_ACCESS_TOKEN={fake.read_access_token}"

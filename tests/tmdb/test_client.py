@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 
-from tests.fakes import tmdb as fakes
 from tests.fakes.tmdb import DUNE_2021, FakeTmdb
 from whichmovie.tmdb.client import (
     DETAILS_APPEND,
@@ -21,8 +20,6 @@ from whichmovie.tmdb.client import (
     limiter_rate,
     make_limiter,
 )
-
-fake_tmdb_factory = fakes.fake_tmdb_factory  # the shared fixture, whatever conftest does
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ nothing half-written (unfinished movies are simply still pending).
 from __future__ import annotations
 
 import logging
+from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass
@@ -119,36 +120,54 @@ def movies_enrich(
     stops the run at once; a film TMDB cannot answer for stays pending for the next run."""
     queryset = Movie.objects.needing_enrichment() if queryset is None else queryset
     result = EnrichResult()
+    # One chunk waits in the pool while the previous one is recorded, so the requests never
+    # stall between chunks; memory holds at most two chunks.
+    in_flight: deque[tuple[_Pending, Future[MatchResult]]] = deque()
     with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="tmdb") as pool:
-        for chunk in _pending_chunks(queryset):
-            futures: list[tuple[_Pending, Future[MatchResult]]] = [
-                (
-                    p,
-                    pool.submit(
-                        match_movie, client, title=p.title, year=p.year, youtube_ids=p.youtube_ids
-                    ),
+        try:
+            for chunk in _pending_chunks(queryset):
+                in_flight.extend(
+                    (
+                        p,
+                        pool.submit(
+                            match_movie,
+                            client,
+                            title=p.title,
+                            year=p.year,
+                            youtube_ids=p.youtube_ids,
+                        ),
+                    )
+                    for p in chunk
                 )
-                for p in chunk
-            ]
-            try:
-                for pending, future in futures:
-                    try:
-                        match = future.result()
-                    except TmdbNotFound:
-                        match = MatchResult("not_found", None, (), (), None, "TMDB has no such id")
-                    except TmdbAuthError:
-                        raise
-                    except TmdbError as error:
-                        result.failed += 1
-                        logger.warning("movie %s %r: %s", pending.id, pending.title, error)
-                        continue
-                    _record(pending, match, result)
-                    if progress:
-                        progress(1)
-            finally:
-                for _, future in futures:
-                    future.cancel()
+                while len(in_flight) > CHUNK:
+                    _record_next(in_flight, result, progress)
+            while in_flight:
+                _record_next(in_flight, result, progress)
+        finally:
+            for _, future in in_flight:
+                future.cancel()
     return result
+
+
+def _record_next(
+    in_flight: deque[tuple[_Pending, Future[MatchResult]]],
+    result: EnrichResult,
+    progress: Callable[[int], None] | None,
+) -> None:
+    pending, future = in_flight.popleft()
+    try:
+        match = future.result()
+    except TmdbNotFound:
+        match = MatchResult("not_found", None, (), (), None, "TMDB has no such id")
+    except TmdbAuthError:
+        raise
+    except TmdbError as error:
+        result.failed += 1
+        logger.warning("movie %s %r: %s", pending.id, pending.title, error)
+        return
+    _record(pending, match, result)
+    if progress:
+        progress(1)
 
 
 def _record(pending: _Pending, match: MatchResult, result: EnrichResult) -> None:
