@@ -1,14 +1,12 @@
 import logging
-import shutil
 import socket
-import subprocess
 import threading
 import time
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
+import redis
 
 from tests.fakes.tmdb import DUNE_2021, FakeTmdb
 from whichmovie.tmdb.client import (
@@ -324,24 +322,12 @@ def test_a_client_faster_than_the_server_is_throttled_and_still_finishes(fake_tm
 
 
 @pytest.fixture
-def redis_url(tmp_path: Path) -> Iterator[str]:
-    binary = shutil.which("redis-server")
-    if binary is None:
-        pytest.skip("redis-server is not installed")
-    sock = tmp_path / "redis.sock"
-    server = subprocess.Popen(
-        [binary, "--port", "0", "--unixsocket", str(sock), "--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL,
-    )
-    try:
-        for _ in range(100):
-            if sock.exists():
-                break
-            time.sleep(0.02)
-        yield f"unix://{sock}"
-    finally:
-        server.terminate()
-        server.wait(timeout=5)
+def redis_url() -> Iterator[str]:
+    """The Redis that distributed mode uses (started by .ci/run), one database of its own."""
+    url = "redis://127.0.0.1:6379/13"
+    redis.Redis.from_url(url).flushdb()
+    yield url
+    redis.Redis.from_url(url).flushdb()
 
 
 def test_redis_limiter_is_shared_between_clients(fake, redis_url):

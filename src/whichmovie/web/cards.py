@@ -27,7 +27,7 @@ WATCH_GROUPS = (
 
 
 def with_trailers(movies: MovieQuerySet) -> MovieQuerySet:
-    """Two extra queries per page whatever its size: trailers (with channels), genres."""
+    """Two extra queries per page, whatever its size: trailers (with channels), genres."""
     trailers = (
         Video.objects.filter(kind__in=[VideoKind.TRAILER, VideoKind.TEASER])
         .select_related("channel")
@@ -43,7 +43,8 @@ def with_trailers(movies: MovieQuerySet) -> MovieQuerySet:
         )
         .order_by(Coalesce("published_at", "first_seen_at").desc(), "-id")
     )
-    return movies.prefetch_related(
+    # match_details holds the matcher's whole search record; no page shows it.
+    return movies.defer("match_details").prefetch_related(
         Prefetch("videos", queryset=trailers, to_attr="trailers"), "genres"
     )
 

@@ -35,7 +35,6 @@ from whichmovie.tmdb.client import (
     TmdbClient,
     TmdbError,
     TmdbNotFound,
-    make_limiter,
 )
 from whichmovie.tmdb.matching import MatchResult, match_movie
 
@@ -53,7 +52,8 @@ def tmdb_client() -> TmdbClient:
         language=settings.TMDB_LANGUAGE,
         region=settings.TMDB_REGION,
         rate_limit=settings.TMDB_RATE_LIMIT,
-        limiter=make_limiter(settings.TMDB_RATE_LIMIT, settings.REDIS_URL or None),
+        # Shared by every worker when distributed: one quota for the whole installation.
+        redis_url=settings.REDIS_URL or None,
     )
 
 

@@ -52,6 +52,8 @@ class Command(BaseCommand):
             "accesslog": "-" if settings.DEBUG else None,
             "errorlog": "-",
             "timeout": 60,
+            # gunicorn's control socket is shared per user: two servers would fight over it.
+            "control_socket_disable": True,
         }
         if embedded:
             # One process holds the in-memory queue, so the site, jobs and schedule share it.
