@@ -97,3 +97,19 @@ def test_skipped_uploads_are_listed_with_their_reason(admin_client):
         reverse("admin:catalog_video_changelist") + "?kind__exact=other"
     ).content.decode()
     assert "Anora - Behind the Scenes" in html and "featurette" in html
+
+
+def test_adding_a_channel_in_the_admin_checks_url_and_schedule(admin_client):
+    url = reverse("admin:catalog_channel_add")
+    form = {
+        "slug": "a24",
+        "name": "A24",
+        "url": "https://example.com/a24",
+        "rules": "a24",
+        "schedule": "0 3 * * 1",
+        "first_fetch_depth": "200",
+        "consecutive_failures": "0",
+    }
+    html = admin_client.post(url, form).content.decode()
+    assert "not a YouTube channel URL" in html
+    assert "day of week as * or Mon..Sun" in html

@@ -19,12 +19,23 @@ def ago(**delta):
 def catalogue(transactional_db):
     mubi = make_channel(name="MUBI", slug="mubi", last_checked_at=ago(hours=1))
     drama = make_genre("Drama", 18)
-    amelie = make_movie("Amélie", 2001, search_title="amelie", tmdb_id=194, poster_path="/a.jpg", latest_video_at=ago(days=1))
+    amelie = make_movie(
+        "Amélie",
+        2001,
+        search_title="amelie",
+        tmdb_id=194,
+        poster_path="/a.jpg",
+        latest_video_at=ago(days=1),
+    )
     amelie.genres.add(drama)
-    make_video(amelie, mubi, youtube_id="amelieteas1", kind=VideoKind.TEASER, published_at=ago(days=30))
+    make_video(
+        amelie, mubi, youtube_id="amelieteas1", kind=VideoKind.TEASER, published_at=ago(days=30)
+    )
     make_video(amelie, mubi, youtube_id="amelietrai1", published_at=ago(days=1))
     for i in range(29):
-        movie = make_movie(f"Film Number {i:02d} With A Rather Long Title", 2025, latest_video_at=ago(days=10 + i))
+        movie = make_movie(
+            f"Film Number {i:02d} With A Rather Long Title", 2025, latest_video_at=ago(days=10 + i)
+        )
         make_video(movie, published_at=ago(days=10 + i))
     return {"amelie": amelie}
 
@@ -33,7 +44,9 @@ def cards(page):
     return page.locator(".card-title").all_inner_texts()
 
 
-def test_the_radar_grid_renders_with_placeholders_for_blocked_posters(page, live_server, catalogue, external_requests):
+def test_the_radar_grid_renders_with_placeholders_for_blocked_posters(
+    page, live_server, catalogue, external_requests
+):
     page.goto(live_server.url + "/")
 
     assert page.title().startswith("WhichMovie")
@@ -43,7 +56,7 @@ def test_the_radar_grid_renders_with_placeholders_for_blocked_posters(page, live
         "getComputedStyle(document.querySelector('.grid')).gridTemplateColumns.split(' ').length"
     )
     assert columns >= 5
-    page.wait_for_selector(".card img.is-broken")  # image.tmdb.org was refused
+    page.wait_for_selector(".card img.is-broken", state="attached")  # image.tmdb.org refused
     assert page.locator(".card").first.locator(".poster-title").is_visible()
     assert external_requests.to("image.tmdb.org")
 
@@ -93,7 +106,9 @@ def test_load_more_appends_the_next_page_in_place(page, live_server, catalogue):
     assert page.locator("[data-status]").inner_text() == "6 more films loaded."
 
 
-def test_the_player_loads_the_nocookie_embed_only_when_pressed(page, live_server, catalogue, external_requests):
+def test_the_player_loads_the_nocookie_embed_only_when_pressed(
+    page, live_server, catalogue, external_requests
+):
     page.goto(live_server.url + f"/movies/{catalogue['amelie'].pk}/")
     assert page.locator("iframe").count() == 0
     assert not external_requests.to("youtube-nocookie.com")
@@ -101,7 +116,10 @@ def test_the_player_loads_the_nocookie_embed_only_when_pressed(page, live_server
     page.get_by_role("button", name="Play trailer: Amélie | Official Trailer").click()
 
     frame = page.locator(".player iframe")
-    assert frame.get_attribute("src") == "https://www.youtube-nocookie.com/embed/amelietrai1?autoplay=1"
+    assert (
+        frame.get_attribute("src")
+        == "https://www.youtube-nocookie.com/embed/amelietrai1?autoplay=1"
+    )
     assert frame.get_attribute("title") == "Amélie | Official Trailer"
     page.wait_for_function("document.activeElement.tagName === 'IFRAME'")
     assert any("youtube-nocookie.com/embed/amelietrai1" in u for u in external_requests.urls)
@@ -113,7 +131,11 @@ def test_the_player_works_from_the_keyboard(page, live_server, catalogue):
     page.get_by_role("button", name="Play teaser: Amélie | Teaser").focus()
     page.keyboard.press("Enter")
 
-    assert page.locator(".player iframe").first.get_attribute("src").endswith("/amelieteas1?autoplay=1")
+    assert (
+        page.locator(".player iframe")
+        .first.get_attribute("src")
+        .endswith("/amelieteas1?autoplay=1")
+    )
 
 
 def test_the_feed_linked_in_head_works(page, live_server, catalogue):
@@ -139,7 +161,9 @@ def test_keyboard_users_get_a_skip_link_and_a_visible_focus_ring(page, live_serv
 
 @pytest.mark.parametrize("path", ["/", "/movies/", "/movie", "/channels/", "/channels/mubi/"])
 def test_phone_width_has_no_horizontal_scroll(browser, live_server, catalogue, path):
-    context = browser.new_context(viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True)
+    context = browser.new_context(
+        viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True
+    )
     context.route(lambda url: not url.startswith(live_server.url), lambda route: route.abort())
     page = context.new_page()
     if path == "/movie":

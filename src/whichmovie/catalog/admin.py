@@ -1,5 +1,6 @@
 from typing import Any
 
+from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.db.models import QuerySet
@@ -9,7 +10,12 @@ from django.urls import URLPattern, path, reverse
 from django.views.decorators.http import require_POST
 
 from whichmovie.catalog.models import Channel, Genre, MatchStatus, Movie, Video
-from whichmovie.catalog.services.channels import channel_fetch
+from whichmovie.catalog.services.channels import (
+    PREVIEW_SIZE,
+    channel_fetch,
+    channel_preview,
+    check_cron,
+)
 from whichmovie.catalog.services.enrichment import tmdb_client
 from whichmovie.catalog.services.review import (
     movie_identify_by_hand,
@@ -17,11 +23,42 @@ from whichmovie.catalog.services.review import (
     parse_tmdb_reference,
 )
 from whichmovie.catalog.services.videos import video_classify_by_hand
+from whichmovie.sources import youtube
 from whichmovie.tmdb.client import TmdbError
+
+
+class ChannelForm(forms.ModelForm[Channel]):
+    class Meta:
+        model = Channel
+        fields = [
+            "slug",
+            "name",
+            "url",
+            "youtube_channel_id",
+            "rules",
+            "schedule",
+            "enabled",
+            "first_fetch_depth",
+        ]
+
+    def clean_url(self) -> str:
+        try:
+            return youtube.videos_url(self.cleaned_data["url"])
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from error
+
+    def clean_schedule(self) -> str:
+        schedule: str = self.cleaned_data["schedule"]
+        try:
+            check_cron(schedule)
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from error
+        return schedule
 
 
 @admin.register(Channel)
 class ChannelAdmin(admin.ModelAdmin[Channel]):
+    form = ChannelForm
     list_display = ["name", "slug", "enabled", "schedule", "rules", "last_checked_at", "health"]
     list_filter = ["enabled", "rules"]
     search_fields = ["name", "slug", "url", "youtube_channel_id"]
@@ -33,7 +70,38 @@ class ChannelAdmin(admin.ModelAdmin[Channel]):
         "last_reconciled_at",
         "created_at",
     ]
-    actions = ["enable", "disable", "fetch_now"]
+    actions = ["enable", "disable", "fetch_now", "preview"]
+
+    def save_model(self, request: HttpRequest, obj: Channel, form: Any, change: bool) -> None:
+        """Resolve the channel id when a URL is added, as `whichmovie channels add` does."""
+        if not obj.youtube_channel_id:
+            try:
+                obj.youtube_channel_id = youtube.read_listing(obj.url, limit=1).channel_id
+            except youtube.YouTubeError as error:
+                self.message_user(
+                    request,
+                    f"Saved, but the channel id is not known yet: {error}",
+                    messages.WARNING,
+                )
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description="Preview how the latest uploads parse (nothing is saved)")
+    def preview(self, request: HttpRequest, queryset: QuerySet[Channel]) -> HttpResponse | None:
+        channel = queryset.first()
+        if channel is None:
+            return None
+        try:
+            listing = youtube.read_listing(channel.url, limit=PREVIEW_SIZE)
+        except youtube.YouTubeError as error:
+            self.message_user(request, f"{channel}: {error}", messages.ERROR)
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Preview of {channel}",
+            "rows": channel_preview(listing=listing, rules=channel.rules),
+            "opts": self.opts,
+        }
+        return render(request, "admin/catalog/channel/preview.html", context)
 
     @admin.action(description="Enable the selected channels")
     def enable(self, request: HttpRequest, queryset: QuerySet[Channel]) -> None:

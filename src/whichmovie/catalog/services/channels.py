@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import httpx2
+from apscheduler.triggers.cron import CronTrigger
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
@@ -14,11 +15,13 @@ from django.utils import timezone
 from whichmovie.catalog.models import Channel, Video
 from whichmovie.catalog.services.videos import SaveResult, chunks, videos_save
 from whichmovie.sources import youtube
-from whichmovie.sources.presets import PRESETS, ChannelPreset, preset_for_slug
+from whichmovie.sources.presets import PRESETS, ChannelPreset, preset_for_slug, rules_for
+from whichmovie.sources.titles import ParsedTitle, parse_title
 
 logger = logging.getLogger(__name__)
 
 FEED_SIZE = 15  # YouTube's Atom feed lists this many latest uploads
+PREVIEW_SIZE = 50
 MAX_BACKOFF = timedelta(hours=24)
 
 
@@ -214,7 +217,7 @@ def channel_add(
         channel = channel_for_listing(listing=listing)
         channel.enabled = True
     if schedule:
-        _check_cron(schedule)
+        check_cron(schedule)
         channel.schedule = schedule
     if depth:
         channel.first_fetch_depth = depth
@@ -224,12 +227,19 @@ def channel_add(
     return channel
 
 
-def _check_cron(schedule: str) -> None:
-    from apscheduler.triggers.cron import CronTrigger
-
+def check_cron(schedule: str) -> None:
+    """dramatiq-crontab wants 5 fields with a literal day of week."""
     fields = schedule.split()
     if len(fields) != 5 or any(ch.isdigit() for ch in fields[4]):
         raise ValueError(
             f"not a cron schedule: {schedule!r} (5 fields, day of week as * or Mon..Sun)"
         )
     CronTrigger.from_crontab(schedule)
+
+
+def channel_preview(
+    *, listing: youtube.ChannelListing, rules: str | None
+) -> list[tuple[str, ParsedTitle]]:
+    """How a channel's latest uploads would parse, without saving anything."""
+    title_rules = rules_for(rules)
+    return [(u.title, parse_title(u.title, title_rules)) for u in listing.uploads[:PREVIEW_SIZE]]

@@ -7,14 +7,16 @@ from django.db.models import Count
 from rich.table import Table
 
 from whichmovie.catalog.models import Channel
-from whichmovie.catalog.services.channels import channel_add, channel_from_preset
+from whichmovie.catalog.services.channels import (
+    PREVIEW_SIZE,
+    channel_add,
+    channel_from_preset,
+    channel_preview,
+)
 from whichmovie.sources import youtube
-from whichmovie.sources.presets import PRESETS, preset_for_slug, rules_for
-from whichmovie.sources.titles import parse_title
+from whichmovie.sources.presets import PRESETS, preset_for_slug
 
 from ._output import print_table
-
-PREVIEW_SIZE = 50
 
 
 class Command(BaseCommand):
@@ -122,12 +124,9 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         channel = Channel.objects.filter(slug=source).first() if source else None
         preset = preset_for_slug(source) if source else None
-        rules = rules_for(
-            options["rules"] or (channel.rules if channel else preset.rules if preset else None)
-        )
+        rules = options["rules"] or (channel.rules if channel else preset.rules if preset else None)
         table = Table("kind", "title", "year", "upload title", title=listing.name or source)
-        for upload in listing.uploads[:PREVIEW_SIZE]:
-            parsed = parse_title(upload.title, rules)
+        for upload_title, parsed in channel_preview(listing=listing, rules=rules):
             kind = parsed.kind if parsed.kind != "other" else f"other ({parsed.reason})"
-            table.add_row(kind, parsed.title or "", str(parsed.year or ""), upload.title)
+            table.add_row(kind, parsed.title or "", str(parsed.year or ""), upload_title)
         print_table(table, self.stdout)
