@@ -134,3 +134,25 @@ def test_a_later_trailer_finds_the_movie_even_after_it_was_renamed():
     )
     assert Movie.objects.count() == 1
     assert movie.videos.count() == 2
+
+
+def test_a_retitled_upload_moves_to_its_new_film_and_the_old_one_is_updated():
+    channel = make_channel()
+    videos_save(
+        channel=channel,
+        uploads=[Upload("abc", "Anora | Official Trailer", datetime(2026, 11, 2, tzinfo=UTC))],
+        exact_dates=True,
+    )
+    anora = Movie.objects.get()
+    videos_save(
+        channel=channel,
+        uploads=[Upload("abc", "Anora | Official Trailer | NEON")],
+        exact_dates=True,
+    )
+    assert Video.objects.get().movie == anora  # cosmetic change: same film
+    videos_save(
+        channel=channel, uploads=[Upload("abc", "Nickel Boys | Official Trailer")], exact_dates=True
+    )
+    assert Video.objects.get().movie.title == "Nickel Boys"
+    anora.refresh_from_db()
+    assert anora.latest_video_at is None  # no trailer left: off the radar

@@ -179,11 +179,19 @@ class TmdbClient:
             params["year"] = year
         if primary_release_year is not None:
             params["primary_release_year"] = primary_release_year
-        data = self._get("/search/movie", params)
-        results = data.get("results")
-        if not isinstance(results, list):
-            raise TmdbError("TMDB sent a /search/movie answer without a results list")
-        return [r for r in results if isinstance(r, dict) and isinstance(r.get("id"), int)]
+        return self._search("/search/movie", params)
+
+    def search_tv(self, query: str, *, first_air_date_year: int | None = None) -> list[dict[str, Any]]:
+        """The first page of `/search/tv` results (series: `name`, `first_air_date`, ...)."""
+        params: dict[str, str | int] = {
+            "query": query,
+            "include_adult": "false",
+            "language": self.language,
+            "page": 1,
+        }
+        if first_air_date_year is not None:
+            params["first_air_date_year"] = first_air_date_year
+        return self._search("/search/tv", params)
 
     def movie_details(
         self, tmdb_id: int, *, append: Sequence[str] = DETAILS_APPEND
@@ -224,6 +232,12 @@ class TmdbClient:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+    def _search(self, path: str, params: dict[str, str | int]) -> list[dict[str, Any]]:
+        results = self._get(path, params).get("results")
+        if not isinstance(results, list):
+            raise TmdbError(f"TMDB sent a {path} answer without a results list")
+        return [r for r in results if isinstance(r, dict) and isinstance(r.get("id"), int)]
 
     # -- one request, with rate limit and retries --------------------------------------------
 

@@ -24,7 +24,14 @@ from whichmovie.web.cards import (
     watch_offers,
     with_trailers,
 )
-from whichmovie.web.filters import KINDS, SORTS, STATUSES, FilterError, MovieFilters
+from whichmovie.web.filters import (
+    DEFAULT_SORT,
+    KINDS,
+    SORTS,
+    STATUSES,
+    FilterError,
+    MovieFilters,
+)
 from whichmovie.web.images import TmdbImages
 from whichmovie.web.paging import MOVIE_SORT_KEYS, keyset_page
 
@@ -143,6 +150,7 @@ def _filter_form_context(
         "kinds": KINDS,
         "statuses": STATUSES,
         "sorts": SORTS,
+        "default_sort": DEFAULT_SORT,
         "chips": chips,
         "quick_filters": quick_filters,
         "more_filters_open": bool(

@@ -65,6 +65,8 @@ def videos_save(*, channel: Channel, uploads: Sequence[Upload], exact_dates: boo
         for chunk in chunks([upload.youtube_id for upload in unique]):
             existing.update(Video.objects.in_bulk(chunk, field_name="youtube_id"))
 
+        existing_movie_ids = {v.pk: v.movie_id for v in existing.values()}
+        left_movie_ids: set[int] = set()  # movies a retitled upload no longer belongs to
         new_videos: list[Video] = []
         changed: list[Video] = []
         for upload in unique:
@@ -86,6 +88,8 @@ def videos_save(*, channel: Channel, uploads: Sequence[Upload], exact_dates: boo
                 )
             elif _refresh(video, upload, exact_dates=exact_dates, rules_key=channel.rules):
                 changed.append(video)
+                if video.movie_id is None and (left := existing_movie_ids.get(video.pk)):
+                    left_movie_ids.add(left)
             else:
                 result.unchanged += 1
 
@@ -108,7 +112,7 @@ def videos_save(*, channel: Channel, uploads: Sequence[Upload], exact_dates: boo
         )
         result.created, result.updated = len(new_videos), len(changed)
         movies_refresh_latest_video(
-            {video.movie_id for video in [*new_videos, *changed] if video.movie_id}
+            left_movie_ids | {v.movie_id for v in [*new_videos, *changed] if v.movie_id}
         )
     return result
 
@@ -125,8 +129,9 @@ def _refresh(video: Video, upload: Upload, *, exact_dates: bool, rules_key: str)
             parsed = parse_title(upload.title, rules_for(rules_key))
             video.kind, video.reason = parsed.kind, parsed.reason
             video.parsed_title, video.parsed_year = parsed.title or "", parsed.year
-            video.group_key = group_key(parsed) if parsed.kind != VideoKind.OTHER else ""
-            video.movie = None
+            new_key = group_key(parsed) if parsed.kind != VideoKind.OTHER else ""
+            if new_key != video.group_key:
+                video.group_key, video.movie = new_key, None
     return before != (video.youtube_title, video.published_at, video.available)
 
 

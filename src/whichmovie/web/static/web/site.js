@@ -1,4 +1,4 @@
-// WhichMovie: three small progressive enhancements. Everything works without them.
+// WhichMovie: four small progressive enhancements. Everything works without them.
 "use strict";
 
 // 1. Images that fail to load (offline, blocked) reveal the poster placeholder under them.
@@ -33,7 +33,20 @@ document.addEventListener("click", (event) => {
   frame.focus();
 });
 
-// 3. "Load more": fetch only the next cards and append them; the link still works alone.
+// 3. Filter URLs stay short and shareable: empty fields are left out of the query.
+document.addEventListener("submit", (event) => {
+  const form = event.target;
+  if (!form.matches("[data-filters]")) return;
+  for (const field of form.elements) {
+    if (field.name && field.value === "") field.disabled = true;
+  }
+  // Back/forward may restore this page from cache: give the fields back.
+  setTimeout(() => {
+    for (const field of form.elements) field.disabled = false;
+  });
+});
+
+// 4. "Load more": fetch only the next cards and append them; the link still works alone.
 document.addEventListener("click", async (event) => {
   const link = event.target.closest("a[data-load-more]");
   if (!link || event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
