@@ -11,11 +11,13 @@ blocked), so the pictures show the placeholders a visitor sees while images load
 from __future__ import annotations
 
 import argparse
+import contextlib
+import json
 import os
 import sys
 import tempfile
 import threading
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,27 +36,9 @@ EXTERNAL_HOSTS = ("image.tmdb.org", "i.ytimg.com", "youtube-nocookie.com", "yout
 SIZES = {"desktop": (1440, 900), "phone": (390, 844)}
 
 # (title, year, genres, status hint, overview). Dates are set relative to today below.
-DEMO_FILMS = [
-    ("The Salt Path", 2026, ["Drama"], "upcoming", "A couple who lose everything set out to walk the 630-mile South West Coast Path, with a tent, a rucksack and very little money."),
-    ("Nouvelle Vague", 2026, ["Comedy", "Drama"], "in_cinemas", "A love letter to the making of Breathless, shot in the style of the film it celebrates."),
-    ("Sentimental Value", 2026, ["Drama"], "streaming", "Two sisters reunite with their estranged father, a once-renowned director, who offers one of them a role in his comeback film."),
-    ("Bugonia", 2026, ["Comedy", "Science Fiction"], "upcoming", "Two conspiracy-obsessed young men kidnap the powerful CEO of a major company, convinced she is an alien intent on destroying Earth."),
-    ("Hamnet", 2026, ["Drama", "History"], "in_cinemas", "The story of love and loss that inspired the creation of Shakespeare's timeless masterpiece, Hamlet."),
-    ("Amélie", 2001, ["Comedy", "Romance"], "streaming", "At a tiny Parisian café, the adorable yet painfully shy Amélie accidentally discovers a gift for helping others."),
-    ("The Mastermind", 2026, ["Crime", "Drama"], "upcoming", "A family man turned amateur art thief plans his first heist in 1970s Massachusetts."),
-    ("Die My Love", 2026, ["Drama", "Thriller"], "upcoming", "A woman struggles to hold on to herself after moving to a remote house in the country with her partner and their baby."),
-    ("Sirāt", 2026, ["Drama", "Thriller"], "in_cinemas", "A father and his son search for a missing daughter at raves deep in the mountains of southern Morocco."),
-    ("The Secret Agent", 2026, ["Thriller"], "upcoming", "Brazil, 1977. A technology expert flees a mysterious past and returns to Recife in search of peace."),
-    ("Blue Moon", 2026, ["Drama", "Music"], "streaming", "Lyricist Lorenz Hart confronts his shattered self-esteem on the opening night of Oklahoma!"),
-    ("Father Mother Sister Brother", 2026, ["Comedy", "Drama"], "upcoming", "Three stories about the relationships between adult children, their distant parents and each other."),
-    ("It Was Just an Accident", 2026, ["Drama", "Thriller"], "in_cinemas", "What begins as a minor accident sets in motion a series of escalating consequences."),
-    ("Late Shift", 2026, ["Drama"], "upcoming", "One night in the life of a nurse on an understaffed surgical ward."),
-    ("Resurrection", 2026, ["Science Fiction"], "upcoming", "In a world where people have lost the ability to dream, one creature still can."),
-    ("Urchin", 2026, ["Drama"], "upcoming", "A young man living on the streets of London tries to break the cycle of self-destruction."),
-    ("The Love That Remains", 2026, ["Comedy", "Drama"], "streaming", "A year in the life of a family as the parents separate."),
-    ("Left-Handed Girl", 2026, ["Drama"], "upcoming", "A single mother and her two daughters move to Taipei to open a noodle stall."),
-]
-UNIDENTIFIED = [("Kontinental '25", 2026), ("A Useful Ghost", None)]
+# Demo films: title, year, genres, a release status and an overview. Dates are set
+# relative to today, so statuses and "new" badges look real whenever this runs.
+DEMO = json.loads((Path(__file__).with_name("demo_films.json")).read_text())
 CHANNELS = [
     ("mubi", "MUBI", 0, ""),
     ("rotten-tomatoes-indie", "Rotten Tomatoes Indie", 0, ""),
@@ -110,7 +94,9 @@ def load_demo_data() -> dict[str, int]:
             },
         },
     }
-    for i, (title, year, genre_names, status, overview) in enumerate(DEMO_FILMS):
+    for i, demo in enumerate(DEMO["films"]):
+        title, year, genre_names = demo["title"], demo["year"], demo["genres"]
+        status, overview = demo["status"], demo["overview"]
         movie = Movie.objects.create(
             title=title,
             year=year,
@@ -142,20 +128,26 @@ def load_demo_data() -> dict[str, int]:
                 )
         movie.genres.set([genres[name] for name in genre_names])
         ids.setdefault("movie", movie.pk)
-        kinds = [VideoKind.TEASER, VideoKind.TRAILER, VideoKind.TRAILER] if i == 0 else [VideoKind.TRAILER]
+        kinds = (
+            [VideoKind.TEASER, VideoKind.TRAILER, VideoKind.TRAILER]
+            if i == 0
+            else [VideoKind.TRAILER]
+        )
         for k, kind in enumerate(kinds):
+            label = "Teaser" if kind == VideoKind.TEASER else "Trailer"
+            number = f" #{k}" if k and len(kinds) > 1 else ""
             Video.objects.create(
                 youtube_id=f"demo{i:03d}{k}",
                 channel=channels[(i + k) % 2 if k else i % len(channels)],
-                youtube_title=f"{title} | Official {'Teaser' if kind == VideoKind.TEASER else 'Trailer'}"
-                + (f" #{k}" if k and len(kinds) > 1 else ""),
+                youtube_title=f"{title} | Official {label}{number}",
                 kind=kind,
                 parsed_title=title,
                 parsed_year=year,
                 published_at=now - timedelta(days=40 * (len(kinds) - 1 - k) + i * 1.3, hours=i),
                 movie=movie,
             )
-    for j, (title, year) in enumerate(UNIDENTIFIED):
+    for j, demo in enumerate(DEMO["unidentified"]):
+        title, year = demo["title"], demo["year"]
         movie = Movie.objects.create(
             title=title, year=year, search_title=normalise_title(title), group_key=f"demo-u{j}"
         )
@@ -237,11 +229,11 @@ def main() -> None:
         thread = serve(args.port)
         base = f"http://127.0.0.1:{args.port}"
         if args.serve:
-            print(f"Demo site on {base}/ (movie page: {base}/movies/{ids['movie']}/); Ctrl-C stops.")
-            try:
+            print(
+                f"Demo site on {base}/ (movie page: {base}/movies/{ids['movie']}/); Ctrl-C stops."
+            )
+            with contextlib.suppress(KeyboardInterrupt):
                 thread.join()
-            except KeyboardInterrupt:
-                pass
             return
         written = take_screenshots(base, ids["movie"])
         print(f"Wrote {len(written)} screenshots to {OUT.relative_to(ROOT)}/")

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from tests.factories import make_movie, make_video
 from tests.fakes.tmdb import DUNE_1984, FAKE_API_KEY
-from whichmovie.catalog.models import MatchStatus, Movie, Video
+from whichmovie.catalog.models import MatchStatus, Movie
 from whichmovie.catalog.services.enrichment import movies_enrich
 
 pytestmark = pytest.mark.django_db

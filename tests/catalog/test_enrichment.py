@@ -52,6 +52,22 @@ def test_an_unsure_match_writes_nothing_but_the_candidates(client):
     assert len(dune.match_details["candidates"]) >= 2
 
 
+def test_a_series_trailer_is_not_shown_as_a_film(client):
+    series = make_movie("Space Force", 2020)
+    make_video(series, youtube_title="Space Force | Official Trailer | Netflix")
+    film = make_movie("Dune", 2021)
+    make_video(film)
+    result = movies_enrich(client=client)
+    assert (result.not_a_movie, result.matched, result.total) == (1, 1, 2)
+    assert "1 not films" in str(result)
+    series.refresh_from_db()
+    assert series.match_status == MatchStatus.NOT_A_MOVIE and series.tmdb_id is None
+    assert series.match_details["explanation"] == (
+        "TMDB knows 'Space Force' as a TV series (2020), not a film"
+    )
+    assert list(Movie.objects.visible()) == [film]
+
+
 def test_two_movies_that_are_one_film_merge_with_all_their_trailers(client):
     first = make_movie("Dune", 2021)
     make_video(first, youtube_id="aaaaaaaaaa1")

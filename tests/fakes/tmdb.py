@@ -2,7 +2,8 @@
 
 Responses have TMDB's shapes (search, details with appended sections, configuration, errors).
 The catalogue is a small in-memory list of `FakeFilm`s; the default one is full of confusers
-(namesakes, shorts, TV movies, making-ofs, re-releases, foreign titles). Knobs: latency, a
+(namesakes, shorts, TV movies, making-ofs, re-releases, foreign titles), plus a few TV series
+(`FakeSeries`, for `/search/tv`) whose trailers look like films'. Knobs: latency, a
 per-second rate limit answered with 429 + Retry-After, injected failures, and a request log.
 
 In tests:   use the `fake_tmdb` / `fake_tmdb_factory` fixtures, or `with FakeTmdb() as fake:`.
@@ -306,6 +307,45 @@ class FakeFilm:
         return {"US": region}
 
 
+@dataclass(frozen=True)
+class FakeSeries:
+    """A TV series, as `/search/tv` lists it."""
+
+    id: int
+    name: str
+    first_air_date: str | None  # "YYYY-MM-DD"; None: not aired yet
+    original_name: str = ""  # defaults to name
+    original_language: str = "en"
+    origin_country: tuple[str, ...] = ("US",)
+    genres: tuple[int, ...] = (18,)  # TV genre ids (35 Comedy, 18 Drama, 10765 Sci-Fi & Fantasy)
+    popularity: float = 30.0
+    vote_count: int = 900
+    vote_average: float = 7.6
+    overview: str = ""
+    adult: bool = False
+
+    def words(self) -> set[str]:
+        return {word for name in (self.name, self.original_name) for word in _words(name)}
+
+    def search_result(self) -> dict[str, Any]:
+        return {
+            "adult": self.adult,
+            "backdrop_path": _path(f"tv-{self.id}-backdrop"),
+            "genre_ids": list(self.genres),
+            "id": self.id,
+            "origin_country": list(self.origin_country),
+            "original_language": self.original_language,
+            "original_name": self.original_name or self.name,
+            "overview": self.overview,
+            "popularity": self.popularity,
+            "poster_path": _path(f"tv-{self.id}-poster"),
+            "first_air_date": self.first_air_date or "",
+            "name": self.name,
+            "vote_average": self.vote_average,
+            "vote_count": self.vote_count,
+        }
+
+
 def make_film(tmdb_id: int, title: str, year: int | None, **fields: Any) -> FakeFilm:
     """A film released on a stable made-up date in `year` (None: no date announced)."""
     date = f"{year:04d}-{1 + tmdb_id % 12:02d}-{1 + tmdb_id % 28:02d}" if year else None
@@ -333,6 +373,11 @@ SUNBURN_DRAMA = 1290002
 SKIN_FEATURE = 446021
 SKIN_SHORT = 548473
 UNRELEASED = 1400001
+KINGDOM_FILM = 1500001
+SPACE_FORCE_SERIES = 85922
+BABY_REINDEER_SERIES = 241554
+QUEENS_GAMBIT_SERIES = 87739
+KINGDOM_SERIES = 70593
 
 DUNE_2021_TRAILER = "n9xhJrPXop4"
 NOCTURNE_2024_TRAILER = "nOcTuRnE024"
@@ -523,6 +568,26 @@ def default_films() -> list[FakeFilm]:
             vote_count=0,
             vote_average=0.0,
         ),
+        # A small feature named like the 2019 series: plausible for a 2019 trailer, not sure.
+        make_film(KINGDOM_FILM, "Kingdom", 2016, runtime=98, popularity=1.2, vote_count=15),
+    ]
+
+
+def default_series() -> list[FakeSeries]:
+    """Series whose trailers are titled exactly like films' ("Space Force | Official Trailer")."""
+    return [
+        FakeSeries(SPACE_FORCE_SERIES, "Space Force", "2020-05-29", genres=(35,)),
+        FakeSeries(BABY_REINDEER_SERIES, "Baby Reindeer", "2024-04-11", origin_country=("GB",)),
+        FakeSeries(QUEENS_GAMBIT_SERIES, "The Queen's Gambit", "2020-10-23", popularity=60.0),
+        FakeSeries(
+            KINGDOM_SERIES,
+            "Kingdom",
+            "2019-01-25",
+            original_name="킹덤",
+            original_language="ko",
+            origin_country=("KR",),
+            genres=(18, 10765),
+        ),
     ]
 
 
@@ -590,6 +655,7 @@ class FakeTmdb:
     """TMDB on 127.0.0.1. Start with `start()` or `with`; `url` is the client's `api_url`."""
 
     films: Iterable[FakeFilm] | None = None  # None: default_films()
+    series: Iterable[FakeSeries] | None = None  # None: default_series()
     api_key: str = FAKE_API_KEY
     read_access_token: str = FAKE_READ_ACCESS_TOKEN
     latency_seconds: float = 0.0
@@ -603,6 +669,9 @@ class FakeTmdb:
         films = default_films() if self.films is None else list(self.films)
         self.catalogue: dict[int, FakeFilm] = {f.id: f for f in films}
         self._words = {f.id: f.words() for f in films}
+        self.tv: dict[int, FakeSeries] = {
+            s.id: s for s in (default_series() if self.series is None else self.series)
+        }
         self._lock = threading.Lock()
         self._failures: deque[_Failure] = deque()
         self._tokens = self.rate_limit_per_second or 0.0
@@ -642,11 +711,14 @@ class FakeTmdb:
 
     # -- knobs for tests --
 
-    def add(self, *films: FakeFilm) -> None:
+    def add(self, *entries: FakeFilm | FakeSeries) -> None:
         with self._lock:
-            for film in films:
-                self.catalogue[film.id] = film
-                self._words[film.id] = film.words()
+            for entry in entries:
+                if isinstance(entry, FakeSeries):
+                    self.tv[entry.id] = entry
+                else:
+                    self.catalogue[entry.id] = entry
+                    self._words[entry.id] = entry.words()
 
     def fail_next(self, count: int = 1, status: int | str = 500, *, retry_after: int = 1) -> None:
         """The next `count` requests fail: an HTTP status (500, 503, 429 ...), "timeout"
@@ -758,6 +830,8 @@ class FakeTmdb:
         path = request.path.removeprefix("/3")
         if path == "/search/movie":
             return self._json(self._search(request.args))
+        if path == "/search/tv":
+            return self._json(self._search_tv(request.args))
         if path == "/configuration":
             return self._json(CONFIGURATION)
         match = re.fullmatch(r"/movie/(\d+)(?:/([a-z_]+(?:/[a-z_]+)?))?", path)
@@ -785,21 +859,27 @@ class FakeTmdb:
         found = [
             f
             for f in films
-            if wanted
-            # every query word starts a word of the title, original title or an alternative title
-            and all(any(w.startswith(q) for w in words[f.id]) for q in wanted)
+            if _words_match(wanted, words[f.id])
             and (include_adult or not f.adult)
             and (primary_year is None or f.year == primary_year)
             and (year is None or year in f.release_years)
         ]
-        found.sort(key=lambda f: -f.popularity)  # like TMDB: popularity dominates relevance
-        start = (page - 1) * PAGE_SIZE
-        return {
-            "page": page,
-            "results": [f.search_result() for f in found[start : start + PAGE_SIZE]],
-            "total_pages": max(1, math.ceil(len(found) / PAGE_SIZE)),
-            "total_results": len(found),
-        }
+        return _page(found, page)
+
+    def _search_tv(self, args: Any) -> dict[str, Any]:
+        wanted = _words(args.get("query", ""))
+        year = _int(args.get("first_air_date_year"))
+        include_adult = args.get("include_adult", "false") == "true"
+        with self._lock:
+            shows = list(self.tv.values())
+        found = [
+            s
+            for s in shows
+            if _words_match(wanted, s.words())
+            and (include_adult or not s.adult)
+            and (year is None or (s.first_air_date or "").startswith(f"{year:04d}-"))
+        ]
+        return _page(found, max(1, _int(args.get("page")) or 1))
 
     @staticmethod
     def _video_languages(args: Any) -> set[str] | None:
@@ -810,6 +890,23 @@ class FakeTmdb:
     @staticmethod
     def _json(data: dict[str, Any]) -> Response:
         return Response(json.dumps(data), content_type="application/json;charset=utf-8")
+
+
+def _words_match(wanted: list[str], words: set[str]) -> bool:
+    """Every query word starts a word of the title, original title or an alternative title."""
+    return bool(wanted) and all(any(w.startswith(q) for w in words) for q in wanted)
+
+
+def _page(found: Sequence[FakeFilm | FakeSeries], page: int) -> dict[str, Any]:
+    """One page of results, most popular first: like TMDB, popularity dominates relevance."""
+    found = sorted(found, key=lambda f: -f.popularity)
+    start = (page - 1) * PAGE_SIZE
+    return {
+        "page": page,
+        "results": [f.search_result() for f in found[start : start + PAGE_SIZE]],
+        "total_pages": max(1, math.ceil(len(found) / PAGE_SIZE)),
+        "total_results": len(found),
+    }
 
 
 def _int(value: str | None) -> int | None:
@@ -913,9 +1010,11 @@ __all__ = [
     "FAKE_API_KEY",
     "FAKE_READ_ACCESS_TOKEN",
     "FakeFilm",
+    "FakeSeries",
     "FakeTmdb",
     "LoggedRequest",
     "default_films",
+    "default_series",
     "fake_tmdb",
     "fake_tmdb_factory",
     "fake_youtube_id",

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 import redis
 
-from tests.fakes.tmdb import DUNE_2021, FakeTmdb
+from tests.fakes.tmdb import DUNE_2021, SPACE_FORCE_SERIES, FakeTmdb
 from whichmovie.tmdb.client import (
     DETAILS_APPEND,
     TmdbAuthError,
@@ -98,6 +98,26 @@ def test_search_with_year_uses_tmdbs_year_filter(fake, client):
 
     assert fake.log[-1].params["year"] == "2014"
     assert "primary_release_year" not in fake.log[-1].params
+
+
+def test_search_tv_lists_series_in_tmdbs_shape(fake, client):
+    results = client.search_tv("Space Force", first_air_date_year=2020)
+
+    assert [r["id"] for r in results] == [SPACE_FORCE_SERIES]
+    assert {"name", "original_name", "first_air_date", "origin_country", "popularity"} <= set(
+        results[0]
+    )
+    assert results[0]["first_air_date"] == "2020-05-29"
+    (request,) = fake.log
+    assert request.path == "/search/tv"
+    assert request.params == {
+        "query": "Space Force",
+        "include_adult": "false",
+        "language": "en-US",
+        "page": "1",
+        "first_air_date_year": "2020",
+    }
+    assert client.search_tv("Space Force", first_air_date_year=2019) == []
 
 
 def test_read_access_token_goes_in_the_authorization_header(fake, make_client):

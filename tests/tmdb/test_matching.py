@@ -12,6 +12,7 @@ from tests.fakes.tmdb import (
     DUNE_SHORT_2021,
     DUNE_TV_MOVIE_2021,
     GODZILLA_MINUS_ONE,
+    KINGDOM_FILM,
     MAKING_OF_DUNE,
     NOCTURNE_2020,
     NOCTURNE_2024,
@@ -23,7 +24,9 @@ from tests.fakes.tmdb import (
     SUNBURN_DRAMA_TRAILER,
     SUNBURN_HORROR,
     UNRELEASED,
+    FakeSeries,
     FakeTmdb,
+    make_film,
 )
 from whichmovie.tmdb.client import TmdbClient, TmdbUnavailable
 from whichmovie.tmdb.matching import (
@@ -31,7 +34,6 @@ from whichmovie.tmdb.matching import (
     Candidate,
     MatchResult,
     match_movie,
-    normalize_title,
     score_candidate,
     title_similarity,
 )
@@ -104,7 +106,7 @@ def test_dune_2021_is_the_feature_not_the_short_or_the_tv_movie(client):
     )
 
 
-def test_dune_without_a_year_is_too_close_to_call(client):
+def test_dune_without_a_year_is_too_close_to_call(fake, client):
     result = match_movie(client, title="Dune", year=None)
 
     assert result.status == "needs_review"
@@ -112,6 +114,7 @@ def test_dune_without_a_year_is_too_close_to_call(client):
     assert result.details is None
     assert result.explanation.startswith("too close to call")
     assert {DUNE_1984, DUNE_2021} <= {c.tmdb_id for c in result.candidates[:2]}
+    assert "/search/tv" not in fake.paths()  # strong films: no need to ask about series
 
 
 def test_a_youtube_id_listed_by_tmdb_makes_the_match_certain(fake, client):
@@ -264,8 +267,75 @@ def test_nothing_found(fake, client):
     assert result.status == "not_found"
     assert result.candidates == ()
     assert result.best is None
-    assert len(result.queries) == 3
+    assert result.queries[-1] == "search/tv query='Zyzzyva Unknown Picture'"
+    assert len(fake.log) == 4  # three film searches, one series search
     assert result.explanation == "TMDB found nothing for 'Zyzzyva Unknown Picture' (2020)"
+
+
+# -- series trailers look like film trailers ------------------------------------------------------
+
+
+def test_a_series_trailer_is_not_a_movie(fake, client):
+    result = match_movie(client, title="Space Force", year=2020)
+
+    assert result.status == "not_a_movie"
+    assert result.best is None and result.details is None
+    assert result.explanation == "TMDB knows 'Space Force' as a TV series (2020), not a film"
+    assert result.queries[-1] == "search/tv query='Space Force'"
+    assert fake.paths() == ["/search/movie"] * 3 + ["/search/tv"]
+
+
+@pytest.mark.parametrize(
+    ("title", "year"),
+    [
+        ("Baby Reindeer", None),  # no year stated: the title alone decides
+        ("The Queen’s Gambit", 2021),  # typographic apostrophe; a trailer for season two
+        ("The Queen's Gambit", 2019),  # the trailer a year before the series
+    ],
+)
+def test_a_series_is_recognised_by_its_normalised_title_and_year(client, title, year):
+    assert match_movie(client, title=title, year=year).status == "not_a_movie"
+
+
+def test_a_series_years_away_from_the_upload_is_not_the_same_show(client):
+    result = match_movie(client, title="The Queen's Gambit", year=2025)
+
+    assert result.status == "not_found"
+
+
+def test_a_series_that_only_contains_the_title_is_not_the_same_show(fake, client):
+    result = match_movie(client, title="Space", year=2020)  # "Space Force" is another title
+
+    assert result.status != "not_a_movie"
+    assert "/search/tv" in fake.paths()
+
+
+def test_a_series_found_by_its_original_name(fake, client):
+    fake.add(FakeSeries(1_600_001, "The Glory", "2022-12-30", original_name="더 글로리"))
+
+    result = match_movie(client, title="더 글로리", year=2022)
+
+    assert result.status == "not_a_movie"
+    assert "'The Glory' as a TV series (2022)" in result.explanation
+
+
+def test_a_plausible_film_named_like_a_series_goes_to_review(fake, client):
+    # The 2016 film "Kingdom" scores 70 for a 2019 trailer; the series "Kingdom" began in 2019.
+    result = match_movie(client, title="Kingdom", year=2019)
+
+    assert result.status == "needs_review"
+    assert result.candidates[0].tmdb_id == KINGDOM_FILM
+    assert result.explanation.endswith("; TMDB also knows 'Kingdom' as a TV series (2019)")
+    assert fake.paths()[-1] == "/search/tv"
+
+
+def test_a_film_that_matches_never_asks_about_series(fake, client):
+    fake.add(make_film(1_600_002, "Space Force", 2020, popularity=1.0))
+
+    result = match_movie(client, title="Space Force", year=2020)
+
+    assert result.status == "matched"
+    assert fake.paths() == ["/search/movie", "/movie/1600002"]
 
 
 def test_an_empty_title_sends_nothing(fake, client):
@@ -357,24 +427,17 @@ def test_a_documentary_about_the_film_is_penalised():
         ("Amélie", "AMELIE"),
         ("Love & Death", "Love and Death"),
         ("Schindler’s List", "Schindler's List"),
-        ("Spider-Man: Across the Spider-Verse", "Spider Man – Across the Spider Verse"),
+        ("Spider-Man: Across the Spider-Verse", "Spiderman – Across the Spider‐Verse"),
         ("“Wonka”", "Wonka"),
     ],
 )
-def test_normalised_titles_are_equal(a, b):
-    assert normalize_title(a) == normalize_title(b)
+def test_spellings_of_one_title_are_fully_similar(a, b):
     assert title_similarity(a, b) == 100
 
 
 def test_a_title_inside_a_longer_title_is_not_similar():
     assert title_similarity("Dune", "The Making of Dune") < 50
     assert title_similarity("Dune", "Dune: Part Two") < 75
-
-
-@given(st.text())
-def test_normalising_twice_changes_nothing(text):
-    once = normalize_title(text)
-    assert normalize_title(once) == once
 
 
 @given(st.text(max_size=40), st.text(max_size=40))

@@ -29,7 +29,12 @@ def catalogue(transactional_db):
     )
     amelie.genres.add(drama)
     make_video(
-        amelie, mubi, youtube_id="amelieteas1", kind=VideoKind.TEASER, published_at=ago(days=30)
+        amelie,
+        mubi,
+        youtube_id="amelieteas1",
+        kind=VideoKind.TEASER,
+        published_at=ago(days=30),
+        youtube_title="Amélie | Teaser",
     )
     make_video(amelie, mubi, youtube_id="amelietrai1", published_at=ago(days=1))
     for i in range(29):

@@ -181,7 +181,9 @@ class TmdbClient:
             params["primary_release_year"] = primary_release_year
         return self._search("/search/movie", params)
 
-    def search_tv(self, query: str, *, first_air_date_year: int | None = None) -> list[dict[str, Any]]:
+    def search_tv(
+        self, query: str, *, first_air_date_year: int | None = None
+    ) -> list[dict[str, Any]]:
         """The first page of `/search/tv` results (series: `name`, `first_air_date`, ...)."""
         params: dict[str, str | int] = {
             "query": query,

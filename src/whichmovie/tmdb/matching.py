@@ -5,18 +5,22 @@ soon as a verified candidate is strong. Each candidate is scored 0..100 from tit
 and year distance, minus penalties for shorts, TV movies and documentaries about the film;
 popularity only breaks ties in the ordering. A wrong film is worse than none: anything below
 the threshold, or two candidates too close to call, goes to review instead of being guessed.
+
+A series trailer is shaped like a film's ("Space Force | Official Trailer | Netflix"). When no
+film is strong, one TV search tells them apart: a series with exactly our title (and year, give
+or take one) makes the upload "not_a_movie", unless a film is still plausible.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from rapidfuzz import fuzz
 
+from whichmovie.sources.titles import normalise_title
 from whichmovie.tmdb.client import TmdbClient, TmdbNotFound
 
 CONFIDENCE_THRESHOLD: float = 75.0  # at or above: matched (if no rival is close)
@@ -24,6 +28,8 @@ STRONG_SCORE: float = 90.0  # a verified candidate this good ends the search ear
 AMBIGUITY_MARGIN: float = 10.0  # a rival this close to the best makes the match a review case
 MAX_CANDIDATES = 10
 DETAILS_BUDGET = 4  # details requests per match: the best plus close rivals
+# A film scoring this much is never hidden behind a same-named series: a person decides.
+PLAUSIBLE_FILM_SCORE: float = CONFIDENCE_THRESHOLD - AMBIGUITY_MARGIN
 
 GENRE_DOCUMENTARY = 99
 GENRE_TV_MOVIE = 10770
@@ -42,14 +48,6 @@ TV_MOVIE_PENALTY = 25.0
 ABOUT_THE_FILM_PENALTY = 40.0
 
 _ABOUT_THE_FILM = re.compile(r"\b(making of|behind the scenes|the story of)\b")
-_QUOTES_AND_DASHES = str.maketrans(
-    {
-        "\u2018": "'", "\u2019": "'", "\u201b": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
-        "\u2015": "-", "\u2212": "-",
-    }
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -66,7 +64,7 @@ class Candidate:
 
 @dataclass(frozen=True)
 class MatchResult:
-    status: str  # "matched" | "needs_review" | "not_found"
+    status: str  # "matched" | "needs_review" | "not_found" | "not_a_movie" (a TV series)
     best: Candidate | None  # set only when matched
     candidates: tuple[Candidate, ...]  # best first, at most MAX_CANDIDATES
     queries: tuple[str, ...]  # the TMDB requests sent, in order
@@ -74,18 +72,9 @@ class MatchResult:
     explanation: str
 
 
-def normalize_title(text: str) -> str:
-    """Casefold, strip accents, unify quotes and dashes, & -> and, drop punctuation."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = text.translate(_QUOTES_AND_DASHES).replace("&", " and ")
-    text = re.sub(r"(?<=\w)'(?=\w)", "", text)  # "schindler's" -> "schindlers"
-    return " ".join(re.sub(r"[\W_]+", " ", text).split())
-
-
 def title_similarity(a: str, b: str) -> float:
     """0..100 on normalised titles; whole-title measures, so "Making of Dune" is not "Dune"."""
-    na, nb = normalize_title(a), normalize_title(b)
+    na, nb = normalise_title(a), normalise_title(b)
     if not na or not nb:
         return 0.0
     return max(fuzz.ratio(na, nb), fuzz.token_sort_ratio(na, nb))
@@ -203,9 +192,9 @@ def _year_penalty(
 
 def _is_about_the_film(title: str, queries: Sequence[str], genres: set[int]) -> bool:
     """A documentary or making-of whose title contains the film's title without being it."""
-    name = normalize_title(title)
+    name = normalise_title(title)
     for query in queries:
-        wanted = normalize_title(query)
+        wanted = normalise_title(query)
         if not wanted or name == wanted or not re.search(rf"\b{re.escape(wanted)}\b", name):
             continue
         if GENRE_DOCUMENTARY in genres or (
@@ -260,6 +249,26 @@ class _Matcher:
         self.details_left = DETAILS_BUDGET
 
     def run(self) -> MatchResult:
+        self._find_film()
+        result = self._decide()
+        ranked = self._ranked()
+        best_score = _scored(ranked[0]).score if ranked else 0.0
+        if result.status == "matched" or best_score >= CONFIDENCE_THRESHOLD:
+            return result  # a strong film: no TV search, so a clean match stays at 2 requests
+        series = self._same_series()
+        result = replace(result, queries=tuple(self.queries))
+        if series is None:
+            return result
+        aired = release_year(series.get("first_air_date"))
+        known_as = f"{series.get('name')!r} as a TV series ({aired or 'no date'})"
+        if best_score >= PLAUSIBLE_FILM_SCORE:
+            return replace(result, explanation=f"{result.explanation}; TMDB also knows {known_as}")
+        # Not matched, so best and details are already None.
+        return replace(
+            result, status="not_a_movie", explanation=f"TMDB knows {known_as}, not a film"
+        )
+
+    def _find_film(self) -> None:
         strategies: list[tuple[str, int | None]] = []
         if self.year is not None:
             strategies += [("primary_release_year", self.year), ("year", self.year)]
@@ -270,9 +279,25 @@ class _Matcher:
                 self._verify(final=False)
                 ranked = self._ranked()
                 if ranked and _scored(ranked[0]).score >= STRONG_SCORE and ranked[0].details:
-                    return self._decide()
+                    return
         self._verify(final=True)
-        return self._decide()
+
+    def _same_series(self) -> dict[str, Any] | None:
+        """The first TV series named exactly like the upload, aired within a year of it.
+
+        No year filter in the request: a trailer often comes out the year before the series.
+        """
+        query = self.titles[0]
+        self.queries.append(f"search/tv query={query!r}")
+        wanted = {normalise_title(t) for t in self.titles}
+        for series in self.client.search_tv(query):
+            names = {normalise_title(str(series.get(k) or "")) for k in ("name", "original_name")}
+            aired = release_year(series.get("first_air_date"))
+            if wanted & names and (
+                self.year is None or (aired is not None and abs(aired - self.year) <= 1)
+            ):
+                return series
+        return None
 
     def _search(self, query: str, field: str, value: int | None) -> None:
         kwargs = {field: value} if field else {}
@@ -420,7 +445,7 @@ def match_movie(
     titles: list[str] = []
     seen: set[str] = set()
     for candidate_title in (title, *original_titles):
-        key = normalize_title(candidate_title or "")
+        key = normalise_title(candidate_title or "")
         if key and key not in seen:
             seen.add(key)
             titles.append(candidate_title.strip())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
@@ -42,7 +43,7 @@ def filter_error(request: HttpRequest, error: FilterError) -> HttpResponse:
     return api.create_response(request, {"detail": str(error)}, status=400)
 
 
-def _one_of(choices: dict[str, str]) -> str:
+def _one_of(choices: Mapping[str, object]) -> str:
     return "One of: " + ", ".join(f"`{c}`" for c in choices) + "."
 
 
@@ -53,7 +54,9 @@ class MovieQuery(Schema):
     year: int | None = Field(None, description="Release year.")
     kind: str | None = Field(None, description="Films with a video of this kind. " + _one_of(KINDS))
     status: str | None = Field(None, description=_one_of(STATUSES))
-    new: str | None = Field(None, description="Newest trailer within this window. " + _one_of(NEW_WINDOWS))
+    new: str | None = Field(
+        None, description="Newest trailer within this window. " + _one_of(NEW_WINDOWS)
+    )
     sort: str | None = Field(None, description="Default `newest`. " + _one_of(SORTS))
     cursor: str | None = Field(None, description="`next_cursor` of the previous page.")
     limit: int = Field(24, ge=1, le=100)

@@ -15,7 +15,11 @@ from whichmovie.catalog.models import Channel, Genre, Movie, MovieQuerySet, Vide
 from whichmovie.web.filters import NEW_WINDOWS, STATUSES, release_status
 from whichmovie.web.images import Picture, TmdbImages
 
-KIND_LABELS = {VideoKind.TRAILER: "Trailer", VideoKind.TEASER: "Teaser", VideoKind.OTHER: "Video"}
+KIND_LABELS: dict[str, str] = {
+    VideoKind.TRAILER: "Trailer",
+    VideoKind.TEASER: "Teaser",
+    VideoKind.OTHER: "Video",
+}
 PLACEHOLDER_HUES = 12
 WATCH_GROUPS = (
     ("flatrate", "Stream"),

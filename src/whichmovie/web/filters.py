@@ -46,7 +46,7 @@ class FilterError(ValueError):
     """A query parameter that cannot be understood: the user gets a 400 with this message."""
 
 
-def _choice(name: str, value: str, choices: Mapping[str, str]) -> str:
+def _choice(name: str, value: str, choices: Mapping[str, object]) -> str:
     if value and value not in choices:
         raise FilterError(f"{name} must be one of: {', '.join(choices)} (got {value!r}).")
     return value

@@ -53,7 +53,12 @@ class TmdbImages:
         return f"{self.base_url}{size}{path}" if path else ""
 
     def _picture(
-        self, path: str, wanted: tuple[int, ...], configured: tuple[str, ...], default: int, ratio: float
+        self,
+        path: str,
+        wanted: tuple[int, ...],
+        configured: tuple[str, ...],
+        default: int,
+        ratio: float,
     ) -> Picture | None:
         if not path:
             return None

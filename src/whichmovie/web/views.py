@@ -52,9 +52,7 @@ def filter_errors_as_400(view: View) -> View:
         try:
             return view(request, *args, **kwargs)
         except FilterError as error:
-            return render(
-                request, "web/bad_request.html", {"message": str(error)}, status=400
-            )
+            return render(request, "web/bad_request.html", {"message": str(error)}, status=400)
 
     return wrapped
 
@@ -284,4 +282,3 @@ def healthz(request: HttpRequest) -> HttpResponse:
 def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /api/", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain")
-

@@ -67,17 +67,19 @@ class EnrichResult:
     matched: int = 0
     needs_review: int = 0
     not_found: int = 0
+    not_a_movie: int = 0
     failed: int = 0
     merged: int = 0
 
     @property
     def total(self) -> int:
-        return self.matched + self.needs_review + self.not_found + self.failed
+        return self.matched + self.needs_review + self.not_found + self.not_a_movie + self.failed
 
     def __str__(self) -> str:
         return (
             f"{self.total} movies: {self.matched} matched, {self.needs_review} need review, "
-            f"{self.not_found} not on TMDB, {self.failed} failed, {self.merged} merged"
+            f"{self.not_found} not on TMDB, {self.not_a_movie} not films, "
+            f"{self.failed} failed, {self.merged} merged"
         )
 
 
@@ -192,6 +194,10 @@ def _record(pending: _Pending, match: MatchResult, result: EnrichResult) -> None
         if match.status == "needs_review":
             movie.match_status = MatchStatus.NEEDS_REVIEW
             result.needs_review += 1
+        elif match.status == "not_a_movie":
+            movie.match_status = MatchStatus.NOT_A_MOVIE  # hidden by Movie.objects.visible()
+            result.not_a_movie += 1
+            logger.info("not a film: %r (%s)", movie.title, match.explanation)
         else:
             movie.match_status = MatchStatus.NOT_FOUND
             result.not_found += 1
