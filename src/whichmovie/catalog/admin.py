@@ -7,6 +7,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import URLPattern, path, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from whichmovie.catalog.models import Channel, Genre, MatchStatus, Movie, Video
@@ -203,7 +204,9 @@ class MovieAdmin(admin.ModelAdmin[Movie]):
 
     def identify_view(self, request: HttpRequest, pk: int) -> HttpResponse:
         movie = get_object_or_404(Movie, pk=pk)
-        back = request.POST.get("next") or reverse("admin:catalog_movie_review")
+        back = request.POST.get("next", "")
+        if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+            back = reverse("admin:catalog_movie_review")
         if request.POST.get("not_a_movie"):
             movie_mark_not_a_movie(movie=movie)
             self.message_user(request, f"{movie}: marked as not a movie")
