@@ -86,3 +86,13 @@ def page(browser_context):
     page = browser_context.new_page()
     page.set_default_timeout(10_000)
     return page
+
+
+@pytest.fixture(autouse=True)
+def _empty_page_cache():
+    """Pages are cached for a minute; each test starts from an empty cache."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

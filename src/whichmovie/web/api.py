@@ -7,14 +7,18 @@ from datetime import date, datetime
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.urls import reverse
 from django.utils import timezone
 from ninja import Field, NinjaAPI, Query, Schema
 
 from whichmovie.catalog.models import Channel, MatchStatus, Movie, Video, VideoKind
+from whichmovie.web.cache import cached_response
 from whichmovie.web.cards import (
     cast_members,
     channels_of,
+    genres_of,
     movie_url,
+    trailers_of,
     with_trailers,
 )
 from whichmovie.web.filters import (
@@ -177,7 +181,7 @@ def _video(video: Video) -> dict[str, Any]:
 
 
 def _movie(request: HttpRequest, movie: Movie, images: TmdbImages) -> dict[str, Any]:
-    trailers: list[Video] = getattr(movie, "trailers", [])
+    trailers = trailers_of(movie)
     tmdb = movie.tmdb_id
     return {
         "id": movie.pk,
@@ -196,7 +200,7 @@ def _movie(request: HttpRequest, movie: Movie, images: TmdbImages) -> dict[str, 
         "runtime": movie.runtime,
         "certification": movie.certification,
         "vote_average": movie.vote_average,
-        "genres": [genre.name for genre in movie.genres.all()],
+        "genres": [genre.name for genre in genres_of(movie)],
         "directors": [str(name) for name in movie.directors or []],
         "poster_url": images.poster_url(movie.poster_path),
         "thumbnail_url": trailers[0].thumbnail_url if trailers else None,
@@ -216,9 +220,24 @@ def _next_url(request: HttpRequest, cursor: str | None) -> str | None:
     return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
 
 
+def _json(schema: type[Schema], data: Any) -> HttpResponse:
+    """Validated like ninja's own responses, but already bytes, so it can be cached."""
+    body = schema.model_validate(data).model_dump_json()
+    return HttpResponse(body, content_type="application/json; charset=utf-8")
+
+
+def _json_list(schema: type[Schema], items: list[Any]) -> HttpResponse:
+    body = "[" + ",".join(schema.model_validate(item).model_dump_json() for item in items) + "]"
+    return HttpResponse(body, content_type="application/json; charset=utf-8")
+
+
 @api.get("/movies", response={200: MoviePage, 400: Error}, tags=["movies"])
-def list_movies(request: HttpRequest, query: Query[MovieQuery]) -> dict[str, Any]:
+def list_movies(request: HttpRequest, query: Query[MovieQuery]) -> HttpResponse:
     """Films by their newest trailer (or `sort`), filtered like the site's pages."""
+    return cached_response(request, lambda: _json(MoviePage, _movies_page(request, query)))
+
+
+def _movies_page(request: HttpRequest, query: MovieQuery) -> dict[str, Any]:
     filters = MovieFilters.from_params(request.GET)
     movies = with_trailers(filters.apply(Movie.objects.visible(), now=timezone.now()))
     page = keyset_page(
@@ -233,8 +252,12 @@ def list_movies(request: HttpRequest, query: Query[MovieQuery]) -> dict[str, Any
 
 
 @api.get("/movies/{movie_id}", response={200: MovieDetailOut, 404: Error}, tags=["movies"])
-def get_movie(request: HttpRequest, movie_id: int) -> dict[str, Any]:
+def get_movie(request: HttpRequest, movie_id: int) -> HttpResponse:
     """One film with everything known about it and all its trailers and teasers."""
+    return cached_response(request, lambda: _json(MovieDetailOut, _movie_detail(request, movie_id)))
+
+
+def _movie_detail(request: HttpRequest, movie_id: int) -> dict[str, Any]:
     movie = (
         with_trailers(Movie.objects.exclude(match_status=MatchStatus.NOT_A_MOVIE))
         .filter(pk=movie_id)
@@ -243,7 +266,7 @@ def get_movie(request: HttpRequest, movie_id: int) -> dict[str, Any]:
     if movie is None:
         raise Http404(f"There is no movie {movie_id}.")
     images = TmdbImages.load()
-    trailers: list[Video] = getattr(movie, "trailers", [])
+    trailers = trailers_of(movie)
     backdrop = images.backdrop(movie.backdrop_path)
     return {
         **_movie(request, movie, images),
@@ -257,8 +280,12 @@ def get_movie(request: HttpRequest, movie_id: int) -> dict[str, Any]:
 
 
 @api.get("/videos", response={200: VideoPage, 400: Error}, tags=["videos"])
-def list_videos(request: HttpRequest, query: Query[VideoQuery]) -> dict[str, Any]:
+def list_videos(request: HttpRequest, query: Query[VideoQuery]) -> HttpResponse:
     """Every upload seen on the followed channels, newest first."""
+    return cached_response(request, lambda: _json(VideoPage, _videos_page(request, query)))
+
+
+def _videos_page(request: HttpRequest, query: VideoQuery) -> dict[str, Any]:
     videos = Video.objects.select_related("channel")
     if query.channel:
         channel = Channel.objects.filter(slug=query.channel).first()
@@ -280,11 +307,9 @@ def list_videos(request: HttpRequest, query: Query[VideoQuery]) -> dict[str, Any
 
 
 @api.get("/channels", response=list[ChannelOut], tags=["channels"])
-def list_channels(request: HttpRequest) -> list[dict[str, Any]]:
+def list_channels(request: HttpRequest) -> HttpResponse:
     """The followed YouTube channels and how their last check went."""
-    from django.urls import reverse
-
-    return [
+    channels = [
         {
             "slug": channel.slug,
             "name": channel.name,
@@ -301,3 +326,4 @@ def list_channels(request: HttpRequest) -> list[dict[str, Any]]:
         }
         for channel in Channel.objects.all()
     ]
+    return _json_list(ChannelOut, channels)

@@ -20,6 +20,7 @@ KIND_LABELS: dict[str, str] = {
     VideoKind.TEASER: "Teaser",
     VideoKind.OTHER: "Video",
 }
+TRAILER_KINDS = (VideoKind.TRAILER, VideoKind.TEASER)
 PLACEHOLDER_HUES = 12
 WATCH_GROUPS = (
     ("flatrate", "Stream"),
@@ -32,9 +33,10 @@ WATCH_GROUPS = (
 
 def with_trailers(movies: MovieQuerySet) -> MovieQuerySet:
     """Two extra queries per page, whatever its size: trailers (with channels), genres."""
-    trailers = (
-        Video.objects.filter(kind__in=[VideoKind.TRAILER, VideoKind.TEASER])
-        .select_related("channel")
+    # Every upload of the page's films, by movie id. Kinds are picked in Python (`trailers_of`):
+    # a kind filter in SQL can make SQLite walk the kind index through every trailer.
+    uploads = (
+        Video.objects.select_related("channel")
         .only(
             "youtube_id",
             "youtube_title",
@@ -48,9 +50,22 @@ def with_trailers(movies: MovieQuerySet) -> MovieQuerySet:
         .order_by(Coalesce("published_at", "first_seen_at").desc(), "-id")
     )
     # match_details holds the matcher's whole search record; no page shows it.
+    # Lists (to_attr), not managers: a manager per film costs more than the query.
     return movies.defer("match_details").prefetch_related(
-        Prefetch("videos", queryset=trailers, to_attr="trailers"), "genres"
+        Prefetch("videos", queryset=uploads, to_attr="uploads"),
+        Prefetch("genres", queryset=Genre.objects.all(), to_attr="genre_list"),
     )
+
+
+def trailers_of(movie: Movie) -> list[Video]:
+    """Trailers and teasers of a film from `with_trailers`, newest first."""
+    uploads: list[Video] = getattr(movie, "uploads", [])
+    return [video for video in uploads if video.kind in TRAILER_KINDS]
+
+
+def genres_of(movie: Movie) -> list[Genre]:
+    genres: list[Genre] = getattr(movie, "genre_list", [])
+    return genres
 
 
 def movie_url(movie: Movie) -> str:
@@ -107,7 +122,7 @@ class MovieCard:
 def movie_card(
     movie: Movie, images: TmdbImages, *, now: datetime, eager: bool = False
 ) -> MovieCard:
-    trailers: list[Video] = getattr(movie, "trailers", [])
+    trailers = trailers_of(movie)
     latest = movie.latest_video_at
     return MovieCard(
         movie=movie,
@@ -116,7 +131,7 @@ def movie_card(
         status=release_status(movie, today=now.date()),
         trailers=trailers,
         channels=channels_of(trailers),
-        genres=list(movie.genres.all()),
+        genres=genres_of(movie),
         is_new=latest is not None and latest >= now - NEW_WINDOWS["week"],
         eager=eager,
     )

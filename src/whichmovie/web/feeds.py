@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
 from whichmovie.catalog.models import Channel, Video
+from whichmovie.web.cache import cached_page
 from whichmovie.web.cards import KIND_LABELS, movie_url
 from whichmovie.web.filters import FilterError, MovieFilters
 
@@ -95,3 +96,7 @@ class TrailerAtomFeed(TrailerFeed):
 
     def subtitle(self, source: FeedSource) -> str:
         return self.description(source)
+
+
+rss = cached_page()(TrailerFeed())
+atom = cached_page()(TrailerAtomFeed())

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_safe
 
 from whichmovie.catalog.models import Channel, Genre, MatchStatus, Movie, VideoKind
 from whichmovie.web import ical
+from whichmovie.web.cache import cached_page
 from whichmovie.web.cards import (
     cast_members,
     movie_card,
@@ -166,6 +167,7 @@ def _filter_form_context(
 
 
 @require_safe
+@cached_page(vary=(FRAGMENT_HEADER,))
 @filter_errors_as_400
 def radar(request: HttpRequest) -> HttpResponse:
     """Home: every film by its newest trailer, as a poster grid."""
@@ -174,6 +176,7 @@ def radar(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@cached_page(vary=(FRAGMENT_HEADER,))
 @filter_errors_as_400
 def movie_list(request: HttpRequest) -> HttpResponse:
     """The original /movies/ page: newest first, with overviews."""
@@ -182,22 +185,22 @@ def movie_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@cached_page()
 def movie_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
     movie = get_object_or_404(
         with_trailers(Movie.objects.exclude(match_status=MatchStatus.NOT_A_MOVIE)), pk=pk
     )
     images = TmdbImages.load()
     card = movie_card(movie, images, now=timezone.now(), eager=True)
+    providers = movie.watch_providers if isinstance(movie.watch_providers, dict) else {}
     context = {
         "movie": movie,
         "card": card,
         "backdrop": images.backdrop(movie.backdrop_path),
         "timeline": trailer_timeline(card.trailers),
         "cast": cast_members(movie.cast),
-        "watch": watch_offers(movie.watch_providers, images),
-        "watch_link": (movie.watch_providers or {}).get("link", "")
-        if isinstance(movie.watch_providers, dict)
-        else "",
+        "watch": watch_offers(providers, images),
+        "watch_link": providers.get("link", ""),
         "runtime": runtime_text(movie.runtime),
         "canonical_url": request.build_absolute_uri(card.url),
     }
@@ -205,6 +208,7 @@ def movie_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
 
 
 @require_safe
+@cached_page()
 def channel_list(request: HttpRequest) -> HttpResponse:
     trailer_kinds = [VideoKind.TRAILER, VideoKind.TEASER]
     channels = Channel.objects.annotate(
@@ -214,6 +218,7 @@ def channel_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@cached_page(vary=(FRAGMENT_HEADER,))
 @filter_errors_as_400
 def channel_detail(request: HttpRequest, slug: str) -> HttpResponse:
     channel = get_object_or_404(Channel, slug=slug)
@@ -228,6 +233,7 @@ def channel_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
+@cached_page()
 @filter_errors_as_400
 def calendar_ics(request: HttpRequest) -> HttpResponse:
     """Upcoming release dates (same filters as the pages) for calendar apps."""
@@ -249,8 +255,9 @@ def calendar_ics(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@cached_page()
 @filter_errors_as_400
-def radarr_list(request: HttpRequest) -> JsonResponse:
+def radarr_list(request: HttpRequest) -> HttpResponse:
     """A Radarr "custom list": identified films only, same filters as the pages."""
     filters = MovieFilters.from_params(request.GET)
     movies = (
