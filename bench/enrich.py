@@ -119,8 +119,8 @@ def speed(movies: int) -> None:
 def memory(movies: int) -> None:
     from whichmovie.catalog.services.enrichment import movies_enrich
 
-    load_pending(movies, films=1000)
-    server, url = start_fake(1000, latency=0.0, rate=None)
+    load_pending(movies, films=movies)
+    server, url = start_fake(movies, latency=0.0, rate=None)
     peak = [0.0]
     done = threading.Event()
 
@@ -134,7 +134,18 @@ def memory(movies: int) -> None:
     try:
         with client_for(url, 100_000) as client:
             began = time.perf_counter()
-            result = movies_enrich(client=client)
+            done_count = [0]
+
+            def report(n: int) -> None:
+                done_count[0] += n
+                if done_count[0] % 10_000 == 0:
+                    print(
+                        f"  {done_count[0]:>7} done, {time.perf_counter() - began:5.0f} s, "
+                        f"peak RSS so far {peak[0]:.0f} MB",
+                        flush=True,
+                    )
+
+            result = movies_enrich(client=client, progress=report)
             wall = time.perf_counter() - began
     finally:
         done.set()

@@ -44,7 +44,11 @@ EXTRA_PAGES = {
     "by rating, uncached (/?sort=rating)": "/?sort=rating&_={n}",
     "upcoming, uncached (/?status=upcoming)": "/?status=upcoming&_={n}",
 }
-WORDS = ["river", "night", "house", "silent", "last", "summer", "city", "blue", "winter", "stranger", "wild", "road", "dark", "light", "love", "war", "golden", "small", "secret", "empty", "glass", "iron", "paper", "black", "garden", "north", "island"]
+WORDS = (
+    "river", "night", "house", "silent", "last", "summer", "city", "blue", "winter",
+    "stranger", "wild", "road", "dark", "light", "love", "war", "golden", "small", "secret",
+    "empty", "glass", "iron", "paper", "black", "garden", "north", "island",
+)  # fmt: skip
 GENRES = [
     (28, "Action"), (12, "Adventure"), (16, "Animation"), (35, "Comedy"), (80, "Crime"),
     (99, "Documentary"), (18, "Drama"), (10751, "Family"), (14, "Fantasy"), (36, "History"),

@@ -32,7 +32,7 @@ WATCH_GROUPS = (
 
 
 def with_trailers(movies: MovieQuerySet) -> MovieQuerySet:
-    """Two extra queries per page, whatever its size: trailers (with channels), genres."""
+    """Two extra queries per page, whatever its size: uploads (with channels), genres."""
     # Every upload of the page's films, by movie id. Kinds are picked in Python (`trailers_of`):
     # a kind filter in SQL can make SQLite walk the kind index through every trailer.
     uploads = (

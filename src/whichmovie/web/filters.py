@@ -10,6 +10,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 
@@ -130,18 +131,25 @@ class MovieFilters:
     def apply(self, movies: MovieQuerySet, *, now: datetime) -> MovieQuerySet:
         if self.channel or self.kind:
             # One upload must match both: "a teaser from this channel".
-            uploads = Video.objects.filter(movie=OuterRef("pk"), kind__in=list(KINDS))
+            uploads = Video.objects.filter(kind__in=list(KINDS))
             if self.kind:
                 uploads = uploads.filter(kind=self.kind)
             if self.channel:
                 uploads = uploads.filter(channel=self.channel)
-            movies = movies.filter(Exists(uploads))
+            few = bool(self.channel) and _few(Video.objects.filter(channel=self.channel))
+            movies = _films_with(movies, uploads, few=few)
         if self.genre:
-            movies = movies.filter(genres=self.genre)
+            tagged = Movie.genres.through.objects.filter(genre_id=self.genre.pk)
+            movies = _films_with(movies, tagged, few=_few(tagged))
         if self.year:
             movies = movies.filter(year=self.year)
-        for word in self.search_words:
-            movies = movies.filter(search_title__contains=word)
+        if words := self.search_words:
+            # The title index holds every title: scanning it finds the few matches of a
+            # search far sooner than reading films newest first until a page is full.
+            titled = Movie.objects.all()
+            for word in words:
+                titled = titled.filter(search_title__contains=word)
+            movies = movies.filter(pk__in=titled.values("pk"))
         if self.new:
             movies = movies.filter(latest_video_at__gte=now - NEW_WINDOWS[self.new])
         if self.status:
@@ -170,6 +178,23 @@ class MovieFilters:
         return videos.order_by(
             F("published_at").desc(nulls_last=True), F("first_seen_at").desc(), "-id"
         )
+
+
+# Films that have a related row (a channel's upload, a genre tag) are found one of two ways:
+# read films newest first and test each (fast when many match), or start from the related
+# rows (fast when few exist). Counting the rows on their index picks the faster way.
+FEW_RELATED_ROWS = 2000
+
+
+def _few(related: QuerySet[Any]) -> bool:
+    return related.count() <= FEW_RELATED_ROWS
+
+
+def _films_with(movies: MovieQuerySet, related: QuerySet[Any], *, few: bool) -> MovieQuerySet:
+    """Films with at least one of `related` (rows with a movie_id)."""
+    if few:
+        return movies.filter(pk__in=related.values("movie_id"))
+    return movies.filter(Exists(related.filter(movie_id=OuterRef("pk"))))
 
 
 def _home_offers_q() -> Q:
