@@ -5,6 +5,7 @@ from pathlib import Path
 
 import django_stubs_ext
 import environ
+from django.utils.csp import CSP
 
 # Lets model admin and querysets be written with type parameters (ModelAdmin[Movie]).
 django_stubs_ext.monkeypatch()
@@ -39,6 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "ninja",  # its bundled Swagger UI for /api/docs (no CDN)
     "django_dramatiq",
     "dramatiq_crontab",
     "whichmovie.catalog",
@@ -47,6 +49,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -95,6 +98,18 @@ TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
 
+# Nothing loads from elsewhere but TMDB posters, YouTube thumbnails and the click-to-play player.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],  # the admin's and Swagger UI's style attributes
+    "img-src": [CSP.SELF, "data:", "https://image.tmdb.org", "https://i.ytimg.com"],
+    "frame-src": ["https://www.youtube-nocookie.com"],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
 STORAGES = {
@@ -141,6 +156,15 @@ DRAMATIQ_AUTODISCOVER_MODULES = ["tasks"]
 # The scheduler lock lives in Redis so only one scheduler is active; none needed when embedded.
 REDIS_URL = env.str("REDIS_URL", default=BROKER_URL if BROKER_URL.startswith("redis") else "")
 DRAMATIQ_CRONTAB = {"REDIS_URL": REDIS_URL or None}
+
+# Rendered pages (web.cache): shared by every web process when Redis is there.
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
 
 LOGGING = {
     "version": 1,

@@ -580,3 +580,10 @@ def test_every_page_has_one_main_heading_and_a_language(client, past_lives):
         html = client.get(url).content.decode()
         assert html.count("<h1") == 1, url
         assert '<html lang="en">' in html
+
+
+def test_pages_carry_a_content_security_policy(client, db):
+    policy = client.get("/")["Content-Security-Policy"]
+    assert "script-src 'self'" in policy
+    assert "frame-src https://www.youtube-nocookie.com" in policy
+    assert "img-src 'self' data: https://image.tmdb.org https://i.ytimg.com" in policy

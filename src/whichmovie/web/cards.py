@@ -10,6 +10,7 @@ from django.db.models import Prefetch
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.text import slugify
+from django.utils.timesince import timesince
 
 from whichmovie.catalog.models import Channel, Genre, Movie, MovieQuerySet, Video, VideoKind
 from whichmovie.web.filters import NEW_WINDOWS, STATUSES, release_status
@@ -93,6 +94,7 @@ class MovieCard:
     channels: list[Channel]
     genres: list[Genre] = field(default_factory=list)
     is_new: bool = False
+    newest_ago: str = ""  # "3 days": one unit is enough on a card
     # The first cards of a page load at once: lazy-loading them would delay the paint.
     eager: bool = False
 
@@ -133,6 +135,7 @@ def movie_card(
         channels=channels_of(trailers),
         genres=genres_of(movie),
         is_new=latest is not None and latest >= now - NEW_WINDOWS["week"],
+        newest_ago=timesince(trailers[0].date, now, depth=1) if trailers else "",
         eager=eager,
     )
 
