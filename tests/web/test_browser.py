@@ -3,8 +3,8 @@
 from datetime import timedelta
 
 import pytest
-from playwright.sync_api import expect
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from tests.factories import make_channel, make_genre, make_movie, make_video
 from whichmovie.catalog.models import VideoKind
