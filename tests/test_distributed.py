@@ -69,7 +69,7 @@ def test_a_worker_process_runs_the_enrichment_job_from_redis(environment):
             movies = [
                 json.loads(line) for line in whichmovie(environment, "export").stdout.splitlines()
             ]
-            if any(m["match_status"] == "matched" for m in movies):
+            if movies and all(m["match_status"] != "pending" for m in movies):
                 break
             time.sleep(0.5)
         dunes = {m["tmdb_id"] for m in movies if m["title"] == "Dune"}

@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 import pytest
+from django.db import connections
 
 from whichmovie.catalog.models import Channel, Movie, Video
 from whichmovie.cli import main
@@ -12,6 +13,13 @@ from whichmovie.cli import main
 DATA = Path(__file__).parent.parent / "data"
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection(monkeypatch):
+    """A command run from the command line closes every connection when it ends; here that
+    would close the test's own (PostgreSQL) connection, with its transaction."""
+    monkeypatch.setattr(connections, "close_all", lambda: None)
 
 
 def run(capsys, *args, stdin=None, monkeypatch=None):
