@@ -169,12 +169,7 @@ class TmdbClient:
         self, query: str, *, year: int | None = None, primary_release_year: int | None = None
     ) -> list[dict[str, Any]]:
         """The first page of `/search/movie` results, in TMDB's order."""
-        params: dict[str, str | int] = {
-            "query": query,
-            "include_adult": "false",
-            "language": self.language,
-            "page": 1,
-        }
+        params = self._search_params(query)
         if year is not None:
             params["year"] = year
         if primary_release_year is not None:
@@ -185,15 +180,13 @@ class TmdbClient:
         self, query: str, *, first_air_date_year: int | None = None
     ) -> list[dict[str, Any]]:
         """The first page of `/search/tv` results (series: `name`, `first_air_date`, ...)."""
-        params: dict[str, str | int] = {
-            "query": query,
-            "include_adult": "false",
-            "language": self.language,
-            "page": 1,
-        }
+        params = self._search_params(query)
         if first_air_date_year is not None:
             params["first_air_date_year"] = first_air_date_year
         return self._search("/search/tv", params)
+
+    def _search_params(self, query: str) -> dict[str, str | int]:
+        return {"query": query, "include_adult": "false", "language": self.language, "page": 1}
 
     def movie_details(
         self, tmdb_id: int, *, append: Sequence[str] = DETAILS_APPEND
