@@ -534,7 +534,7 @@ def _stated_year(text: str, after_label: str) -> int | None:
 
 def _recase(title: str) -> str:
     """Normal title case. ALL-CAPS titles are recased word by word; any other casing is the
-    channel's own ("MaXXXine", "del Toro") and only capitalised small words are lowered."""
+    channel's own ("McQueen", "del Toro") and only capitalised small words are lowered."""
     all_caps = not any(char.islower() for char in title)
     words = title.split(" ")
     cased: list[str] = []
