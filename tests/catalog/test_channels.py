@@ -4,11 +4,17 @@ from datetime import UTC, datetime
 
 import httpx2
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.factories import make_channel, make_video
 from tests.fakes.youtube import atom_feed
-from whichmovie.catalog.models import Channel, Video
-from whichmovie.catalog.schedule import channels_due, previous_fire_time
+from whichmovie.catalog.models import Channel, ChannelDispatch, Video
+from whichmovie.catalog.schedule import (
+    channels_claim_due,
+    channels_with_last_check,
+    previous_fire_time,
+)
 from whichmovie.catalog.services.channels import channel_ensure_presets, channel_fetch
 from whichmovie.sources.youtube import Upload
 
@@ -81,22 +87,77 @@ def test_the_original_channels_exist_from_the_start():
     assert channels["MUBI"].url == "https://www.youtube.com/@mubi/videos"
 
 
+def at(day: int, hour: int, minute: int = 0) -> datetime:
+    return datetime(2026, 11, day, hour, minute, tzinfo=UTC)
+
+
 def test_channels_are_due_on_their_own_schedule_and_back_off_when_failing():
-    rt = make_channel(
-        schedule="0 0 * * *", last_checked_at=datetime(2026, 11, 24, 0, 1, tzinfo=UTC)
-    )
-    mubi = make_channel(
-        schedule="0 1 * * *", last_checked_at=datetime(2026, 11, 24, 1, 1, tzinfo=UTC)
-    )
+    rt = make_channel(schedule="0 0 * * *", last_checked_at=at(24, 0, 1))
+    mubi = make_channel(schedule="0 1 * * *", last_checked_at=at(24, 1, 1))
     never = make_channel()
-    assert channels_due(now=datetime(2026, 11, 25, 0, 30, tzinfo=UTC)) == [rt.pk, never.pk]
-    failing = make_channel(
-        last_checked_at=datetime(2026, 11, 25, 0, 0, tzinfo=UTC), consecutive_failures=3
-    )
+    Channel.objects.filter(pk=never.pk).update(created_at=at(24, 12))
+    assert channels_claim_due(now=at(25, 0, 30)) == [rt.pk, never.pk]
+    failing = make_channel(last_checked_at=at(25, 0, 35), consecutive_failures=3)
     # 3 failures: retry 40 minutes after the last attempt
-    assert failing.pk not in channels_due(now=datetime(2026, 11, 25, 0, 30, tzinfo=UTC))
-    assert failing.pk in channels_due(now=datetime(2026, 11, 25, 0, 41, tzinfo=UTC))
-    assert mubi.pk in channels_due(now=datetime(2026, 11, 25, 1, 0, tzinfo=UTC))
+    assert channels_claim_due(now=at(25, 1, 10)) == [mubi.pk]
+    assert channels_claim_due(now=at(25, 1, 20)) == [failing.pk]
+
+
+def test_each_scheduled_check_is_sent_once():
+    channel = make_channel(schedule="0 3 * * *", last_checked_at=at(20, 3, 1))
+    assert channels_claim_due(now=at(25, 3, 0)) == [channel.pk]
+    # A quiet check records nothing on the channel; the claim alone keeps it from repeating.
+    assert channels_claim_due(now=at(25, 3, 5)) == []
+    assert channels_claim_due(now=at(25, 23, 55)) == []
+    assert channels_claim_due(now=at(26, 3, 0)) == [channel.pk]
+
+
+def test_a_check_missed_while_asleep_is_caught_up_once():
+    channel = make_channel(schedule="0 3 * * *", last_checked_at=at(20, 3, 1))
+    assert channels_claim_due(now=at(23, 22, 0)) == [channel.pk]
+    # The laptop sleeps from 23:00 until 09:10 the next day, through the 03:00 check.
+    assert channels_claim_due(now=at(24, 9, 10)) == [channel.pk]
+    assert channels_claim_due(now=at(24, 9, 15)) == []
+
+
+def test_claiming_nothing_writes_nothing():
+    channel = make_channel(schedule="0 3 * * *", last_checked_at=at(24, 3, 1))
+    assert channels_claim_due(now=at(25, 3, 2)) == [channel.pk]
+    with CaptureQueriesContext(connection) as queries:
+        assert channels_claim_due(now=at(25, 12, 0)) == []
+    assert not [q for q in queries if q["sql"].split()[0] in {"INSERT", "UPDATE", "DELETE"}]
+    assert ChannelDispatch.objects.get().dispatched_until == at(25, 3, 2)
+
+
+def test_a_quiet_check_writes_nothing_and_still_shows_when_it_ran(httpserver, feed_channel):
+    feed_channel.last_checked_at = feed_channel.last_success_at = at(24, 0, 2)
+    feed_channel.schedule = "0 0 * * *"
+    feed_channel.save()
+    video = Video.objects.get(youtube_id="known000001")
+    known = [Upload(video.youtube_id, video.youtube_title, video.published_at)]
+    httpserver.expect_request("/feeds/videos.xml").respond_with_data(
+        atom_feed(feed_channel.youtube_channel_id, "MUBI", known)
+    )
+    assert channels_claim_due(now=at(25, 0, 0)) == [feed_channel.pk]
+    with CaptureQueriesContext(connection) as queries, httpx2.Client() as client:
+        outcome = channel_fetch(channel=feed_channel, client=client)
+    assert outcome.error == "" and outcome.result.unchanged == 1
+    assert not [q for q in queries if q["sql"].split()[0] in {"INSERT", "UPDATE", "DELETE"}]
+    [shown] = channels_with_last_check(Channel.objects.filter(pk=feed_channel.pk))
+    assert shown.last_checked_at == shown.last_success_at == at(25, 0, 0)
+
+
+def test_a_recovery_is_recorded(httpserver, feed_channel):
+    feed_channel.last_checked_at = at(24, 0, 2)
+    feed_channel.consecutive_failures, feed_channel.last_error = 2, "HTTP 429"
+    feed_channel.save()
+    httpserver.expect_request("/feeds/videos.xml").respond_with_data(
+        atom_feed(feed_channel.youtube_channel_id, "MUBI", [])
+    )
+    with httpx2.Client() as client:
+        channel_fetch(channel=feed_channel, client=client)
+    feed_channel.refresh_from_db()
+    assert feed_channel.health == "ok" and feed_channel.last_checked_at > at(24, 0, 2)
 
 
 def test_previous_fire_time_of_a_weekly_cron():

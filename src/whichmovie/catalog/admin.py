@@ -1,3 +1,4 @@
+from datetime import datetime
 from typing import Any
 
 from django import forms
@@ -11,6 +12,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from whichmovie.catalog.models import Channel, Genre, MatchStatus, Movie, Video
+from whichmovie.catalog.schedule import channels_with_last_check
 from whichmovie.catalog.services.channels import (
     PREVIEW_SIZE,
     channel_fetch,
@@ -60,18 +62,22 @@ class ChannelForm(forms.ModelForm[Channel]):
 @admin.register(Channel)
 class ChannelAdmin(admin.ModelAdmin[Channel]):
     form = ChannelForm
-    list_display = ["name", "slug", "enabled", "schedule", "rules", "last_checked_at", "health"]
+    list_display = ["name", "slug", "enabled", "schedule", "rules", "last_check", "health"]
     list_filter = ["enabled", "rules"]
     search_fields = ["name", "slug", "url", "youtube_channel_id"]
     readonly_fields = [
-        "last_checked_at",
-        "last_success_at",
+        "last_check",
         "last_error",
         "consecutive_failures",
         "last_reconciled_at",
         "created_at",
     ]
     actions = ["enable", "disable", "fetch_now", "preview"]
+
+    @admin.display(description="last check")
+    def last_check(self, channel: Channel) -> datetime | None:
+        [shown] = channels_with_last_check([channel])
+        return shown.last_checked_at
 
     def save_model(self, request: HttpRequest, obj: Channel, form: Any, change: bool) -> None:
         """Resolve the channel id when a URL is added, as `whichmovie channels add` does."""

@@ -25,6 +25,8 @@ class Channel(models.Model):
     first_fetch_depth = models.PositiveIntegerField(
         default=200, help_text="How many uploads the first fetch reads."
     )
+    # Written by checks that change something (first check, new uploads, a failure, a
+    # recovery); a quiet check writes nothing (see catalog.schedule.channels_with_last_check).
     last_checked_at = models.DateTimeField(null=True, blank=True)
     last_success_at = models.DateTimeField(null=True, blank=True)
     last_error = models.TextField(blank=True)
@@ -49,6 +51,19 @@ class Channel(models.Model):
         if self.consecutive_failures:
             return f"failing ({self.consecutive_failures}x): {self.last_error}"
         return "ok"
+
+
+class ChannelDispatch(models.Model):
+    """One row: every channel check due up to `dispatched_until` has been sent to a worker.
+
+    The dispatcher claims the window (dispatched_until, now] in one transaction, so each cron
+    fire is sent once, even with two dispatchers or after a laptop slept through it.
+    """
+
+    dispatched_until = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"checks dispatched until {self.dispatched_until}"
 
 
 class Genre(models.Model):

@@ -8,11 +8,12 @@ import random
 
 import dramatiq
 from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 from dramatiq_crontab import cron
 
 from whichmovie.catalog.models import Channel, Movie
-from whichmovie.catalog.schedule import channels_due
+from whichmovie.catalog.schedule import channels_claim_due
 from whichmovie.catalog.services.channels import channel_fetch, channel_reconcile
 from whichmovie.catalog.services.enrichment import movies_enrich, movies_refresh, tmdb_client
 from whichmovie.sources.youtube import read_listing
@@ -22,10 +23,12 @@ from whichmovie.sources.youtube import read_listing
 @dramatiq.actor(max_retries=3)
 def dispatch_due_channels() -> None:
     """Every channel keeps its own cron (RT Indie 00:00, MUBI 01:00 UTC, ...)."""
-    for channel_id in channels_due(now=timezone.now()):
-        # Random jitter spreads the checks so YouTube never sees a burst from us.
-        delay = random.randint(0, settings.CHANNEL_JITTER_SECONDS * 1000)
-        fetch_channel.send_with_options(args=(channel_id,), delay=delay)
+    # One transaction: if a send fails, the claim rolls back and the next dispatch retries.
+    with transaction.atomic():
+        for channel_id in channels_claim_due(now=timezone.now()):
+            # Random jitter spreads the checks so YouTube never sees a burst from us.
+            delay = random.randint(0, settings.CHANNEL_JITTER_SECONDS * 1000)
+            fetch_channel.send_with_options(args=(channel_id,), delay=delay)
 
 
 @dramatiq.actor(max_retries=3, time_limit=30 * 60 * 1000)

@@ -12,6 +12,7 @@ from django.utils import timezone
 from ninja import Field, NinjaAPI, Query, Schema
 
 from whichmovie.catalog.models import Channel, MatchStatus, Movie, Video, VideoKind
+from whichmovie.catalog.schedule import channels_with_last_check
 from whichmovie.web.cache import cached_response
 from whichmovie.web.cards import (
     cast_members,
@@ -324,6 +325,6 @@ def list_channels(request: HttpRequest) -> HttpResponse:
             "last_success_at": channel.last_success_at,
             "last_error": channel.last_error,
         }
-        for channel in Channel.objects.all()
+        for channel in channels_with_last_check(Channel.objects.all())
     ]
     return _json_list(ChannelOut, channels)

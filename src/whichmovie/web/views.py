@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from whichmovie.catalog.models import Channel, Genre, MatchStatus, Movie, VideoKind
+from whichmovie.catalog.schedule import channels_with_last_check
 from whichmovie.web import ical
 from whichmovie.web.cache import cached_page
 from whichmovie.web.cards import (
@@ -211,8 +212,10 @@ def movie_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
 @cached_page()
 def channel_list(request: HttpRequest) -> HttpResponse:
     trailer_kinds = [VideoKind.TRAILER, VideoKind.TEASER]
-    channels = Channel.objects.annotate(
-        trailer_count=Count("videos", filter=Q(videos__kind__in=trailer_kinds))
+    channels = channels_with_last_check(
+        Channel.objects.annotate(
+            trailer_count=Count("videos", filter=Q(videos__kind__in=trailer_kinds))
+        )
     )
     return render(request, "web/channel_list.html", {"channels": channels})
 
@@ -221,7 +224,7 @@ def channel_list(request: HttpRequest) -> HttpResponse:
 @cached_page(vary=(FRAGMENT_HEADER,))
 @filter_errors_as_400
 def channel_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    channel = get_object_or_404(Channel, slug=slug)
+    [channel] = channels_with_last_check([get_object_or_404(Channel, slug=slug)])
     filters = MovieFilters.from_params(request.GET, channel=channel)
     return _listing(
         request,

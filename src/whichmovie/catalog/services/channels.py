@@ -106,9 +106,12 @@ class FetchOutcome:
 def channel_fetch(*, channel: Channel, client: httpx2.Client | None = None) -> FetchOutcome:
     """The daily check: the Atom feed first (one request), yt-dlp's listing when the feed
     cannot tell us everything (first fetch, no channel id, or more than a feed's worth of
-    new uploads). Errors are recorded on the channel and returned, never raised."""
+    new uploads). Errors are recorded on the channel and returned, never raised.
+
+    A quiet check (nothing new, healthy before and after) writes nothing: the dispatcher's
+    claim already says it ran (see catalog.schedule)."""
     outcome = FetchOutcome(channel=channel.slug)
-    channel.last_checked_at = timezone.now()
+    now = timezone.now()
     try:
         if client is None:
             with feed_client() as own_client:
@@ -118,24 +121,27 @@ def channel_fetch(*, channel: Channel, client: httpx2.Client | None = None) -> F
         outcome.result = videos_save(channel=channel, uploads=uploads, exact_dates=exact)
     except youtube.YouTubeError as error:
         outcome.error = str(error)
-        channel.consecutive_failures += 1
-        channel.last_error = outcome.error
         logger.warning("channel %s: %s", channel.slug, error)
-        Channel.objects.filter(pk=channel.pk).update(
-            last_checked_at=channel.last_checked_at,
-            consecutive_failures=channel.consecutive_failures,
-            last_error=channel.last_error,
+        _record_check(
+            channel,
+            last_checked_at=now,
+            consecutive_failures=channel.consecutive_failures + 1,
+            last_error=outcome.error,
         )
         return outcome
-    channel.consecutive_failures, channel.last_error = 0, ""
-    channel.last_success_at = channel.last_checked_at
-    Channel.objects.filter(pk=channel.pk).update(
-        last_checked_at=channel.last_checked_at,
-        last_success_at=channel.last_success_at,
-        consecutive_failures=0,
-        last_error="",
+    quiet = not (outcome.result.created or outcome.result.updated)
+    if quiet and channel.last_checked_at is not None and channel.healthy:
+        return outcome
+    _record_check(
+        channel, last_checked_at=now, last_success_at=now, consecutive_failures=0, last_error=""
     )
     return outcome
+
+
+def _record_check(channel: Channel, **fields: object) -> None:
+    for name, value in fields.items():
+        setattr(channel, name, value)
+    Channel.objects.filter(pk=channel.pk).update(**fields)
 
 
 def feed_client() -> httpx2.Client:

@@ -7,6 +7,7 @@ from django.db.models import Count
 from rich.table import Table
 
 from whichmovie.catalog.models import Channel
+from whichmovie.catalog.schedule import channels_with_last_check
 from whichmovie.catalog.services.channels import (
     PREVIEW_SIZE,
     channel_add,
@@ -47,7 +48,7 @@ class Command(BaseCommand):
     def _list(self, options: dict[str, Any]) -> None:
         table = Table("slug", "name", "enabled", "schedule", "uploads", "last check", "health")
         channels = Channel.objects.annotate(uploads=Count("videos")).order_by("slug")
-        for c in channels:
+        for c in channels_with_last_check(channels):
             checked = f"{c.last_checked_at:%Y-%m-%d %H:%M}" if c.last_checked_at else "never"
             table.add_row(
                 c.slug,
