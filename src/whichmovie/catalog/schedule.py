@@ -81,9 +81,10 @@ def channels_with_last_check[C: Channel](channels: Iterable[C]) -> list[C]:
     until = dispatch.dispatched_until if dispatch else None
     channels = list(channels)
     for channel in channels:
-        if until is None or channel.last_checked_at is None or not channel.healthy:
+        recorded = channel.last_checked_at
+        if until is None or recorded is None or not (channel.enabled and channel.healthy):
             continue
         fired = previous_fire_time(channel.schedule, until)
-        if fired is not None and fired > channel.last_checked_at:
+        if fired is not None and fired > recorded:
             channel.last_checked_at = channel.last_success_at = fired
     return channels
