@@ -148,6 +148,12 @@ def test_serve_shows_the_enriched_movies(tmp_path, tmdb):
             "https://www.youtube.com/watch?v=dQ3mEndls02" in detail.text
             or "dQ3mEndls02" in detail.text
         )
+        # What uptime monitors send: the headers of GET, no body, no warning in the log.
+        head = httpx2.head(f"{base}/movies/", timeout=5)
+        assert head.status_code == 200 and head.content == b""
+        assert int(head.headers["content-length"]) == len(page.content)
     finally:
         server.terminate()
         server.wait(timeout=10)
+    assert server.stdout is not None
+    assert "no-body response" not in server.stdout.read()
