@@ -54,6 +54,12 @@ _TYPOGRAPHY = str.maketrans(
         "\u200b": "",
         "\u3010": "[",  # 【 】 brackets of Asian channels
         "\u3011": "]",
+        "\u300a": '"',  # 《 》 「 」 『 』 quote a title on Asian channels
+        "\u300b": '"',
+        "\u300c": '"',
+        "\u300d": '"',
+        "\u300e": '"',
+        "\u300f": '"',
         "\uff5c": "|",  # fullwidth bar
         "\u2502": "|",
         "\u00a6": "|",
@@ -100,10 +106,14 @@ _OTHER_SIGNALS = (
     ),
     _signal(
         "lineup",
-        "new lineup line what whats coming arriving leaving releases month",
+        "new lineup line what whats coming arriving leaving releases month channel",
         r"\bnew\s+(?:on|to)\s+(?!\d)\w+|\bline-?up\b|\bwhat'?s\s+(?:new|coming|on)\b"
         r"|\b(?:coming|arriving|leaving)\s+(?:to\s+\w+\s+)?(?:this|next)\s+(?:week|month)\b"
-        r"|\bnew\s+releases\b|\bthis\s+month\s+on\b",
+        r"|\bnew\s+releases\b|\bthis\s+month\s+on\b"
+        # a streaming channel's programme: "Columbia Noir | Criterion Channel Teaser",
+        # "Coming to the Criterion Channel in May 2024"
+        r"|\bchannel\s+(?:trailer|teaser)\b|\b(?:coming|arriving|leaving)\s+(?:to|on)\s+(?:the\s+)?"
+        r"(?:\w+\s+){0,2}channel\b",
     ),
     _signal(
         "featurette",
@@ -132,11 +142,11 @@ _OTHER_SIGNALS = (
     _signal(
         "review",
         "review reviews reaction breakdown analysis explained recap rundown reveal react reacts "
-        "easter missed essay ranked ranking",
+        "reacting easter missed essay ranked ranking breaks breaking everything",
         r"\breviews?\b|\b(?:trailer|teaser)\s+(?:reaction|breakdown|analysis|explained|recap"
-        r"|rundown|reveal)\b|\breacts?\b|\breaction\s+(?:video|to)\b|\bbreakdown\s*:|\bexplained\b"
-        r"|\brecap\b|\beaster\s+eggs\b|\bthings\s+you\s+missed\b|\bvideo\s+essay\b|\branked\b"
-        r"|\branking\b",
+        r"|rundown|reveal)\b|\breact(?:s|ing)?\b|\breaction\s+(?:video|to)\b|\bbreakdown\s*:"
+        r"|\bexplained\b|\brecap\b|\beaster\s+eggs\b|\bthings\s+you\s+missed\b|\bvideo\s+essay\b"
+        r"|\branked\b|\branking\b|\bbreak(?:s|ing)\s+down\b|\beverything\s+we\s+know\b",
     ),
     _signal(
         "live",
@@ -149,7 +159,8 @@ _OTHER_SIGNALS = (
         "music video lyric lyrics soundtrack ost audio song visualizer visualiser score from",
         r"\bmusic\s+video\b|\bofficial\s+(?:music\s+)?video\b|\blyrics?\s+video\b|\bsoundtrack\b"
         r"|\bost\b|\bofficial\s+audio\b|\b(?:official|original|theme)\s+song\b|\bvisuali[sz]er\b"
-        r"|\bscore\s+suite\b|\(from\s+(?:the\s+)?(?:motion\s+picture|film|movie|netflix)\b",
+        r"|\bscore\s+suite\b|\btrailer\s+(?:music|song)\b"
+        r"|\(from\s+(?:the\s+)?(?:motion\s+picture|film|movie|netflix)\b",
     ),
     _signal(
         "promo",
@@ -160,6 +171,7 @@ _OTHER_SIGNALS = (
     ),
 )
 _WORD = re.compile(r"\w+")
+_TRAILERS_SIGNATURE = re.compile(r"\s*\|\s*[^|]{1,40}\btrailers\s*$")
 # Signals without a trigger word: a year range ("(2007-2012)") spans films, "S2" is a season.
 _YEAR_RANGE = re.compile(r"[(\[]\s*(?:19|20)\d\d\s*[-–—]\s*(?:19|20)?\d\d\s*[)\]]")
 _SEASON_CODE = re.compile(r"(?<!\w)s\d{1,2}(?:\s?e\d{1,2}\b|(?=\s*[|\-–—:]))")
@@ -198,23 +210,37 @@ _EDITION_WORDS = frozenset({
 })
 # fmt: on
 _EDITION_PAIRS = frozenset({("director's", "cut"), ("directors", "cut")})
-# Words naming the trailer itself, between the title and the keyword ("Red Band", "Int.'l").
+# "Official" as international channels write it; like "Official", it opens the trailer's name
+# ("Official Secrets Official Trailer", "Oppenheimer Offizieller Trailer").
 # fmt: off
-_LABEL_WORDS = _EDITION_WORDS | frozenset({
-    "official", "final", "main", "new", "first", "second", "third", "full", "latest",
+_OFFICIAL_WORDS = frozenset({
+    "official", "offizieller", "offizielle", "officiel", "officielle", "oficial", "ufficiale",
+    "officiële",
+})
+# Words naming the trailer itself, between the title and the keyword ("Red Band", "Int.'l"),
+# with the new/final/dub/sub words of French, German, Italian, Spanish and Portuguese channels.
+_LABEL_WORDS = _EDITION_WORDS | _OFFICIAL_WORDS | frozenset({
+    "final", "main", "new", "first", "second", "third", "full", "latest", "original",
     "special", "legacy", "pop-up", "popup", "comic-con", "sdcc", "tv", "theatrical",
     "cinema", "restricted", "uncensored", "international", "int'l", "int.'l", "intl",
-    "intl.", "domestic", "us", "u.s.", "uk", "u.k.", "english", "japanese", "korean",
+    "intl.", "global", "domestic", "us", "u.s.", "uk", "u.k.", "english", "japanese", "korean",
     "french", "german", "chinese", "italian", "spanish", "australian", "canadian",
     "release", "exclusive", "teaser", "announcement", "launch",
+    "nouvelle", "nouveau", "neuer", "neue", "finaler", "nuovo", "nuevo", "nueva", "novo",
+    "vf", "vo", "vost", "vostfr", "deutsch", "italiano", "español", "castellano", "latino",
+    "subtitulado", "doblado", "dublado", "legendado",
 })
 # fmt: on
+# Country codes are label words only as codes: "US Trailer", not "Us Trailer" (a film).
+_COUNTRY_CODES = frozenset({"us", "uk"})
 _LABEL_PAIRS = _EDITION_PAIRS | frozenset(
     {("red", "band"), ("green", "band"), ("super", "bowl"), ("big", "game")}
 )
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _QUOTES = "'\""
 _ARTICLES = frozenset({"the", "a", "an"})
+# News channels lead in to the label: "Watch the new trailer for Nosferatu".
+_LEAD_IN = re.compile(r"^(?:watch|see|here'?s|check\s+out)(?:\s+(?:the|a|an|our))?$", re.I)
 
 # --- separators and segments ---------------------------------------------------------------
 
@@ -237,7 +263,8 @@ _RELEASE_TAIL = re.compile(
     re.IGNORECASE,
 )
 _QUALITY_ONLY = re.compile(
-    r"^\s*(?:hd|hq|4k|uhd|1080p|720p|official|exclusive|new|\(\s*(?:19|20)\d\d\s*\)?)\s*$",
+    r"^\s*(?:hd|fhd|hq|4k|uhd|1080p|720p|official|exclusive|new|first\s+look|world\s+premiere"
+    r"|\(\s*(?:19|20)\d\d\s*\)?)\s*$",
     re.IGNORECASE,
 )
 
@@ -268,9 +295,27 @@ _TITLE_PREFIX = re.compile(
     r"|breaking|just\s+released)\s*[:\-–—]+\s*|[^:]{0,20}\bedit\s*:\s*)",
     re.IGNORECASE,
 )
-# "Andrea Arnold's BIRD": a director credit in normal case before an all-caps title.
-_CREDIT_BEFORE_CAPS = re.compile(r"^[A-Z][\w.\- ]*[a-z][\w.\- ]*'s\s+(?=[^a-z]*[A-Z][^a-z]*$)")
-_QUALITY_TAG = re.compile(r"(?:^|\s)[(\[]?(?:hd|hq|4k|uhd|1080p|720p)[)\]]?(?=\s|$)", re.I)
+# "Andrea Arnold's BIRD", "WONG KAR WAI's IN THE MOOD FOR LOVE": a credit before an all-caps
+# title, told apart by its lower-case possessive ("ROCKY'S REVENGE" is one title).
+_CREDIT_BEFORE_CAPS = re.compile(r"^[A-Z][\w.\- ]*?(?:'s|s')\s+(?=[^a-z]*[A-Z][^a-z]*$)")
+# "Fallen Leaves (Kuolleet lehdet)", "Exhuma (파묘)": the original-language title in brackets
+# after the English one. "Birdman or (The Unexpected Virtue of Ignorance)" keeps its own.
+_ORIGINAL_TITLE_AFTER = re.compile(r"(?<! or) \([^()]*[^\W\d_][^()]*\)$", re.IGNORECASE)
+_QUALITY_TAG = re.compile(
+    r"(?:^|\s)[(\[]?(?:hd|fhd|hq|4k|8k|uhd|1080p|720p|2160p)[)\]]?(?=\s|$)", re.I
+)
+# A studio's credit is not part of the film's title ("Marvel Studios' Thunderbolts*",
+# "Disney and Pixar's Elemental", "A24 presents: Civil War"). A person's is kept unless the
+# title itself is in capitals ("Guillermo del Toro's Pinocchio" is the film's name), and so
+# is a franchise's ("Fast & Furious Presents: Hobbs & Shaw").
+_STUDIO_CREDIT = re.compile(
+    r"^(?:(?:walt\s+)?disney(?:\s*(?:and|&|/|·)\s*pixar)?|pixar|marvel\s+studios"
+    r"|dreamworks(?:\s+animation)?|illumination|lucasfilm|blumhouse|laika|a24|neon|netflix"
+    r"|sony\s+pictures\s+animation|warner\s+bros\.?(?:\s+pictures)?|universal\s+pictures"
+    r"|20th\s+century\s+studios|searchlight\s+pictures|focus\s+features)"
+    r"(?:'s?|\s+presents\s*:?)\s+",
+    re.IGNORECASE,
+)
 _EDGE_JUNK = " \t-–—~:|,;/#*"
 _SPACE_BEFORE_COLON = re.compile(r"\s+:")
 _WRAPPING_QUOTES = re.compile(r'^(["\'])(.+)\1$')
@@ -284,6 +329,9 @@ _SMALL_WORDS = frozenset({
     "on", "onto", "or", "over", "per", "the", "to", "upon", "via", "vs", "vs.", "v.", "with",
 })
 # fmt: on
+# Particles of French titles, lower-case inside a title recased from capitals
+# ("Joker: Folie à Deux", "Quai du Commerce").
+_FOREIGN_PARTICLES = frozenset({"à", "au", "aux", "de", "des", "du"})
 _VOWEL_LESS_TITLE_CASED = frozenset({"MR", "MRS", "MS", "DR", "ST", "JR", "SR", "MR.", "MRS."})
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}[A-Z]?\.?$|^[IVX]{2,}$|^[B-DF-HJ-NP-TV-XZ]{2,5}$|^.*\d.*$")
 _WORD_START = re.compile(r"(?:^|(?<=[-/(\"]))(\w)")
@@ -360,7 +408,8 @@ def _clean(youtube_title: str) -> str:
 
 
 def _other_reason(text: str, rules: _CompiledRules) -> str:
-    lower = text.lower()
+    # "| Movieclips Trailers", "| JoBlo Horror Trailers": a channel's signature, no compilation
+    lower = _TRAILERS_SIGNATURE.sub("", text.lower())
     words = set(_WORD.findall(lower))
     for reason, triggers, pattern in _OTHER_SIGNALS:
         if not words.isdisjoint(triggers) and pattern.search(lower):
@@ -399,17 +448,18 @@ def _title_from(
     its own, the segment group before it ("Dune | Official Trailer"). A label that opens the
     upload title takes the text after it ("Official Trailer: Dune", "Teaser | Dune").
     """
-    pieces = [_before_label(segments[index][: keyword.start()])]
+    pieces = [_before_label(segments[index][: keyword.start()], opens_upload=index == 0)]
     first = index
     while first > 0 and _is_dash(separators[first - 1]):
         first -= 1
         pieces.insert(0, segments[first])
     kept = _title_pieces(pieces, rules)
-    if not kept and first > 0:
-        last = first = first - 1
-        while first > 0 and _is_dash(separators[first - 1]):
-            first -= 1
-        kept = _title_pieces(segments[first : last + 1], rules)
+    # After a strong separator, words before the keyword name the trailer and the film comes
+    # first: "Nosferatu | 'Orlok' Character Teaser", "Nosferatu | Dolby Cinema Trailer".
+    if (not kept or first == index) and (
+        earlier := _group_before(segments, separators, first, rules)
+    ):
+        kept = earlier
     if kept:
         return _tidy(" - ".join(kept))
 
@@ -419,6 +469,20 @@ def _title_from(
         if _is_title_piece(candidate, rules):
             return _tidy(candidate)
     return ""
+
+
+def _group_before(
+    segments: list[str], separators: list[str], end: int, rules: _CompiledRules
+) -> list[str]:
+    """The title pieces of the dash-joined group before `segments[end]`, passing over
+    segments that are no title ("The Thing [4K] | Official Trailer")."""
+    last = end - 1
+    while last >= 0 and not _is_title_piece(segments[last], rules):
+        last -= 1
+    first = last
+    while first > 0 and _is_dash(separators[first - 1]):
+        first -= 1
+    return _title_pieces(segments[first : last + 1], rules) if last >= 0 else []
 
 
 def _title_pieces(pieces: list[str], rules: _CompiledRules) -> list[str]:
@@ -439,32 +503,38 @@ def _is_dash(separator: str) -> bool:
 def _is_title_piece(piece: str, rules: _CompiledRules) -> bool:
     stripped = piece.strip(_EDGE_JUNK + ")")
     return bool(
-        stripped
+        any(char.isalnum() for char in stripped)  # not an emoji or a mark on its own
         and stripped.casefold() not in rules.channel_names
         and not _QUALITY_ONLY.match(stripped)
         and not _RELEASE_TAIL.match(stripped)
     )
 
 
-def _before_label(text: str) -> str:
+def _before_label(text: str, opens_upload: bool) -> str:
     """The text before a keyword without the words naming the trailer."""
     # The title stops at a stated year: "Contagion (2011) Pop-Up Trailer".
     if (year := _YEAR_IN_BRACKETS.search(text)) and year.start() > 0:
         text = text[: year.start()]
     words = text.split()
     # Whatever stands between "Official" and the keyword names the trailer ("Official 'Best
-    # Day' Trailer"); the last "Official" counts, so "Official Secrets" keeps its own.
+    # Day' Trailer"); the last "Official" counts, so "Official Secrets" keeps its own. Only
+    # where the upload title opens can "Official" start a film's title ("Jurassic World -
+    # Official Global Trailer").
     edition_only = False
-    for position in range(len(words) - 1, 0, -1):
-        if words[position].casefold().lstrip("([") == "official":
+    for position in range(len(words) - 1, 0 if opens_upload else -1, -1):
+        if words[position].casefold().lstrip("([") in _OFFICIAL_WORDS:
             words, edition_only = words[:position], True
             break
     start = _label_start(words, edition_only)
+    if 1 < start < len(words) and words[start - 1].casefold() in _ARTICLES:
+        start -= 1  # "Nosferatu: The Director's Cut Trailer": the article is the label's
     if start == 0:
         return ""  # all label: "Final Trailer"
     title_words = words[:start]
     if len(title_words) == 1 and title_words[0].casefold() in _ARTICLES:
         title_words = words  # "The Final Trailer" is a title, not "The" + label
+    if _LEAD_IN.match(" ".join(title_words)):
+        return ""  # "Watch the new trailer for Nosferatu": the title follows the label
     return " ".join(title_words)
 
 
@@ -474,8 +544,11 @@ def _label_start(words: list[str], edition_only: bool) -> int:
     pairs = _EDITION_PAIRS if edition_only else _LABEL_PAIRS
     start = len(words)
     while start > 0:
-        word = words[start - 1].casefold().lstrip("([").rstrip(",:")
+        raw = words[start - 1].lstrip("([").rstrip(",:")
+        word = raw.casefold()
         previous = words[start - 2].casefold() if start > 1 else ""
+        if word in _COUNTRY_CODES and not raw.isupper():
+            break
         if word in vocabulary:
             start -= 2 if word == "anniversary" and _ORDINAL.fullmatch(previous) else 1
         elif (previous, word) in pairs or _is_named_label(previous, word, edition_only):
@@ -485,7 +558,7 @@ def _label_start(words: list[str], edition_only: bool) -> int:
                 (i for i in range(start - 1, max(start - 7, -1), -1) if words[i][0] == word[-1]),
                 None,
             )
-            if opening is None:
+            if opening is None or opening == 0:  # a quoted name opening it is the film: "'Dune'"
                 break
             start = opening
         else:
@@ -505,7 +578,14 @@ def _tidy(title: str) -> str:
         title = title[: year.start()]  # "Dune (2021)": the year is not part of the title
     title = _QUALITY_TAG.sub(" ", title)
     title = _TITLE_PREFIX.sub("", title.strip(_EDGE_JUNK))
-    title = _CREDIT_BEFORE_CAPS.sub("", title)
+    title = _CREDIT_BEFORE_CAPS.sub("", _STUDIO_CREDIT.sub("", title))
+    title = _ORIGINAL_TITLE_AFTER.sub("", title)
+    # edition words left on a title whose label has a segment of its own: "The Godfather 50th
+    # Anniversary | Official Trailer"
+    words = title.split()
+    start = _label_start(words, edition_only=True)
+    if start > 1 or (start == 1 and words[0].casefold() not in _ARTICLES):
+        title = " ".join(words[:start])
     title = _SPACE_BEFORE_COLON.sub(":", _SPACES.sub(" ", title))
     title = title.strip(_EDGE_JUNK)
     # a bracket cut from its pair by a separator: "Dune (Official Trailer)"
@@ -541,7 +621,7 @@ def _recase(title: str) -> str:
     for position, word in enumerate(words):
         inner = 0 < position < len(words) - 1 and not cased[-1].endswith(_PHRASE_END)
         lower = word.lower()
-        if inner and lower in _SMALL_WORDS:
+        if inner and (lower in _SMALL_WORDS or (all_caps and lower in _FOREIGN_PARTICLES)):
             cased.append(lower)
         elif not all_caps or (
             _ACRONYM.match(word.strip("\"'(),.:;!?")) and word not in _VOWEL_LESS_TITLE_CASED
