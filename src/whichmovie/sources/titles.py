@@ -262,8 +262,9 @@ _RELEASE_TAIL = re.compile(
     r"|available|on\s+(?:netflix|digital|blu-?ray|demand|mubi)|in\s+&\s+on|\d{1,2}[./]\d{1,2})",
     re.IGNORECASE,
 )
+_QUALITY = r"hd|fhd|hq|4k|8k|uhd|1080p|720p|2160p"
 _QUALITY_ONLY = re.compile(
-    r"^\s*(?:hd|fhd|hq|4k|uhd|1080p|720p|official|exclusive|new|first\s+look|world\s+premiere"
+    rf"^\s*(?:{_QUALITY}|official|exclusive|new|first\s+look|world\s+premiere"
     r"|\(\s*(?:19|20)\d\d\s*\)?)\s*$",
     re.IGNORECASE,
 )
@@ -301,9 +302,7 @@ _CREDIT_BEFORE_CAPS = re.compile(r"^[A-Z][\w.\- ]*?(?:'s|s')\s+(?=[^a-z]*[A-Z][^
 # "Fallen Leaves (Kuolleet lehdet)", "Exhuma (파묘)": the original-language title in brackets
 # after the English one. "Birdman or (The Unexpected Virtue of Ignorance)" keeps its own.
 _ORIGINAL_TITLE_AFTER = re.compile(r"(?<! or) \([^()]*[^\W\d_][^()]*\)$", re.IGNORECASE)
-_QUALITY_TAG = re.compile(
-    r"(?:^|\s)[(\[]?(?:hd|fhd|hq|4k|8k|uhd|1080p|720p|2160p)[)\]]?(?=\s|$)", re.I
-)
+_QUALITY_TAG = re.compile(rf"(?:^|\s)[(\[]?(?:{_QUALITY})[)\]]?(?=\s|$)", re.I)
 # A studio's credit is not part of the film's title ("Marvel Studios' Thunderbolts*",
 # "Disney and Pixar's Elemental", "A24 presents: Civil War"). A person's is kept unless the
 # title itself is in capitals ("Guillermo del Toro's Pinocchio" is the film's name), and so
