@@ -157,3 +157,21 @@ def test_serve_shows_the_enriched_movies(tmp_path, tmdb):
         server.wait(timeout=10)
     assert server.stdout is not None
     assert "no-body response" not in server.stdout.read()
+
+
+def test_the_admins_first_step_works_on_a_fresh_data_directory(tmp_path, monkeypatch):
+    """The README's first admin step, `manage createsuperuser`, prepares the database itself."""
+    monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", "correct horse battery staple")
+    created = whichmovie(
+        tmp_path,
+        "http://127.0.0.1:9/3",
+        *("manage", "createsuperuser", "--noinput", "--username", "admin"),
+        *("--email", "admin@example.org"),
+    )
+    assert created.returncode == 0, created.stderr
+    assert "Superuser created successfully." in created.stdout
+
+
+def test_a_commands_help_names_it_once(tmp_path):
+    result = whichmovie(tmp_path, "http://127.0.0.1:9/3", "serve", "--help")
+    assert result.stdout.startswith("usage: whichmovie serve [-h]")

@@ -60,15 +60,20 @@ def main(argv: list[str] | None = None) -> None:
     from django.core.management import execute_from_command_line
 
     name, rest = args[0], args[1:]
-    if name == "manage":
-        execute_from_command_line(["whichmovie manage", *rest])
-        return
-    if name not in COMMANDS:
+    if name != "manage" and name not in COMMANDS:
         print(f"whichmovie: unknown command {name!r}\n\n{USAGE}", end="", file=sys.stderr)
         sys.exit(2)
     import django
 
     django.setup()
+    wants_help = not rest or {"-h", "--help", "help"} & set(rest)
+    if name == "manage":
+        # `manage createsuperuser` is the admin's first step: the tables must exist for it.
+        if not wants_help and rest[0] not in ("migrate", "makemigrations", "sqlmigrate"):
+            prepare_database()
+        execute_from_command_line(["whichmovie manage", *rest])
+        return
     if "--help" not in rest and "-h" not in rest:
         prepare_database()
-    execute_from_command_line([f"whichmovie {name}", COMMANDS[name], *rest])
+    # Django shows "<argv[0]> <command>" as the usage line: "whichmovie serve", once.
+    execute_from_command_line(["whichmovie", COMMANDS[name], *rest])
