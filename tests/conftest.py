@@ -11,6 +11,8 @@ def _isolated_settings(settings):
     settings.TMDB_API_KEY = ""
     settings.TMDB_READ_ACCESS_TOKEN = ""
     settings.YOUTUBE_FEED_URL = "http://127.0.0.1:9/feeds/videos.xml"
+    # Test users need no slow password hashing.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Hashed file names need `collectstatic` (which `whichmovie serve` runs); tests need none.
     settings.STORAGES = {
         **settings.STORAGES,
