@@ -16,6 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from whichmovie.sources import vocabulary as vocab
 from whichmovie.sources.presets import GENERIC_RULES, TitleRules
 
 TRAILER = "trailer"
@@ -183,10 +184,7 @@ _PROMO_WITHOUT_LABEL = re.compile(
     r"|\bpreview\b|\bcoming\s+soon\b|\bwatch\s+(?:now|it)\b|\bexclusive\b",
     re.IGNORECASE,
 )
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
+_MONTH = rf"(?:{'|'.join(vocab.MONTHS)})"
 _LINEUP_WITHOUT_LABEL = re.compile(
     rf"\bcoming\s+soon\s+(?:to|on)\b|(?:^|[|\-–—:]\s*){_MONTH}\s+(?:19|20)\d\d\s*(?:$|[|\-–—])",
     re.IGNORECASE,
@@ -194,51 +192,30 @@ _LINEUP_WITHOUT_LABEL = re.compile(
 
 # --- the label: "Official Red Band Trailer #2" ----------------------------------------------
 
-_KEYWORD = re.compile(r"\b(?:trailer|teaser|tr[aá]iler|bande[- ]annonce)\b", re.IGNORECASE)
-# Words that turn the keyword into part of a name ("Trailer Park Boys").
-_KEYWORD_COMPOUND = re.compile(
-    r"\s+(?:park|parks|trash|home|homes|hitch|truck|trucks|camp|court|life)\b", re.IGNORECASE
-)
 
-# Words naming a cut, an edition or a re-release; stripped from the end of a title even after
-# "Official" ("Nymphomaniac Extended Director's Cut Official Trailer").
-# fmt: off
-_EDITION_WORDS = frozenset({
-    "extended", "unrated", "uncut", "imax", "3d", "4k", "ultra", "hd", "uhd", "restoration",
-    "restored", "remastered", "re-release", "rerelease", "anniversary", "blu-ray", "bluray",
-    "dvd",
-})
-# fmt: on
-_EDITION_PAIRS = frozenset({("director's", "cut"), ("directors", "cut")})
-# "Official" as international channels write it; like "Official", it opens the trailer's name
-# ("Official Secrets Official Trailer", "Oppenheimer Offizieller Trailer").
-# fmt: off
-_OFFICIAL_WORDS = frozenset({
-    "official", "offizieller", "offizielle", "officiel", "officielle", "oficial", "ufficiale",
-    "officiële",
-})
-# Words naming the trailer itself, between the title and the keyword ("Red Band", "Int.'l"),
-# with the new/final/dub/sub words of French, German, Italian, Spanish and Portuguese channels.
-_LABEL_WORDS = _EDITION_WORDS | _OFFICIAL_WORDS | frozenset({
-    "final", "main", "new", "first", "second", "third", "full", "latest", "original",
-    "special", "legacy", "pop-up", "popup", "comic-con", "sdcc", "tv", "theatrical",
-    "cinema", "restricted", "uncensored", "international", "int'l", "int.'l", "intl",
-    "intl.", "global", "domestic", "us", "u.s.", "uk", "u.k.", "english", "japanese", "korean",
-    "french", "german", "chinese", "italian", "spanish", "australian", "canadian",
-    "release", "exclusive", "teaser", "announcement", "launch",
-    "nouvelle", "nouveau", "neuer", "neue", "finaler", "nuovo", "nuevo", "nueva", "novo",
-    "vf", "vo", "vost", "vostfr", "deutsch", "italiano", "español", "castellano", "latino",
-    "subtitulado", "doblado", "dublado", "legendado",
-})
-# fmt: on
-# Country codes are label words only as codes: "US Trailer", not "Us Trailer" (a film).
-_COUNTRY_CODES = frozenset({"us", "uk"})
-_LABEL_PAIRS = _EDITION_PAIRS | frozenset(
-    {("red", "band"), ("green", "band"), ("super", "bowl"), ("big", "game")}
+def _alternation(entries: tuple[str, ...]) -> str:
+    """A regex alternative of literal entries, longest first so that "本予告" wins over "予告"."""
+    return "|".join(re.escape(entry) for entry in sorted(entries, key=len, reverse=True))
+
+
+def _is_spaced_script(word: str) -> bool:
+    """Latin, Greek, Cyrillic...: scripts that put spaces between words (not Hangul, kana, Han)."""
+    return all(ord(char) < 0x3000 for char in word)
+
+
+_KEYWORDS = vocab.TRAILER_KEYWORDS + vocab.TEASER_KEYWORDS
+_TEASER_KEYWORDS = frozenset(vocab.TEASER_KEYWORDS)
+# A keyword is a whole word; in scripts without spaces it is part of a run of letters ("本予告").
+_KEYWORD = re.compile(
+    rf"\b(?:{_alternation(tuple(k for k in _KEYWORDS if _is_spaced_script(k)))})\b"
+    rf"|(?:{_alternation(tuple(k for k in _KEYWORDS if not _is_spaced_script(k)))})",
+    re.IGNORECASE,
 )
+# Words that turn the keyword into part of a name ("Trailer Park Boys").
+_KEYWORD_COMPOUND = re.compile(rf"\s+(?:{_alternation(vocab.KEYWORD_COMPOUNDS)})\b", re.IGNORECASE)
+
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _QUOTES = "'\""
-_ARTICLES = frozenset({"the", "a", "an"})
 # News channels lead in to the label: "Watch the new trailer for Nosferatu".
 _LEAD_IN = re.compile(r"^(?:watch|see|here'?s|check\s+out)(?:\s+(?:the|a|an|our))?$", re.I)
 
@@ -256,10 +233,10 @@ _CAST_LIST = re.compile(
     r"|[A-ZÀ-Þ][\w.'À-ÿ-]*(?:\s+[A-ZÀ-Þ][\w.'À-ÿ-]*){1,3}"
     r"(?:\s*(?:,|&|and)\s*[A-ZÀ-Þ][\w.'À-ÿ-]*(?:\s+[A-ZÀ-Þ][\w.'À-ÿ-]*){1,3})+)$"
 )
+# A date alone is a tail ("10.11.2019"); one opening a segment may be a title ("12.12: The Day").
 _RELEASE_TAIL = re.compile(
-    r"^(?:only\s+|now\s+|exclusively\s+)?(?:in\s+(?:select\s+)?(?:theaters|theatres|cinemas)"
-    r"|at\s+cinemas|now\s+(?:streaming|playing|showing)|streaming|coming\s+soon|out\s+now"
-    r"|available|on\s+(?:netflix|digital|blu-?ray|demand|mubi)|in\s+&\s+on|\d{1,2}[./]\d{1,2})",
+    rf"^(?:only\s+|now\s+|exclusively\s+)?(?:{'|'.join(vocab.RELEASE_PHRASES)}"
+    rf"|on\s+(?:{'|'.join(vocab.PLATFORMS)})\b|\d{{1,2}}[./]\d{{1,2}}(?:[./]\d{{2,4}})?\.?$)",
     re.IGNORECASE,
 )
 _QUALITY = r"hd|fhd|hq|4k|8k|uhd|1080p|720p|2160p"
@@ -292,8 +269,8 @@ _YEAR_IN_RELEASE_TAIL = re.compile(
 # --- tidying the title ----------------------------------------------------------------------
 
 _TITLE_PREFIX = re.compile(
-    r"^(?:(?:exclusive|brand\s+new|new|watch|first\s+look|world\s+premiere|premiere|official"
-    r"|breaking|just\s+released)\s*[:\-–—]+\s*|[^:]{0,20}\bedit\s*:\s*)",
+    rf"^(?:(?:{'|'.join(vocab.TITLE_PREFIXES)})\s*[:\-–—]+\s*|[^:]{{0,20}}\bedit\s*:\s*"
+    rf"|(?:{_alternation(vocab.CJK_TITLE_PREFIXES)})\s*(?=\"))",
     re.IGNORECASE,
 )
 # "Andrea Arnold's BIRD", "WONG KAR WAI's IN THE MOOD FOR LOVE": a credit before an all-caps
@@ -308,12 +285,7 @@ _QUALITY_TAG = re.compile(rf"(?:^|\s)[(\[]?(?:{_QUALITY})[)\]]?(?=\s|$)", re.I)
 # title itself is in capitals ("Guillermo del Toro's Pinocchio" is the film's name), and so
 # is a franchise's ("Fast & Furious Presents: Hobbs & Shaw").
 _STUDIO_CREDIT = re.compile(
-    r"^(?:(?:walt\s+)?disney(?:\s*(?:and|&|/|·)\s*pixar)?|pixar|marvel\s+studios"
-    r"|dreamworks(?:\s+animation)?|illumination|lucasfilm|blumhouse|laika|a24|neon|netflix"
-    r"|sony\s+pictures\s+animation|warner\s+bros\.?(?:\s+pictures)?|universal\s+pictures"
-    r"|20th\s+century\s+studios|searchlight\s+pictures|focus\s+features)"
-    r"(?:'s?|\s+presents\s*:?)\s+",
-    re.IGNORECASE,
+    rf"^(?:{'|'.join(vocab.STUDIO_CREDITS)})(?:'s?|\s+presents\s*:?)\s+", re.IGNORECASE
 )
 _EDGE_JUNK = " \t-–—~:|,;/#*"
 _SPACE_BEFORE_COLON = re.compile(r"\s+:")
@@ -388,7 +360,7 @@ def parse_title(youtube_title: str, rules: TitleRules | None = None) -> ParsedTi
         return _other("series")
 
     return ParsedTitle(
-        kind=TEASER if keyword.group().casefold() == TEASER else TRAILER,
+        kind=TEASER if keyword.group().casefold() in _TEASER_KEYWORDS else TRAILER,
         reason="",
         title=_recase(title),
         year=_stated_year(
@@ -521,16 +493,16 @@ def _before_label(text: str, opens_upload: bool) -> str:
     # Official Global Trailer").
     edition_only = False
     for position in range(len(words) - 1, 0 if opens_upload else -1, -1):
-        if words[position].casefold().lstrip("([") in _OFFICIAL_WORDS:
+        if words[position].casefold().lstrip("([") in vocab.OFFICIAL_WORDS:
             words, edition_only = words[:position], True
             break
     start = _label_start(words, edition_only)
-    if 1 < start < len(words) and words[start - 1].casefold() in _ARTICLES:
+    if 1 < start < len(words) and words[start - 1].casefold() in vocab.ARTICLES:
         start -= 1  # "Nosferatu: The Director's Cut Trailer": the article is the label's
     if start == 0:
         return ""  # all label: "Final Trailer"
     title_words = words[:start]
-    if len(title_words) == 1 and title_words[0].casefold() in _ARTICLES:
+    if len(title_words) == 1 and title_words[0].casefold() in vocab.ARTICLES:
         title_words = words  # "The Final Trailer" is a title, not "The" + label
     if _LEAD_IN.match(" ".join(title_words)):
         return ""  # "Watch the new trailer for Nosferatu": the title follows the label
@@ -539,14 +511,14 @@ def _before_label(text: str, opens_upload: bool) -> str:
 
 def _label_start(words: list[str], edition_only: bool) -> int:
     """Index of the first of the label words ending `words` (len(words) when there are none)."""
-    vocabulary = _EDITION_WORDS if edition_only else _LABEL_WORDS
-    pairs = _EDITION_PAIRS if edition_only else _LABEL_PAIRS
+    vocabulary = vocab.EDITION_WORDS if edition_only else vocab.LABEL_WORDS
+    pairs = vocab.EDITION_PAIRS if edition_only else vocab.LABEL_PAIRS
     start = len(words)
     while start > 0:
         raw = words[start - 1].lstrip("([").rstrip(",:")
         word = raw.casefold()
         previous = words[start - 2].casefold() if start > 1 else ""
-        if word in _COUNTRY_CODES and not raw.isupper():
+        if word in vocab.COUNTRY_CODES and not raw.isupper():
             break
         if word in vocabulary:
             start -= 2 if word == "anniversary" and _ORDINAL.fullmatch(previous) else 1
@@ -583,7 +555,7 @@ def _tidy(title: str) -> str:
     # Anniversary | Official Trailer"
     words = title.split()
     start = _label_start(words, edition_only=True)
-    if start > 1 or (start == 1 and words[0].casefold() not in _ARTICLES):
+    if start > 1 or (start == 1 and words[0].casefold() not in vocab.ARTICLES):
         title = " ".join(words[:start])
     title = _SPACE_BEFORE_COLON.sub(":", _SPACES.sub(" ", title))
     title = title.strip(_EDGE_JUNK)
