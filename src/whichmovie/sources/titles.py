@@ -100,8 +100,8 @@ _OTHER_SIGNALS = (
     ),
     _signal(
         "compilation",
-        "trailers shorts supercut compilation top double trilogy box retrospective films best",
-        r"\btrailers\b|\bshorts\b|\bsupercut\b|\bcompilation\b|\btop\s+\d+\b|\bdouble\s+feature\b"
+        "trailers shorts supercut compilation top double trilogy box retrospective films best ever",
+        r"\btrailers?\s+ever\b|\btrailers\b|\bshorts\b|\bsupercut\b|\bcompilation\b|\btop\s+\d+\b|\bdouble\s+feature\b"
         r"|\btrilogy\b|\bbox\s+set\b|\bretrospective\b|\bfilms\s+of\b"
         r"|\bbest\s+(?:movies|films|scenes|moments)\b",
     ),
@@ -254,7 +254,9 @@ _YEAR_IN_BRACKETS = re.compile(
 )
 _YEAR_IN_DATE = re.compile(
     rf"\b\d{{1,2}}[./]\d{{1,2}}[./]((?:19|20)\d\d)\b"
-    rf"|\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b",
+    rf"|\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b"
+    # day-month-year: "In Cinemas 12 March 2025", "25th March 2022", "På bio 14 mars 2025"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th|\.)?\s+{_MONTH}\.?,?\s+((?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 # "Trailer: Dune", "Official Trailer #2 for Dune": what follows a label that opens the title.
@@ -288,6 +290,16 @@ _STUDIO_CREDIT = re.compile(
     rf"^(?:{'|'.join(vocab.STUDIO_CREDITS)})(?:'s?|\s+presents\s*:?)\s+", re.IGNORECASE
 )
 _EDGE_JUNK = " \t-–—~:|,;/#*"
+# "Dunki | Drop 4 | Official Trailer": a numbered name of the trailer in a segment of its own
+_NUMBERED_TRAILER_NAME = re.compile(
+    rf"^(?:{_alternation(tuple(vocab.NUMBERED_TRAILER_NAMES))})\s*#?\d{{1,2}}$", re.IGNORECASE
+)
+# A person's name: "Jim Jarmusch", "Wong Kar-wai", "Guillermo del Toro"
+_PERSON_NAME = re.compile(
+    rf"^[A-ZÀ-Þ][a-zß-ÿ'.]+(?:-[A-Za-zß-ÿ]+)?"
+    rf"(?:\s+(?:(?:{'|'.join(vocab.NAME_PARTICLES)})\s+)?[A-ZÀ-Þ][a-zß-ÿ'.]+(?:-[A-Za-zß-ÿ]+)?){{1,2}}$"
+)
+_SUBTITLE_BREAK = re.compile(r"\s*[:\-–—]\s+|:")
 _SPACE_BEFORE_COLON = re.compile(r"\s+:")
 _WRAPPING_QUOTES = re.compile(r'^(["\'])(.+)\1$')
 _TRAILING_NUMBER = re.compile(r"\s(\d{1,2})$")
@@ -351,13 +363,8 @@ def parse_title(youtube_title: str, rules: TitleRules | None = None) -> ParsedTi
     index, keyword = label
 
     title = _title_from(segments, separators, index, keyword, compiled)
-    if not title:
-        return _other("unknown")
-    if title.casefold().startswith(compiled.series_prefixes):
-        return _other("series")
-    number = _TRAILING_NUMBER.search(title)
-    if number and compiled.season_numbers and int(number.group(1)) in compiled.season_numbers:
-        return _other("series")
+    if reason := _title_reason(title, compiled):
+        return _other(reason)
 
     return ParsedTitle(
         kind=TEASER if keyword.group().casefold() in _TEASER_KEYWORDS else TRAILER,
@@ -366,6 +373,31 @@ def parse_title(youtube_title: str, rules: TitleRules | None = None) -> ParsedTi
         year=_stated_year(
             text, " ".join([segments[index][keyword.end() :], *segments[index + 1 :]])
         ),
+    )
+
+
+def _title_reason(title: str, rules: _CompiledRules) -> str:
+    """Why the title found makes the upload 'other' after all ("" when it does not)."""
+    if not title:
+        return "unknown"
+    if title.casefold().startswith(rules.series_prefixes):
+        return "series"
+    number = _TRAILING_NUMBER.search(title)
+    if number and rules.season_numbers and int(number.group(1)) in rules.season_numbers:
+        return "series"
+    return "compilation" if _is_compilation(title) else ""
+
+
+def _is_compilation(title: str) -> bool:
+    """A title naming a set of films: "Harry Potter Saga", "The Matrix Collection", "Every
+    Christopher Nolan Movie". An article makes the noun the film's own name: "The Collection",
+    "Furiosa: A Mad Max Saga", "The Twilight Saga: New Moon" (a subtitle follows)."""
+    lower = title.casefold()
+    phrase = _SUBTITLE_BREAK.split(lower)[-1].split()
+    if len(phrase) >= 2 and phrase[-1] in vocab.COMPILATION_NOUNS:
+        return phrase[0] not in {"a", "an"} and phrase[-2] not in vocab.ARTICLES
+    return lower.startswith(tuple(f"{opener} " for opener in vocab.COMPILATION_OPENERS)) and (
+        lower.split()[-1] in vocab.COMPILATION_FILM_WORDS
     )
 
 
@@ -457,14 +489,29 @@ def _group_before(
 
 
 def _title_pieces(pieces: list[str], rules: _CompiledRules) -> list[str]:
-    """The pieces that belong to the title; a cast list never opens a title."""
+    """The pieces that belong to the title; a cast list never opens a title, and a director's
+    name before a title in capitals is a credit: "Jim Jarmusch - NIGHT ON EARTH"."""
     kept = [piece for piece in pieces[:1] if _is_title_piece(piece, rules)]
     kept += [
         piece
         for piece in pieces[1:]
         if _is_title_piece(piece, rules) and not _CAST_LIST.match(piece.strip(_EDGE_JUNK))
     ]
+    if len(kept) > 1 and _is_person_credit(kept[0], kept[1:]):
+        kept = kept[1:]
     return kept
+
+
+def _is_person_credit(piece: str, rest: list[str]) -> bool:
+    """A person's name (two or three capitalised words, "del"/"van" particles allowed) in mixed
+    case before pieces in capitals. A title word (an article, "of", a label word) makes it a
+    title: "The Batman - THE BAT AND THE CAT"."""
+    name = piece.strip(_EDGE_JUNK)
+    return bool(
+        _PERSON_NAME.match(name)
+        and not any(char.isalpha() and char.islower() for char in "".join(rest))
+        and not {word.casefold() for word in name.split()} & (_SMALL_WORDS | vocab.LABEL_WORDS)
+    )
 
 
 def _is_dash(separator: str) -> bool:
@@ -478,30 +525,26 @@ def _is_title_piece(piece: str, rules: _CompiledRules) -> bool:
         and stripped.casefold() not in rules.channel_names
         and not _QUALITY_ONLY.match(stripped)
         and not _RELEASE_TAIL.match(stripped)
+        and not _NUMBERED_TRAILER_NAME.match(stripped)
     )
 
 
 def _before_label(text: str, opens_upload: bool) -> str:
     """The text before a keyword without the words naming the trailer."""
-    # The title stops at a stated year: "Contagion (2011) Pop-Up Trailer".
+    # The title stops at a stated year, and all before the year is the title, even a word that
+    # is also a label: "Contagion (2011) Pop-Up Trailer", "Anniversary (2025) Official Trailer".
     if (year := _YEAR_IN_BRACKETS.search(text)) and year.start() > 0:
-        text = text[: year.start()]
-    words = text.split()
-    # Whatever stands between "Official" and the keyword names the trailer ("Official 'Best
-    # Day' Trailer"); the last "Official" counts, so "Official Secrets" keeps its own. Only
-    # where the upload title opens can "Official" start a film's title ("Jurassic World -
-    # Official Global Trailer").
-    edition_only = False
-    for position in range(len(words) - 1, 0 if opens_upload else -1, -1):
-        if words[position].casefold().lstrip("([") in vocab.OFFICIAL_WORDS:
-            words, edition_only = words[:position], True
-            break
-    start = _label_start(words, edition_only)
+        words = text[: year.start()].split()
+        return "" if _LEAD_IN.match(" ".join(words)) else " ".join(words)
+    words, edition_only = _cut_at_official(text.split(), opens_upload)
+    # After a separator a quoted name opening the segment names the trailer ("Twisters -
+    # 'Chase' Trailer"); opening the upload it is the film ("'Dune: Part Two' Trailer 3").
+    start = _label_start(words, edition_only, quoted_name_is_label=not opens_upload)
     if 1 < start < len(words) and words[start - 1].casefold() in vocab.ARTICLES:
         start -= 1  # "Nosferatu: The Director's Cut Trailer": the article is the label's
-    if start == 0:
+    if start == 0 and not _is_lone_title_word(words, edition_only and opens_upload):
         return ""  # all label: "Final Trailer"
-    title_words = words[:start]
+    title_words = words[: start or len(words)]
     if len(title_words) == 1 and title_words[0].casefold() in vocab.ARTICLES:
         title_words = words  # "The Final Trailer" is a title, not "The" + label
     if _LEAD_IN.match(" ".join(title_words)):
@@ -509,32 +552,67 @@ def _before_label(text: str, opens_upload: bool) -> str:
     return " ".join(title_words)
 
 
-def _label_start(words: list[str], edition_only: bool) -> int:
-    """Index of the first of the label words ending `words` (len(words) when there are none)."""
-    vocabulary = vocab.EDITION_WORDS if edition_only else vocab.LABEL_WORDS
-    pairs = vocab.EDITION_PAIRS if edition_only else vocab.LABEL_PAIRS
+def _cut_at_official(words: list[str], opens_upload: bool) -> tuple[list[str], bool]:
+    """The words before the last "Official", and whether there was one.
+
+    Whatever stands between "Official" and the keyword names the trailer ("Official 'Best
+    Day' Trailer"); the last "Official" counts, so "Official Secrets" keeps its own. Only where
+    the upload title opens can "Official" start a film's title ("Jurassic World - Official
+    Global Trailer")."""
+    for position in range(len(words) - 1, 0 if opens_upload else -1, -1):
+        if words[position].casefold().lstrip("([") in vocab.OFFICIAL_WORDS:
+            return words[:position], True
+    return words, False
+
+
+def _is_lone_title_word(words: list[str], before_official: bool) -> bool:
+    """One edition word alone before "Official" where the upload opens is the film's title:
+    "Restoration Official Trailer" (but "IMAX Official Trailer" and "4K ..." name the trailer)."""
+    return before_official and len(words) == 1 and words[0].isalpha() and not words[0].isupper()
+
+
+def _label_start(words: list[str], edition_only: bool, quoted_name_is_label: bool = False) -> int:
+    """Index of the first of the label words ending `words` (len(words) when there are none).
+
+    With `edition_only` (after "Official") only edition words count."""
     start = len(words)
-    while start > 0:
-        raw = words[start - 1].lstrip("([").rstrip(",:")
-        word = raw.casefold()
-        previous = words[start - 2].casefold() if start > 1 else ""
-        if word in vocab.COUNTRY_CODES and not raw.isupper():
-            break
-        if word in vocabulary:
-            start -= 2 if word == "anniversary" and _ORDINAL.fullmatch(previous) else 1
-        elif (previous, word) in pairs or _is_named_label(previous, word, edition_only):
-            start -= 2
-        elif not edition_only and len(word) > 1 and word[-1] in _QUOTES:  # "'Best Day' Trailer"
-            opening = next(
-                (i for i in range(start - 1, max(start - 7, -1), -1) if words[i][0] == word[-1]),
-                None,
-            )
-            if opening is None or opening == 0:  # a quoted name opening it is the film: "'Dune'"
-                break
-            start = opening
-        else:
-            break
+    while start > 0 and (length := _label_part(words, start, edition_only, quoted_name_is_label)):
+        start -= length
     return start
+
+
+def _label_part(words: list[str], end: int, edition_only: bool, quoted_name_is_label: bool) -> int:
+    """How many of the words ending at `end` are one more part of the label (0: none)."""
+    raw = words[end - 1].lstrip("([").rstrip(",:")
+    word = raw.casefold()
+    previous = words[end - 2].casefold() if end > 1 else ""
+    if word in vocab.COUNTRY_CODES:
+        return int(not edition_only and _is_country_code(raw, previous))
+    if word in (vocab.EDITION_WORDS if edition_only else vocab.LABEL_WORDS):
+        return 2 if word == "anniversary" and _ORDINAL.fullmatch(previous) else 1
+    if (previous, word) in (vocab.EDITION_PAIRS if edition_only else vocab.LABEL_PAIRS):
+        return 2
+    if _is_named_label(previous, word, edition_only):
+        return 2
+    return 0 if edition_only else _quoted_name_length(words, end, quoted_name_is_label)
+
+
+def _is_country_code(raw: str, previous: str) -> bool:
+    """ "US Trailer", not "Us Trailer" (a film) nor "IT ENDS WITH US" (the pronoun)."""
+    return raw.isupper() and previous not in vocab.PRONOUN_BEFORE_US
+
+
+def _quoted_name_length(words: list[str], end: int, quoted_name_is_label: bool) -> int:
+    """The words of a quoted trailer name ending at `end`: "If I Stay Official 'Best Day' ..."."""
+    last = words[end - 1].rstrip(",:")
+    if len(last) < 2 or last[-1] not in _QUOTES:
+        return 0
+    opening = next(
+        (i for i in range(end - 1, max(end - 7, -1), -1) if words[i][0] == last[-1]), None
+    )
+    if opening is None or (opening == 0 and not quoted_name_is_label):
+        return 0
+    return end - opening
 
 
 def _is_named_label(previous: str, word: str, edition_only: bool) -> bool:
@@ -577,7 +655,7 @@ def _stated_year(text: str, after_label: str) -> int | None:
     if year := _YEAR_IN_BRACKETS.search(text):
         return int(year.group(1))
     if date := _YEAR_IN_DATE.search(text):
-        return int(date.group(1) or date.group(2))
+        return int(next(group for group in date.groups() if group))
     if year := _YEAR_AFTER_LABEL.match(after_label) or _YEAR_IN_RELEASE_TAIL.search(after_label):
         return int(year.group(1))
     return None

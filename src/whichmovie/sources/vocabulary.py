@@ -94,6 +94,23 @@ NUMBERED_TRAILER_NAMES: frozenset[str] = frozenset({"drop"})
 ARTICLES: frozenset[str] = frozenset({"the", "a", "an"})
 
 # --- credits before the title ----------------------------------------------------------------
+# Lower-case particles inside a person's name ("Guillermo del Toro", "Lars von Trier").
+NAME_PARTICLES: tuple[str, ...] = (
+    "de",
+    "del",
+    "della",
+    "da",
+    "di",
+    "van",
+    "von",
+    "der",
+    "den",
+    "le",
+    "la",
+    "du",
+    "bin",
+    "al",
+)
 # A studio's credit is not part of the film's title ("Marvel Studios' Thunderbolts*", "A24
 # presents: Civil War"). Regex fragments, since studio names vary in spelling.
 # fmt: off
@@ -160,3 +177,4 @@ COMPILATION_NOUNS: frozenset[str] = frozenset(
 # A parsed title opening with one of these and ending in "movie(s)"/"film(s)" is a compilation
 # ("Every Christopher Nolan Movie").
 COMPILATION_OPENERS: tuple[str, ...] = ("every", "all the", "all")
+COMPILATION_FILM_WORDS: frozenset[str] = frozenset({"movie", "movies", "film", "films"})
