@@ -100,8 +100,10 @@ _OTHER_SIGNALS = (
     ),
     _signal(
         "compilation",
-        "trailers shorts supercut compilation top double trilogy box retrospective films best ever",
-        r"\btrailers?\s+ever\b|\btrailers\b|\bshorts\b|\bsupercut\b|\bcompilation\b|\btop\s+\d+\b|\bdouble\s+feature\b"
+        "trailers shorts supercut compilation top double trilogy box retrospective films best "
+        "ever every",
+        r"\btrailers?\s+ever\b|\bevery\s+trailer\b|\btrailers\b|\bshorts\b|\bsupercut\b"
+        r"|\bcompilation\b|\btop\s+\d+\b|\bdouble\s+feature\b"
         r"|\btrilogy\b|\bbox\s+set\b|\bretrospective\b|\bfilms\s+of\b"
         r"|\bbest\s+(?:movies|films|scenes|moments)\b",
     ),
@@ -281,6 +283,9 @@ _CREDIT_BEFORE_CAPS = re.compile(r"^[A-Z][\w.\- ]*?(?:'s|s')\s+(?=[^a-z]*[A-Z][^
 # "Fallen Leaves (Kuolleet lehdet)", "Exhuma (파묘)": the original-language title in brackets
 # after the English one. "Birdman or (The Unexpected Virtue of Ignorance)" keeps its own.
 _ORIGINAL_TITLE_AFTER = re.compile(r"(?<! or) \([^()]*[^\W\d_][^()]*\)$", re.IGNORECASE)
+# "《年少日記》Time Still Turns the Pages": an original title in another script, quoted, before
+# the English one.
+_ORIGINAL_TITLE_BEFORE = re.compile(r'^"[^"\x00-\u024f]+"\s*(?=[A-Za-z])')
 _QUALITY_TAG = re.compile(rf"(?:^|\s)[(\[]?(?:{_QUALITY})[)\]]?(?=\s|$)", re.I)
 # A studio's credit is not part of the film's title ("Marvel Studios' Thunderbolts*",
 # "Disney and Pixar's Elemental", "A24 presents: Civil War"). A person's is kept unless the
@@ -628,7 +633,7 @@ def _tidy(title: str) -> str:
     title = _QUALITY_TAG.sub(" ", title)
     title = _TITLE_PREFIX.sub("", title.strip(_EDGE_JUNK))
     title = _CREDIT_BEFORE_CAPS.sub("", _STUDIO_CREDIT.sub("", title))
-    title = _ORIGINAL_TITLE_AFTER.sub("", title)
+    title = _ORIGINAL_TITLE_BEFORE.sub("", _ORIGINAL_TITLE_AFTER.sub("", title))
     # edition words left on a title whose label has a segment of its own: "The Godfather 50th
     # Anniversary | Official Trailer"
     words = title.split()

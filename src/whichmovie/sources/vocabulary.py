@@ -17,10 +17,11 @@ from __future__ import annotations
 # match inside a run of letters; longer entries are tried first ("本予告" before "予告").
 # fmt: off
 TRAILER_KEYWORDS: tuple[str, ...] = (
-    "trailer", "tráiler", "bande-annonce", "bande annonce", "traileri",
-    "예고편", "予告編", "本予告", "予告", "预告片", "預告",
+    "trailer", "tráiler", "bande-annonce", "bande annonce", "traileri", "zwiastun", "fragman",
+    "fragmanı", "трейлер", "трейлеры",
+    "예고편", "予告編", "本予告", "予告", "预告片", "预告", "預告片", "預告",
 )
-TEASER_KEYWORDS: tuple[str, ...] = ("teaser", "티저", "特報", "ティザー")
+TEASER_KEYWORDS: tuple[str, ...] = ("teaser", "тизер", "티저", "特報", "ティザー")
 # fmt: on
 # A keyword followed by one of these is part of a name ("Trailer Park Boys"), not a label.
 KEYWORD_COMPOUNDS: tuple[str, ...] = (
@@ -53,7 +54,8 @@ EDITION_PAIRS: frozenset[tuple[str, str]] = frozenset({("director's", "cut"), ("
 # fmt: off
 OFFICIAL_WORDS: frozenset[str] = frozenset({
     "official", "offizieller", "offizielle", "officiel", "officielle", "oficial", "ufficiale",
-    "officiële", "officiell", "offisiell", "virallinen", "공식",
+    "officiële", "officiell", "offisiell", "virallinen", "oficjalny", "resmi", "официальный",
+    "공식", "正式", "官方",
 })
 # Languages and markets a trailer is cut for ("Official Hindi Trailer", "Japanese Trailer").
 LANGUAGE_WORDS: frozenset[str] = frozenset({
