@@ -539,22 +539,26 @@ def _before_label(text: str, opens_upload: bool) -> str:
     # The title stops at a stated year, and all before the year is the title, even a word that
     # is also a label: "Contagion (2011) Pop-Up Trailer", "Anniversary (2025) Official Trailer".
     if (year := _YEAR_IN_BRACKETS.search(text)) and year.start() > 0:
-        words = text[: year.start()].split()
-        return "" if _LEAD_IN.match(" ".join(words)) else " ".join(words)
+        return _unless_lead_in(text[: year.start()].split())
     words, edition_only = _cut_at_official(text.split(), opens_upload)
     # After a separator a quoted name opening the segment names the trailer ("Twisters -
     # 'Chase' Trailer"); opening the upload it is the film ("'Dune: Part Two' Trailer 3").
     start = _label_start(words, edition_only, quoted_name_is_label=not opens_upload)
     if 1 < start < len(words) and words[start - 1].casefold() in vocab.ARTICLES:
         start -= 1  # "Nosferatu: The Director's Cut Trailer": the article is the label's
-    if start == 0 and not _is_lone_title_word(words, edition_only and opens_upload):
-        return ""  # all label: "Final Trailer"
-    title_words = words[: start or len(words)]
+    if start == 0:
+        # all label ("Final Trailer"), unless one title word stands alone before "Official"
+        return " ".join(words) if _is_lone_title_word(words, edition_only and opens_upload) else ""
+    title_words = words[:start]
     if len(title_words) == 1 and title_words[0].casefold() in vocab.ARTICLES:
         title_words = words  # "The Final Trailer" is a title, not "The" + label
-    if _LEAD_IN.match(" ".join(title_words)):
-        return ""  # "Watch the new trailer for Nosferatu": the title follows the label
-    return " ".join(title_words)
+    return _unless_lead_in(title_words)
+
+
+def _unless_lead_in(title_words: list[str]) -> str:
+    """ "Watch the new trailer for Nosferatu": the title follows the label."""
+    text = " ".join(title_words)
+    return "" if _LEAD_IN.match(text) else text
 
 
 def _cut_at_official(words: list[str], opens_upload: bool) -> tuple[list[str], bool]:
@@ -593,13 +597,27 @@ def _label_part(words: list[str], end: int, edition_only: bool, quoted_name_is_l
     previous = words[end - 2].casefold() if end > 1 else ""
     if word in vocab.COUNTRY_CODES:
         return int(not edition_only and _is_country_code(raw, previous))
-    if word in (vocab.EDITION_WORDS if edition_only else vocab.LABEL_WORDS):
-        return 2 if word == "anniversary" and _ORDINAL.fullmatch(previous) else 1
-    if (previous, word) in (vocab.EDITION_PAIRS if edition_only else vocab.LABEL_PAIRS):
-        return 2
-    if _is_named_label(previous, word, edition_only):
+    if length := _label_word_length(word, previous, edition_only):
+        return length
+    if _is_label_pair(previous, word, edition_only):
         return 2
     return 0 if edition_only else _quoted_name_length(words, end, quoted_name_is_label)
+
+
+def _label_word_length(word: str, previous: str, edition_only: bool) -> int:
+    """1 for a label word, 2 with the ordinal of an anniversary ("50th Anniversary")."""
+    if word not in (vocab.EDITION_WORDS if edition_only else vocab.LABEL_WORDS):
+        return 0
+    return 2 if word == "anniversary" and _ORDINAL.fullmatch(previous) else 1
+
+
+def _is_label_pair(previous: str, word: str, edition_only: bool) -> bool:
+    """ "Red Band", "Director's Cut", "Signature Edition", "Ultimate Spy" (not after "Official")."""
+    if (previous, word) in (vocab.EDITION_PAIRS if edition_only else vocab.LABEL_PAIRS):
+        return True
+    if word == "edition":
+        return previous != ""
+    return not edition_only and previous == "ultimate"
 
 
 def _is_country_code(raw: str, previous: str) -> bool:
@@ -620,13 +638,6 @@ def _quoted_name_length(words: list[str], end: int, quoted_name_is_label: bool) 
     return end - opening
 
 
-def _is_named_label(previous: str, word: str, edition_only: bool) -> bool:
-    """ "Signature Edition", and (not after "Official") "Ultimate Spy" Trailer."""
-    if word == "edition":
-        return previous != ""
-    return not edition_only and previous == "ultimate"
-
-
 def _tidy(title: str) -> str:
     if (year := _YEAR_IN_BRACKETS.search(title)) and year.start() > 0:
         title = title[: year.start()]  # "Dune (2021)": the year is not part of the title
@@ -641,8 +652,12 @@ def _tidy(title: str) -> str:
     if start > 1 or (start == 1 and words[0].casefold() not in vocab.ARTICLES):
         title = " ".join(words[:start])
     title = _SPACE_BEFORE_COLON.sub(":", _SPACES.sub(" ", title))
-    title = title.strip(_EDGE_JUNK)
-    # a bracket cut from its pair by a separator: "Dune (Official Trailer)"
+    return _unwrapped(title.strip(_EDGE_JUNK))
+
+
+def _unwrapped(title: str) -> str:
+    """Without a bracket cut from its pair by a separator ("Dune (Official Trailer)") or the
+    quotes around the whole title."""
     if title.endswith("("):
         title = title[:-1].rstrip(_EDGE_JUNK)
     if title.startswith("(") and ")" not in title:
