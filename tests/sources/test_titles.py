@@ -381,6 +381,79 @@ def parse(youtube_title: str, channel: str | None = None) -> tuple[object, ...]:
             "JOKER: FOLIE À DEUX | Official Teaser Trailer",
             film("teaser", "Joker: Folie à Deux"),
         ),
+        # a title ending in a word that is also a label
+        (None, "IT ENDS WITH US Trailer", film("trailer", "It Ends with Us")),
+        (None, "THE REST OF US | Official Trailer", film("trailer", "The Rest of Us")),
+        (
+            None,
+            "Anniversary (2025) Official Trailer – Diane Lane, Kyle Chandler",
+            film("trailer", "Anniversary", 2025),
+        ),
+        (None, "Restoration Official Trailer", film("trailer", "Restoration")),
+        (None, "TRON: Legacy | Official Trailer", film("trailer", "TRON: Legacy")),
+        # a named trailer in quotes after the title and a dash
+        (None, 'Twisters – "Chase" Trailer [HD]', film("trailer", "Twisters")),
+        (None, "Dunki | Drop 4 | Official Trailer | Shah Rukh Khan", film("trailer", "Dunki")),
+        # a director's credit before the title, and a possessive that is the film's name
+        (
+            None,
+            "Jim Jarmusch - NIGHT ON EARTH | Official Trailer",
+            film("trailer", "Night on Earth"),
+        ),
+        (
+            "netflix",
+            "Guillermo del Toro's Pinocchio | Official Trailer | Netflix",
+            film("trailer", "Guillermo del Toro's Pinocchio"),
+        ),
+        # release dates day-month-year, and a title that looks like a date
+        (
+            None,
+            "Wicked | Official Trailer | In Cinemas 22 November 2024",
+            film("trailer", "Wicked", 2024),
+        ),
+        (
+            None,
+            "RRR Trailer (Telugu) - NTR, Ram Charan | SS Rajamouli | 25th March 2022",
+            film("trailer", "RRR", 2022),
+        ),
+        (
+            None,
+            "Kuolleet lehdet – virallinen traileri | Elokuvateattereissa 15.9.2023",
+            film("trailer", "Kuolleet lehdet", 2023),
+        ),
+        (None, "12.12: THE DAY | Official Trailer", film("trailer", "12.12: The Day")),
+        # a cast list before a genre tail
+        (
+            None,
+            "FRIENDSHIP Trailer (2025) Tim Robinson, Paul Rudd, Comedy Movie HD",
+            film("trailer", "Friendship", 2025),
+        ),
+        # sagas and collections that are one film
+        (
+            None,
+            "FURIOSA: A MAD MAX SAGA | Official Trailer",
+            film("trailer", "Furiosa: A Mad Max Saga"),
+        ),
+        (
+            None,
+            "The Collection Official Trailer #1 (2012)",
+            film("trailer", "The Collection", 2012),
+        ),
+        (
+            None,
+            "The Twilight Saga: Breaking Dawn - Part 2 | Official Final Trailer",
+            film("trailer", "The Twilight Saga: Breaking Dawn - Part 2"),
+        ),
+        (None, "Every Day Official Trailer 1 (2018)", film("trailer", "Every Day", 2018)),
+        # keywords and label words of Korean, Japanese, Chinese and Polish channels
+        (None, "[헤어질 결심] 메인 예고편", film("trailer", "헤어질 결심")),
+        (None, "映画『ゴジラ-1.0』特報", film("teaser", "ゴジラ-1.0")),
+        (None, "CHŁOPI | oficjalny zwiastun", film("trailer", "Chłopi")),
+        (
+            None,
+            "《年少日記》Time Still Turns the Pages 正式預告",
+            film("trailer", "Time Still Turns the Pages"),
+        ),
         # teasers
         (None, "Poor Things | Official Teaser", film("teaser", "Poor Things")),
         (None, "MEGALOPOLIS | Official Teaser Trailer", film("teaser", "Megalopolis")),
@@ -420,6 +493,11 @@ def test_film_titles(channel: str | None, youtube_title: str, expected: tuple[ob
         (None, "A24 Trailers Reel 2024", "compilation"),
         (None, "Oscar Nominated Shorts Trailer (2017)", "compilation"),
         (None, "Paranormal Activity Series - Ultimate Fright Trailer (2007-2012)", "compilation"),
+        (None, "Harry Potter Saga – Official Trailer", "compilation"),
+        (None, "The Matrix Collection | 4K Ultra HD Trailer", "compilation"),
+        (None, "Every Christopher Nolan Movie Trailer", "compilation"),
+        (None, "Every Pixar Trailer Ever", "compilation"),
+        (None, "The Conjuring Universe - Every Trailer", "compilation"),
         ("mubi", "Coming Soon to MUBI | January 2024", "lineup"),
         ("netflix", "New on Netflix | June 2023", "lineup"),
         ("criterion", "Columbia Noir | Criterion Channel Teaser", "lineup"),
