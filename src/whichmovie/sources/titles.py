@@ -16,6 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from whichmovie.sources import vocabulary as vocab
 from whichmovie.sources.presets import GENERIC_RULES, TitleRules
 
 TRAILER = "trailer"
@@ -99,8 +100,10 @@ _OTHER_SIGNALS = (
     ),
     _signal(
         "compilation",
-        "trailers shorts supercut compilation top double trilogy box retrospective films best",
-        r"\btrailers\b|\bshorts\b|\bsupercut\b|\bcompilation\b|\btop\s+\d+\b|\bdouble\s+feature\b"
+        "trailers shorts supercut compilation top double trilogy box retrospective films best "
+        "ever every",
+        r"\btrailers?\s+ever\b|\bevery\s+trailer\b|\btrailers\b|\bshorts\b|\bsupercut\b"
+        r"|\bcompilation\b|\btop\s+\d+\b|\bdouble\s+feature\b"
         r"|\btrilogy\b|\bbox\s+set\b|\bretrospective\b|\bfilms\s+of\b"
         r"|\bbest\s+(?:movies|films|scenes|moments)\b",
     ),
@@ -183,10 +186,7 @@ _PROMO_WITHOUT_LABEL = re.compile(
     r"|\bpreview\b|\bcoming\s+soon\b|\bwatch\s+(?:now|it)\b|\bexclusive\b",
     re.IGNORECASE,
 )
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
+_MONTH = rf"(?:{'|'.join(vocab.MONTHS)})"
 _LINEUP_WITHOUT_LABEL = re.compile(
     rf"\bcoming\s+soon\s+(?:to|on)\b|(?:^|[|\-–—:]\s*){_MONTH}\s+(?:19|20)\d\d\s*(?:$|[|\-–—])",
     re.IGNORECASE,
@@ -194,51 +194,30 @@ _LINEUP_WITHOUT_LABEL = re.compile(
 
 # --- the label: "Official Red Band Trailer #2" ----------------------------------------------
 
-_KEYWORD = re.compile(r"\b(?:trailer|teaser|tr[aá]iler|bande[- ]annonce)\b", re.IGNORECASE)
-# Words that turn the keyword into part of a name ("Trailer Park Boys").
-_KEYWORD_COMPOUND = re.compile(
-    r"\s+(?:park|parks|trash|home|homes|hitch|truck|trucks|camp|court|life)\b", re.IGNORECASE
-)
 
-# Words naming a cut, an edition or a re-release; stripped from the end of a title even after
-# "Official" ("Nymphomaniac Extended Director's Cut Official Trailer").
-# fmt: off
-_EDITION_WORDS = frozenset({
-    "extended", "unrated", "uncut", "imax", "3d", "4k", "ultra", "hd", "uhd", "restoration",
-    "restored", "remastered", "re-release", "rerelease", "anniversary", "blu-ray", "bluray",
-    "dvd",
-})
-# fmt: on
-_EDITION_PAIRS = frozenset({("director's", "cut"), ("directors", "cut")})
-# "Official" as international channels write it; like "Official", it opens the trailer's name
-# ("Official Secrets Official Trailer", "Oppenheimer Offizieller Trailer").
-# fmt: off
-_OFFICIAL_WORDS = frozenset({
-    "official", "offizieller", "offizielle", "officiel", "officielle", "oficial", "ufficiale",
-    "officiële",
-})
-# Words naming the trailer itself, between the title and the keyword ("Red Band", "Int.'l"),
-# with the new/final/dub/sub words of French, German, Italian, Spanish and Portuguese channels.
-_LABEL_WORDS = _EDITION_WORDS | _OFFICIAL_WORDS | frozenset({
-    "final", "main", "new", "first", "second", "third", "full", "latest", "original",
-    "special", "legacy", "pop-up", "popup", "comic-con", "sdcc", "tv", "theatrical",
-    "cinema", "restricted", "uncensored", "international", "int'l", "int.'l", "intl",
-    "intl.", "global", "domestic", "us", "u.s.", "uk", "u.k.", "english", "japanese", "korean",
-    "french", "german", "chinese", "italian", "spanish", "australian", "canadian",
-    "release", "exclusive", "teaser", "announcement", "launch",
-    "nouvelle", "nouveau", "neuer", "neue", "finaler", "nuovo", "nuevo", "nueva", "novo",
-    "vf", "vo", "vost", "vostfr", "deutsch", "italiano", "español", "castellano", "latino",
-    "subtitulado", "doblado", "dublado", "legendado",
-})
-# fmt: on
-# Country codes are label words only as codes: "US Trailer", not "Us Trailer" (a film).
-_COUNTRY_CODES = frozenset({"us", "uk"})
-_LABEL_PAIRS = _EDITION_PAIRS | frozenset(
-    {("red", "band"), ("green", "band"), ("super", "bowl"), ("big", "game")}
+def _alternation(entries: tuple[str, ...]) -> str:
+    """A regex alternative of literal entries, longest first so that "本予告" wins over "予告"."""
+    return "|".join(re.escape(entry) for entry in sorted(entries, key=len, reverse=True))
+
+
+def _is_spaced_script(word: str) -> bool:
+    """Latin, Greek, Cyrillic...: scripts that put spaces between words (not Hangul, kana, Han)."""
+    return all(ord(char) < 0x3000 for char in word)
+
+
+_KEYWORDS = vocab.TRAILER_KEYWORDS + vocab.TEASER_KEYWORDS
+_TEASER_KEYWORDS = frozenset(vocab.TEASER_KEYWORDS)
+# A keyword is a whole word; in scripts without spaces it is part of a run of letters ("本予告").
+_KEYWORD = re.compile(
+    rf"\b(?:{_alternation(tuple(k for k in _KEYWORDS if _is_spaced_script(k)))})\b"
+    rf"|(?:{_alternation(tuple(k for k in _KEYWORDS if not _is_spaced_script(k)))})",
+    re.IGNORECASE,
 )
+# Words that turn the keyword into part of a name ("Trailer Park Boys").
+_KEYWORD_COMPOUND = re.compile(rf"\s+(?:{_alternation(vocab.KEYWORD_COMPOUNDS)})\b", re.IGNORECASE)
+
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _QUOTES = "'\""
-_ARTICLES = frozenset({"the", "a", "an"})
 # News channels lead in to the label: "Watch the new trailer for Nosferatu".
 _LEAD_IN = re.compile(r"^(?:watch|see|here'?s|check\s+out)(?:\s+(?:the|a|an|our))?$", re.I)
 
@@ -256,10 +235,10 @@ _CAST_LIST = re.compile(
     r"|[A-ZÀ-Þ][\w.'À-ÿ-]*(?:\s+[A-ZÀ-Þ][\w.'À-ÿ-]*){1,3}"
     r"(?:\s*(?:,|&|and)\s*[A-ZÀ-Þ][\w.'À-ÿ-]*(?:\s+[A-ZÀ-Þ][\w.'À-ÿ-]*){1,3})+)$"
 )
+# A date alone is a tail ("10.11.2019"); one opening a segment may be a title ("12.12: The Day").
 _RELEASE_TAIL = re.compile(
-    r"^(?:only\s+|now\s+|exclusively\s+)?(?:in\s+(?:select\s+)?(?:theaters|theatres|cinemas)"
-    r"|at\s+cinemas|now\s+(?:streaming|playing|showing)|streaming|coming\s+soon|out\s+now"
-    r"|available|on\s+(?:netflix|digital|blu-?ray|demand|mubi)|in\s+&\s+on|\d{1,2}[./]\d{1,2})",
+    rf"^(?:only\s+|now\s+|exclusively\s+)?(?:{'|'.join(vocab.RELEASE_PHRASES)}"
+    rf"|on\s+(?:{'|'.join(vocab.PLATFORMS)})\b|\d{{1,2}}[./]\d{{1,2}}(?:[./]\d{{2,4}})?\.?$)",
     re.IGNORECASE,
 )
 _QUALITY = r"hd|fhd|hq|4k|8k|uhd|1080p|720p|2160p"
@@ -277,7 +256,9 @@ _YEAR_IN_BRACKETS = re.compile(
 )
 _YEAR_IN_DATE = re.compile(
     rf"\b\d{{1,2}}[./]\d{{1,2}}[./]((?:19|20)\d\d)\b"
-    rf"|\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b",
+    rf"|\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b"
+    # day-month-year: "In Cinemas 12 March 2025", "25th March 2022", "På bio 14 mars 2025"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th|\.)?\s+{_MONTH}\.?,?\s+((?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 # "Trailer: Dune", "Official Trailer #2 for Dune": what follows a label that opens the title.
@@ -292,8 +273,8 @@ _YEAR_IN_RELEASE_TAIL = re.compile(
 # --- tidying the title ----------------------------------------------------------------------
 
 _TITLE_PREFIX = re.compile(
-    r"^(?:(?:exclusive|brand\s+new|new|watch|first\s+look|world\s+premiere|premiere|official"
-    r"|breaking|just\s+released)\s*[:\-–—]+\s*|[^:]{0,20}\bedit\s*:\s*)",
+    rf"^(?:(?:{'|'.join(vocab.TITLE_PREFIXES)})\s*[:\-–—]+\s*|[^:]{{0,20}}\bedit\s*:\s*"
+    rf"|(?:{_alternation(vocab.CJK_TITLE_PREFIXES)})\s*(?=\"))",
     re.IGNORECASE,
 )
 # "Andrea Arnold's BIRD", "WONG KAR WAI's IN THE MOOD FOR LOVE": a credit before an all-caps
@@ -302,20 +283,28 @@ _CREDIT_BEFORE_CAPS = re.compile(r"^[A-Z][\w.\- ]*?(?:'s|s')\s+(?=[^a-z]*[A-Z][^
 # "Fallen Leaves (Kuolleet lehdet)", "Exhuma (파묘)": the original-language title in brackets
 # after the English one. "Birdman or (The Unexpected Virtue of Ignorance)" keeps its own.
 _ORIGINAL_TITLE_AFTER = re.compile(r"(?<! or) \([^()]*[^\W\d_][^()]*\)$", re.IGNORECASE)
+# "《年少日記》Time Still Turns the Pages": an original title in another script, quoted, before
+# the English one.
+_ORIGINAL_TITLE_BEFORE = re.compile(r'^"[^"\x00-\u024f]+"\s*(?=[A-Za-z])')
 _QUALITY_TAG = re.compile(rf"(?:^|\s)[(\[]?(?:{_QUALITY})[)\]]?(?=\s|$)", re.I)
 # A studio's credit is not part of the film's title ("Marvel Studios' Thunderbolts*",
 # "Disney and Pixar's Elemental", "A24 presents: Civil War"). A person's is kept unless the
 # title itself is in capitals ("Guillermo del Toro's Pinocchio" is the film's name), and so
 # is a franchise's ("Fast & Furious Presents: Hobbs & Shaw").
 _STUDIO_CREDIT = re.compile(
-    r"^(?:(?:walt\s+)?disney(?:\s*(?:and|&|/|·)\s*pixar)?|pixar|marvel\s+studios"
-    r"|dreamworks(?:\s+animation)?|illumination|lucasfilm|blumhouse|laika|a24|neon|netflix"
-    r"|sony\s+pictures\s+animation|warner\s+bros\.?(?:\s+pictures)?|universal\s+pictures"
-    r"|20th\s+century\s+studios|searchlight\s+pictures|focus\s+features)"
-    r"(?:'s?|\s+presents\s*:?)\s+",
-    re.IGNORECASE,
+    rf"^(?:{'|'.join(vocab.STUDIO_CREDITS)})(?:'s?|\s+presents\s*:?)\s+", re.IGNORECASE
 )
 _EDGE_JUNK = " \t-–—~:|,;/#*"
+# "Dunki | Drop 4 | Official Trailer": a numbered name of the trailer in a segment of its own
+_NUMBERED_TRAILER_NAME = re.compile(
+    rf"^(?:{_alternation(tuple(vocab.NUMBERED_TRAILER_NAMES))})\s*#?\d{{1,2}}$", re.IGNORECASE
+)
+# A person's name: "Jim Jarmusch", "Wong Kar-wai", "Guillermo del Toro"
+_PERSON_NAME = re.compile(
+    rf"^[A-ZÀ-Þ][a-zß-ÿ'.]+(?:-[A-Za-zß-ÿ]+)?"
+    rf"(?:\s+(?:(?:{'|'.join(vocab.NAME_PARTICLES)})\s+)?[A-ZÀ-Þ][a-zß-ÿ'.]+(?:-[A-Za-zß-ÿ]+)?){{1,2}}$"
+)
+_SUBTITLE_BREAK = re.compile(r"\s*[:\-–—]\s+|:")
 _SPACE_BEFORE_COLON = re.compile(r"\s+:")
 _WRAPPING_QUOTES = re.compile(r'^(["\'])(.+)\1$')
 _TRAILING_NUMBER = re.compile(r"\s(\d{1,2})$")
@@ -379,21 +368,41 @@ def parse_title(youtube_title: str, rules: TitleRules | None = None) -> ParsedTi
     index, keyword = label
 
     title = _title_from(segments, separators, index, keyword, compiled)
-    if not title:
-        return _other("unknown")
-    if title.casefold().startswith(compiled.series_prefixes):
-        return _other("series")
-    number = _TRAILING_NUMBER.search(title)
-    if number and compiled.season_numbers and int(number.group(1)) in compiled.season_numbers:
-        return _other("series")
+    if reason := _title_reason(title, compiled):
+        return _other(reason)
 
     return ParsedTitle(
-        kind=TEASER if keyword.group().casefold() == TEASER else TRAILER,
+        kind=TEASER if keyword.group().casefold() in _TEASER_KEYWORDS else TRAILER,
         reason="",
         title=_recase(title),
         year=_stated_year(
             text, " ".join([segments[index][keyword.end() :], *segments[index + 1 :]])
         ),
+    )
+
+
+def _title_reason(title: str, rules: _CompiledRules) -> str:
+    """Why the title found makes the upload 'other' after all ("" when it does not)."""
+    if not title:
+        return "unknown"
+    if title.casefold().startswith(rules.series_prefixes):
+        return "series"
+    number = _TRAILING_NUMBER.search(title)
+    if number and rules.season_numbers and int(number.group(1)) in rules.season_numbers:
+        return "series"
+    return "compilation" if _is_compilation(title) else ""
+
+
+def _is_compilation(title: str) -> bool:
+    """A title naming a set of films: "Harry Potter Saga", "The Matrix Collection", "Every
+    Christopher Nolan Movie". An article makes the noun the film's own name: "The Collection",
+    "Furiosa: A Mad Max Saga", "The Twilight Saga: New Moon" (a subtitle follows)."""
+    lower = title.casefold()
+    phrase = _SUBTITLE_BREAK.split(lower)[-1].split()
+    if len(phrase) >= 2 and phrase[-1] in vocab.COMPILATION_NOUNS:
+        return phrase[0] not in {"a", "an"} and phrase[-2] not in vocab.ARTICLES
+    return lower.startswith(tuple(f"{opener} " for opener in vocab.COMPILATION_OPENERS)) and (
+        lower.split()[-1] in vocab.COMPILATION_FILM_WORDS
     )
 
 
@@ -485,14 +494,29 @@ def _group_before(
 
 
 def _title_pieces(pieces: list[str], rules: _CompiledRules) -> list[str]:
-    """The pieces that belong to the title; a cast list never opens a title."""
+    """The pieces that belong to the title; a cast list never opens a title, and a director's
+    name before a title in capitals is a credit: "Jim Jarmusch - NIGHT ON EARTH"."""
     kept = [piece for piece in pieces[:1] if _is_title_piece(piece, rules)]
     kept += [
         piece
         for piece in pieces[1:]
         if _is_title_piece(piece, rules) and not _CAST_LIST.match(piece.strip(_EDGE_JUNK))
     ]
+    if len(kept) > 1 and _is_person_credit(kept[0], kept[1:]):
+        kept = kept[1:]
     return kept
+
+
+def _is_person_credit(piece: str, rest: list[str]) -> bool:
+    """A person's name (two or three capitalised words, "del"/"van" particles allowed) in mixed
+    case before pieces in capitals. A title word (an article, "of", a label word) makes it a
+    title: "The Batman - THE BAT AND THE CAT"."""
+    name = piece.strip(_EDGE_JUNK)
+    return bool(
+        _PERSON_NAME.match(name)
+        and not any(char.isalpha() and char.islower() for char in "".join(rest))
+        and not {word.casefold() for word in name.split()} & (_SMALL_WORDS | vocab.LABEL_WORDS)
+    )
 
 
 def _is_dash(separator: str) -> bool:
@@ -506,70 +530,112 @@ def _is_title_piece(piece: str, rules: _CompiledRules) -> bool:
         and stripped.casefold() not in rules.channel_names
         and not _QUALITY_ONLY.match(stripped)
         and not _RELEASE_TAIL.match(stripped)
+        and not _NUMBERED_TRAILER_NAME.match(stripped)
     )
 
 
 def _before_label(text: str, opens_upload: bool) -> str:
     """The text before a keyword without the words naming the trailer."""
-    # The title stops at a stated year: "Contagion (2011) Pop-Up Trailer".
+    # The title stops at a stated year, and all before the year is the title, even a word that
+    # is also a label: "Contagion (2011) Pop-Up Trailer", "Anniversary (2025) Official Trailer".
     if (year := _YEAR_IN_BRACKETS.search(text)) and year.start() > 0:
-        text = text[: year.start()]
-    words = text.split()
-    # Whatever stands between "Official" and the keyword names the trailer ("Official 'Best
-    # Day' Trailer"); the last "Official" counts, so "Official Secrets" keeps its own. Only
-    # where the upload title opens can "Official" start a film's title ("Jurassic World -
-    # Official Global Trailer").
-    edition_only = False
-    for position in range(len(words) - 1, 0 if opens_upload else -1, -1):
-        if words[position].casefold().lstrip("([") in _OFFICIAL_WORDS:
-            words, edition_only = words[:position], True
-            break
-    start = _label_start(words, edition_only)
-    if 1 < start < len(words) and words[start - 1].casefold() in _ARTICLES:
+        return _unless_lead_in(text[: year.start()].split())
+    words, edition_only = _cut_at_official(text.split(), opens_upload)
+    # After a separator a quoted name opening the segment names the trailer ("Twisters -
+    # 'Chase' Trailer"); opening the upload it is the film ("'Dune: Part Two' Trailer 3").
+    start = _label_start(words, edition_only, quoted_name_is_label=not opens_upload)
+    if 1 < start < len(words) and words[start - 1].casefold() in vocab.ARTICLES:
         start -= 1  # "Nosferatu: The Director's Cut Trailer": the article is the label's
     if start == 0:
-        return ""  # all label: "Final Trailer"
+        # all label ("Final Trailer"), unless one title word stands alone before "Official"
+        return " ".join(words) if _is_lone_title_word(words, edition_only and opens_upload) else ""
     title_words = words[:start]
-    if len(title_words) == 1 and title_words[0].casefold() in _ARTICLES:
+    if len(title_words) == 1 and title_words[0].casefold() in vocab.ARTICLES:
         title_words = words  # "The Final Trailer" is a title, not "The" + label
-    if _LEAD_IN.match(" ".join(title_words)):
-        return ""  # "Watch the new trailer for Nosferatu": the title follows the label
-    return " ".join(title_words)
+    return _unless_lead_in(title_words)
 
 
-def _label_start(words: list[str], edition_only: bool) -> int:
-    """Index of the first of the label words ending `words` (len(words) when there are none)."""
-    vocabulary = _EDITION_WORDS if edition_only else _LABEL_WORDS
-    pairs = _EDITION_PAIRS if edition_only else _LABEL_PAIRS
+def _unless_lead_in(title_words: list[str]) -> str:
+    """ "Watch the new trailer for Nosferatu": the title follows the label."""
+    text = " ".join(title_words)
+    return "" if _LEAD_IN.match(text) else text
+
+
+def _cut_at_official(words: list[str], opens_upload: bool) -> tuple[list[str], bool]:
+    """The words before the last "Official", and whether there was one.
+
+    Whatever stands between "Official" and the keyword names the trailer ("Official 'Best
+    Day' Trailer"); the last "Official" counts, so "Official Secrets" keeps its own. Only where
+    the upload title opens can "Official" start a film's title ("Jurassic World - Official
+    Global Trailer")."""
+    for position in range(len(words) - 1, 0 if opens_upload else -1, -1):
+        if words[position].casefold().lstrip("([") in vocab.OFFICIAL_WORDS:
+            return words[:position], True
+    return words, False
+
+
+def _is_lone_title_word(words: list[str], before_official: bool) -> bool:
+    """One edition word alone before "Official" where the upload opens is the film's title:
+    "Restoration Official Trailer" (but "IMAX Official Trailer" and "4K ..." name the trailer)."""
+    return before_official and len(words) == 1 and words[0].isalpha() and not words[0].isupper()
+
+
+def _label_start(words: list[str], edition_only: bool, quoted_name_is_label: bool = False) -> int:
+    """Index of the first of the label words ending `words` (len(words) when there are none).
+
+    With `edition_only` (after "Official") only edition words count."""
     start = len(words)
-    while start > 0:
-        raw = words[start - 1].lstrip("([").rstrip(",:")
-        word = raw.casefold()
-        previous = words[start - 2].casefold() if start > 1 else ""
-        if word in _COUNTRY_CODES and not raw.isupper():
-            break
-        if word in vocabulary:
-            start -= 2 if word == "anniversary" and _ORDINAL.fullmatch(previous) else 1
-        elif (previous, word) in pairs or _is_named_label(previous, word, edition_only):
-            start -= 2
-        elif not edition_only and len(word) > 1 and word[-1] in _QUOTES:  # "'Best Day' Trailer"
-            opening = next(
-                (i for i in range(start - 1, max(start - 7, -1), -1) if words[i][0] == word[-1]),
-                None,
-            )
-            if opening is None or opening == 0:  # a quoted name opening it is the film: "'Dune'"
-                break
-            start = opening
-        else:
-            break
+    while start > 0 and (length := _label_part(words, start, edition_only, quoted_name_is_label)):
+        start -= length
     return start
 
 
-def _is_named_label(previous: str, word: str, edition_only: bool) -> bool:
-    """ "Signature Edition", and (not after "Official") "Ultimate Spy" Trailer."""
+def _label_part(words: list[str], end: int, edition_only: bool, quoted_name_is_label: bool) -> int:
+    """How many of the words ending at `end` are one more part of the label (0: none)."""
+    raw = words[end - 1].lstrip("([").rstrip(",:")
+    word = raw.casefold()
+    previous = words[end - 2].casefold() if end > 1 else ""
+    if word in vocab.COUNTRY_CODES:
+        return int(not edition_only and _is_country_code(raw, previous))
+    if length := _label_word_length(word, previous, edition_only):
+        return length
+    if _is_label_pair(previous, word, edition_only):
+        return 2
+    return 0 if edition_only else _quoted_name_length(words, end, quoted_name_is_label)
+
+
+def _label_word_length(word: str, previous: str, edition_only: bool) -> int:
+    """1 for a label word, 2 with the ordinal of an anniversary ("50th Anniversary")."""
+    if word not in (vocab.EDITION_WORDS if edition_only else vocab.LABEL_WORDS):
+        return 0
+    return 2 if word == "anniversary" and _ORDINAL.fullmatch(previous) else 1
+
+
+def _is_label_pair(previous: str, word: str, edition_only: bool) -> bool:
+    """ "Red Band", "Director's Cut", "Signature Edition", "Ultimate Spy" (not after "Official")."""
+    if (previous, word) in (vocab.EDITION_PAIRS if edition_only else vocab.LABEL_PAIRS):
+        return True
     if word == "edition":
         return previous != ""
     return not edition_only and previous == "ultimate"
+
+
+def _is_country_code(raw: str, previous: str) -> bool:
+    """ "US Trailer", not "Us Trailer" (a film) nor "IT ENDS WITH US" (the pronoun)."""
+    return raw.isupper() and previous not in vocab.PRONOUN_BEFORE_US
+
+
+def _quoted_name_length(words: list[str], end: int, quoted_name_is_label: bool) -> int:
+    """The words of a quoted trailer name ending at `end`: "If I Stay Official 'Best Day' ..."."""
+    last = words[end - 1].rstrip(",:")
+    if len(last) < 2 or last[-1] not in _QUOTES:
+        return 0
+    opening = next(
+        (i for i in range(end - 1, max(end - 7, -1), -1) if words[i][0] == last[-1]), None
+    )
+    if opening is None or (opening == 0 and not quoted_name_is_label):
+        return 0
+    return end - opening
 
 
 def _tidy(title: str) -> str:
@@ -578,16 +644,20 @@ def _tidy(title: str) -> str:
     title = _QUALITY_TAG.sub(" ", title)
     title = _TITLE_PREFIX.sub("", title.strip(_EDGE_JUNK))
     title = _CREDIT_BEFORE_CAPS.sub("", _STUDIO_CREDIT.sub("", title))
-    title = _ORIGINAL_TITLE_AFTER.sub("", title)
+    title = _ORIGINAL_TITLE_BEFORE.sub("", _ORIGINAL_TITLE_AFTER.sub("", title))
     # edition words left on a title whose label has a segment of its own: "The Godfather 50th
     # Anniversary | Official Trailer"
     words = title.split()
     start = _label_start(words, edition_only=True)
-    if start > 1 or (start == 1 and words[0].casefold() not in _ARTICLES):
+    if start > 1 or (start == 1 and words[0].casefold() not in vocab.ARTICLES):
         title = " ".join(words[:start])
     title = _SPACE_BEFORE_COLON.sub(":", _SPACES.sub(" ", title))
-    title = title.strip(_EDGE_JUNK)
-    # a bracket cut from its pair by a separator: "Dune (Official Trailer)"
+    return _unwrapped(title.strip(_EDGE_JUNK))
+
+
+def _unwrapped(title: str) -> str:
+    """Without a bracket cut from its pair by a separator ("Dune (Official Trailer)") or the
+    quotes around the whole title."""
     if title.endswith("("):
         title = title[:-1].rstrip(_EDGE_JUNK)
     if title.startswith("(") and ")" not in title:
@@ -605,7 +675,7 @@ def _stated_year(text: str, after_label: str) -> int | None:
     if year := _YEAR_IN_BRACKETS.search(text):
         return int(year.group(1))
     if date := _YEAR_IN_DATE.search(text):
-        return int(date.group(1) or date.group(2))
+        return int(next(group for group in date.groups() if group))
     if year := _YEAR_AFTER_LABEL.match(after_label) or _YEAR_IN_RELEASE_TAIL.search(after_label):
         return int(year.group(1))
     return None
