@@ -78,6 +78,7 @@ def videos_save(*, channel: Channel, uploads: Sequence[Upload], exact_dates: boo
                         youtube_id=upload.youtube_id,
                         channel=channel,
                         youtube_title=upload.title,
+                        description=upload.description,
                         kind=parsed.kind,
                         reason=parsed.reason,
                         parsed_title=parsed.title or "",
