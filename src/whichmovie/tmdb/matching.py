@@ -64,7 +64,7 @@ DESCRIPTION_PEOPLE_MAX = 20.0
 DESCRIPTION_NOBODY_PENALTY = 10.0  # the description credits people, none of them this film's
 DESCRIPTION_YEAR_BONUS = 5.0  # "In theaters 2025" and the film is a 2025 release
 DESCRIPTION_YEAR_PENALTY = 10.0
-CHANNEL_COMPANY_BONUS = 8.0  # the channel is one of the film's production companies
+CHANNEL_COMPANY_BONUS = 12.0  # the channel is one of the film's production companies
 CHANNEL_LANGUAGE_BONUS = 3.0  # the channel's language is the film's original language
 FALLBACK_PENALTY = 5.0  # the title matched only a reworded query (see `search_variants`)
 MAIN_TITLE_PENALTY = 10.0  # ... only the main title before a subtitle colon
@@ -137,6 +137,7 @@ class Candidate:
     score: float  # 0..100 from title and year; evidence bonuses may add to it
     reasons: tuple[str, ...]  # why this score, with each signal's weight, for the explain page
     title_score: float = 0.0  # the title similarity alone: 100 is an exact title
+    contradicted: bool = False  # some evidence (date, description) speaks against it
 
 
 @dataclass(frozen=True)
@@ -184,7 +185,9 @@ def score_candidate(
     info = {**result, **(details or {})}
     film_year = release_year(info.get("release_date"))
 
-    def make(score: float, reasons: list[str], similarity: float) -> Candidate:
+    def make(
+        score: float, reasons: list[str], similarity: float, contradicted: bool = False
+    ) -> Candidate:
         return Candidate(
             tmdb_id=int(info["id"]),
             title=str(info.get("title") or ""),
@@ -195,6 +198,7 @@ def score_candidate(
             score=round(max(0.0, score), 1),
             reasons=tuple(reasons),
             title_score=similarity,
+            contradicted=contradicted,
         )
 
     listed = set(youtube_video_keys(details)) & set(youtube_ids) if details else set()
@@ -238,8 +242,10 @@ def score_candidate(
         score -= ABOUT_THE_FILM_PENALTY
         reasons.append("penalty: documentary about the film")
     score = min(100.0, score)  # title and year alone never exceed 100; evidence may
+    before = len(reasons)
     score += _evidence(info, details, evidence, reasons)
-    return make(score, reasons, similarity), False
+    contradicted = any(re.search(r" -\d+$", r) for r in reasons[before:])
+    return make(score, reasons, similarity, contradicted), False
 
 
 def _release_dates(info: dict[str, Any], details: dict[str, Any] | None) -> list[date]:
@@ -472,7 +478,8 @@ class _Matcher:
         ranked = self._ranked()
         best = _scored(ranked[0]) if ranked else None
         if result.status == "matched" and (
-            ranked[0].certain or (best is not None and best.title_score >= 100)
+            ranked[0].certain
+            or (best is not None and best.title_score >= 100 and not best.contradicted)
         ):
             return result  # an exact film: no TV search, so a clean match stays at 2 requests
         series, series_score, series_reasons = self._same_series()

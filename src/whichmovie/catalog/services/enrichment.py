@@ -29,6 +29,7 @@ from whichmovie.catalog.models import (
     TmdbConfiguration,
     Video,
 )
+from whichmovie.catalog.services.grouping import movies_split_groups
 from whichmovie.catalog.services.videos import movies_refresh_latest_video
 from whichmovie.sources.titles import normalise_title
 from whichmovie.tmdb.client import (
@@ -74,6 +75,7 @@ class EnrichResult:
     not_a_movie: int = 0
     failed: int = 0
     merged: int = 0
+    split: int = 0  # movies split off a group whose uploads were years apart
 
     @property
     def total(self) -> int:
@@ -84,6 +86,7 @@ class EnrichResult:
             f"{self.total} movies: {self.matched} matched, {self.needs_review} need review, "
             f"{self.not_found} not on TMDB, {self.not_a_movie} not films, "
             f"{self.failed} failed, {self.merged} merged"
+            + (f", {self.split} split" if self.split else "")
         )
 
 
@@ -180,6 +183,7 @@ def movies_enrich(
     stops the run at once; a film TMDB cannot answer for stays pending for the next run."""
     queryset = Movie.objects.needing_enrichment() if queryset is None else queryset
     result = EnrichResult()
+    result.split = movies_split_groups(queryset=queryset)
     # One chunk waits in the pool while the previous one is recorded, so the requests never
     # stall between chunks; memory holds at most two chunks.
     in_flight: deque[tuple[_Pending, Future[MatchResult]]] = deque()

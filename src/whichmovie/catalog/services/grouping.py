@@ -16,17 +16,29 @@ identifies them (`movie_apply_details`).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import reduce
 from operator import or_
+from typing import Any
 
-from django.db.models import Q
+from django.db import transaction
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from whichmovie.catalog.models import Channel, MatchStatus, Movie, Video, VideoKind
+from whichmovie.catalog.models import (
+    DECIDED_STATUSES,
+    Channel,
+    MatchStatus,
+    Movie,
+    Video,
+    VideoKind,
+)
 from whichmovie.sources.titles import normalise_title
+
+logger = logging.getLogger(__name__)
 
 # Two uploads this far apart are not one campaign (a teaser comes a year or so before the
 # trailer, yt-dlp's approximate dates add some months).
@@ -255,3 +267,61 @@ def attach_movies(videos: Sequence[Video]) -> int:
             pk__in=touched, match_status__in=[MatchStatus.NOT_FOUND, MatchStatus.NEEDS_REVIEW]
         ).update(next_match_at=timezone.now())
     return len(new_movies)
+
+
+def movies_split_groups(*, queryset: QuerySet[Movie]) -> int:
+    """Split unidentified movies whose uploads are years apart: two campaigns, two films.
+
+    Grouping never builds such a movie now, but older data (grouped by title alone) and a
+    group that grew from both ends can hold them. The cluster with the most uploads keeps the
+    movie; each other cluster becomes a pending movie of its own (manual uploads stay put).
+    Returns how many movies were created.
+    """
+    from whichmovie.catalog.services.videos import movies_refresh_latest_video  # imports us
+
+    rows = (
+        Video.objects.filter(
+            movie__in=queryset.filter(tmdb_id__isnull=True),
+            manual=False,
+            published_at__isnull=False,
+            kind__in=[VideoKind.TRAILER, VideoKind.TEASER],
+        )
+        .order_by("movie_id", "published_at", "pk")
+        .values_list("movie_id", "pk", "published_at", "group_key", "youtube_id", "parsed_title")
+    )
+    by_movie: dict[int, list[tuple[Any, ...]]] = {}
+    for row in rows.iterator(chunk_size=2000):
+        by_movie.setdefault(row[0], []).append(row[1:])
+    created = 0
+    for movie_id, videos in by_movie.items():
+        clusters: list[list[tuple[Any, ...]]] = [[videos[0]]]
+        for video in videos[1:]:
+            if video[1] - clusters[-1][-1][1] > PUBLISH_WINDOW:
+                clusters.append([])
+            clusters[-1].append(video)
+        if len(clusters) < 2:
+            continue
+        keep = max(clusters, key=len)
+        new_ids: list[int] = []
+        with transaction.atomic():
+            for cluster in clusters:
+                if cluster is keep:
+                    continue
+                first = cluster[0]
+                movie = Movie.objects.create(
+                    title=first[4],
+                    year=_year_of(first[2]),
+                    group_key=f"{first[2]}#{first[3]}",
+                    search_title=normalise_title(first[4]),
+                )
+                Video.objects.filter(pk__in=[v[0] for v in cluster]).update(movie=movie)
+                created += 1
+                new_ids.append(movie.pk)
+                logger.info(
+                    "split movie %s: %d uploads become movie %s", movie_id, len(cluster), movie.pk
+                )
+            Movie.objects.filter(pk=movie_id).exclude(match_status__in=DECIDED_STATUSES).update(
+                match_status=MatchStatus.PENDING
+            )
+            movies_refresh_latest_video([movie_id, *new_ids])
+    return created
