@@ -1,9 +1,19 @@
 """ENRICH on the database: statuses, merges, decisions by hand, failures that lose nothing."""
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
+from django.utils import timezone
 
 from tests.factories import make_movie, make_video
-from tests.fakes.tmdb import DUNE_1984, DUNE_2021, DUNE_2021_TRAILER
+from tests.fakes.tmdb import (
+    DUNE_1984,
+    DUNE_2021,
+    DUNE_2021_TRAILER,
+    NOCTURNE_2020,
+    NOCTURNE_2024,
+    make_film,
+)
 from whichmovie.catalog.models import MatchStatus, Movie
 from whichmovie.catalog.services.enrichment import movies_enrich, movies_refresh
 from whichmovie.catalog.services.review import movie_identify_by_hand, parse_tmdb_reference
@@ -62,7 +72,7 @@ def test_a_series_trailer_is_not_shown_as_a_film(client):
     assert "1 not films" in str(result)
     series.refresh_from_db()
     assert series.match_status == MatchStatus.NOT_A_MOVIE and series.tmdb_id is None
-    assert series.match_details["explanation"] == (
+    assert series.match_details["explanation"].startswith(
         "TMDB knows 'Space Force' as a TV series (2020), not a film"
     )
     assert list(Movie.objects.visible()) == [film]
@@ -117,3 +127,60 @@ def test_tmdb_references(text, tmdb_id):
 def test_a_bad_tmdb_reference_is_refused():
     with pytest.raises(ValueError, match="not a TMDB movie id or URL"):
         parse_tmdb_reference("https://example.com/dune")
+
+
+def test_uploads_years_apart_in_one_movie_are_split_into_their_films(client):
+    movie = make_movie("Nocturne", None)  # grouped by title alone, before grouping knew better
+    make_video(movie, youtube_id="nocturne-20", published_at=datetime(2020, 2, 1, tzinfo=UTC))
+    make_video(movie, youtube_id="nocturne-24", published_at=datetime(2024, 1, 20, tzinfo=UTC))
+
+    result = movies_enrich(client=client)
+
+    assert result.split == 1 and result.matched == 2
+    assert Movie.objects.get(videos__youtube_id="nocturne-20").tmdb_id == NOCTURNE_2020
+    assert Movie.objects.get(videos__youtube_id="nocturne-24").tmdb_id == NOCTURNE_2024
+
+
+def test_an_unsure_result_is_looked_at_again_after_a_back_off(fake_tmdb, client):
+    movie = make_movie("Zyzzyva Unknown Picture", 2026)
+    make_video(movie)
+    assert movies_enrich(client=client).not_found == 1
+    movie.refresh_from_db()
+    assert movie.match_attempts == 1
+    assert movie.next_match_at - timezone.now() > timedelta(hours=23)
+    assert movies_enrich(client=client).total == 0  # not before the back-off is over
+
+    fake_tmdb.add(make_film(1_800_001, "Zyzzyva Unknown Picture", 2026))  # TMDB adds it
+    later = timezone.now() + timedelta(days=2)
+    assert (
+        movies_enrich(client=client, queryset=Movie.objects.needing_enrichment(now=later)).matched
+        == 1
+    )
+    movie.refresh_from_db()
+    assert (movie.tmdb_id, movie.match_attempts, movie.next_match_at) == (1_800_001, 0, None)
+
+
+def test_the_back_off_grows_and_a_decision_by_hand_is_never_retried(client):
+    movie = make_movie("Zyzzyva Unknown Picture", 2026)
+    make_video(movie)
+    gaps = []
+    for _ in range(5):
+        movies_enrich(client=client, queryset=Movie.objects.filter(pk=movie.pk))
+        movie.refresh_from_db()
+        gaps.append(round((movie.next_match_at - timezone.now()) / timedelta(days=1)))
+    assert gaps == [1, 7, 30, 90, 90]
+
+    Movie.objects.filter(pk=movie.pk).update(match_status=MatchStatus.NOT_A_MOVIE)
+    far = timezone.now() + timedelta(days=400)
+    assert not Movie.objects.needing_enrichment(now=far).exists()
+
+
+def test_a_404_on_one_request_keeps_the_candidates(fake_tmdb_factory):
+    fake = fake_tmdb_factory(missing_paths=("/search/tv",))
+    movie = make_movie("Dune", None)
+    make_video(movie)
+    with fake.make_client() as client:
+        result = movies_enrich(client=client)
+    assert result.needs_review == 1
+    movie.refresh_from_db()
+    assert len(movie.match_details["candidates"]) >= 2

@@ -100,6 +100,8 @@ class FakeFilm:
     director: str = "Jane Director"
     cast: tuple[str, ...] = ("Alex Lead", "Sam Support")
     adult: bool = False
+    company: str = "Fake Pictures"  # the production company (a distributor's channel name)
+    video_language: str = "en"  # the language TMDB files the film's videos under
 
     @property
     def year(self) -> int | None:
@@ -156,7 +158,7 @@ class FakeFilm:
                 {
                     "id": 1000 + self.id % 997,
                     "logo_path": None,
-                    "name": "Fake Pictures",
+                    "name": self.company,
                     "origin_country": self.country,
                 }
             ],
@@ -269,7 +271,7 @@ class FakeFilm:
     def _videos(self, languages: set[str] | None) -> list[dict[str, Any]]:
         videos = [
             {
-                "iso_639_1": "en",
+                "iso_639_1": self.video_language,
                 "iso_3166_1": "US",
                 "name": f"Official Trailer {i + 1}",
                 "key": key,
@@ -664,6 +666,7 @@ class FakeTmdb:
     hang_seconds: float = 5.0  # how long an injected "timeout" keeps the client waiting
     host: str = "127.0.0.1"
     port: int = 0
+    missing_paths: tuple[str, ...] = ()  # answered 404, like a proxy that lacks "/search/tv"
     log: list[LoggedRequest] = field(default_factory=list, init=False)
 
     def __post_init__(self) -> None:
@@ -850,6 +853,8 @@ class FakeTmdb:
 
     def _route(self, request: Request) -> Response:
         path = request.path.removeprefix("/3")
+        if path in self.missing_paths:
+            return _error(404, 34, "The resource you requested could not be found.")
         if path == "/search/movie":
             return self._json(self._search(request.args))
         if path == "/search/tv":

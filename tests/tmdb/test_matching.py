@@ -114,7 +114,7 @@ def test_dune_without_a_year_is_too_close_to_call(fake, client):
     assert result.details is None
     assert result.explanation.startswith("too close to call")
     assert {DUNE_1984, DUNE_2021} <= {c.tmdb_id for c in result.candidates[:2]}
-    assert "/search/tv" not in fake.paths()  # strong films: no need to ask about series
+    assert fake.paths()[-1] == "/search/tv"  # a tie: a same-named series might explain it
 
 
 def test_a_youtube_id_listed_by_tmdb_makes_the_match_certain(fake, client):
@@ -280,7 +280,9 @@ def test_a_series_trailer_is_not_a_movie(fake, client):
 
     assert result.status == "not_a_movie"
     assert result.best is None and result.details is None
-    assert result.explanation == "TMDB knows 'Space Force' as a TV series (2020), not a film"
+    assert result.explanation.startswith(
+        "TMDB knows 'Space Force' as a TV series (2020), not a film"
+    )
     assert result.queries[-1] == "search/tv query='Space Force'"
     assert fake.paths() == ["/search/movie"] * 3 + ["/search/tv"]
 
@@ -319,14 +321,24 @@ def test_a_series_found_by_its_original_name(fake, client):
     assert "'The Glory' as a TV series (2022)" in result.explanation
 
 
-def test_a_plausible_film_named_like_a_series_goes_to_review(fake, client):
+def test_a_series_of_the_stated_year_beats_a_film_years_away(fake, client):
     # The 2016 film "Kingdom" scores 70 for a 2019 trailer; the series "Kingdom" began in 2019.
     result = match_movie(client, title="Kingdom", year=2019)
 
-    assert result.status == "needs_review"
+    assert result.status == "not_a_movie"
     assert result.candidates[0].tmdb_id == KINGDOM_FILM
-    assert result.explanation.endswith("; TMDB also knows 'Kingdom' as a TV series (2019)")
+    assert "'Kingdom' as a TV series (2019)" in result.explanation
     assert fake.paths()[-1] == "/search/tv"
+
+
+def test_a_film_and_a_series_that_fit_equally_go_to_review(fake, client):
+    fake.add(make_film(1_600_003, "Kingdom", 2019, popularity=0.5))
+    fake.add(make_film(1_600_004, "Kingdom", 2019, popularity=0.4))
+
+    result = match_movie(client, title="Kingdom", year=2019)
+
+    assert result.status == "needs_review"
+    assert "TMDB also knows 'Kingdom' as a TV series (2019)" in result.explanation
 
 
 def test_a_film_that_matches_never_asks_about_series(fake, client):

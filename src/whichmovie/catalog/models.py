@@ -33,6 +33,11 @@ class Channel(models.Model):
     consecutive_failures = models.PositiveIntegerField(default=0)
     last_reconciled_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    language = models.CharField(
+        max_length=10,
+        blank=True,
+        help_text="ISO 639-1 code of the channel's trailers (fr, ko ...), for matching.",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -92,8 +97,16 @@ DECIDED_STATUSES = (MatchStatus.MANUAL, MatchStatus.NOT_A_MOVIE)
 
 
 class MovieQuerySet(models.QuerySet["Movie"]):
-    def needing_enrichment(self) -> MovieQuerySet:
-        return self.filter(match_status=MatchStatus.PENDING)
+    def needing_enrichment(self, *, now: Any = None) -> MovieQuerySet:
+        """Pending films, and unsure ones (not found, in review) whose back-off is over."""
+        now = now or timezone.now()
+        return self.filter(
+            Q(match_status=MatchStatus.PENDING)
+            | Q(
+                match_status__in=[MatchStatus.NOT_FOUND, MatchStatus.NEEDS_REVIEW],
+                next_match_at__lte=now,
+            )
+        )
 
     def needing_refresh(self, *, now: Any = None) -> MovieQuerySet:
         """Matched films: recent or upcoming ones weekly, the others monthly."""
@@ -151,6 +164,9 @@ class Movie(models.Model):
     # What the matcher saw (queries, candidates, decision): the review queue and explain page.
     match_details = models.JSONField(default=dict, blank=True)
     enriched_at = models.DateTimeField(null=True, blank=True)
+    # An unsure result (not found, in review) is looked at again after a back-off.
+    match_attempts = models.PositiveSmallIntegerField(default=0)
+    next_match_at = models.DateTimeField(null=True, blank=True, db_index=True)
 
     # Denormalised newest trailer date: the radar sorts on it with an index.
     latest_video_at = models.DateTimeField(null=True, blank=True)
@@ -181,6 +197,8 @@ class Video(models.Model):
     youtube_id = models.CharField(max_length=20, unique=True)
     channel = models.ForeignKey(Channel, on_delete=models.CASCADE, related_name="videos")
     youtube_title = models.CharField(max_length=500)
+    # What the listing or feed says under the title ("Starring ...", "In theaters ..."): evidence.
+    description = models.TextField(blank=True)
     kind = models.CharField(max_length=10, choices=VideoKind.choices, db_index=True)
     reason = models.CharField(max_length=40, blank=True, help_text="Why an upload is 'other'.")
     parsed_title = models.CharField(max_length=300, blank=True)

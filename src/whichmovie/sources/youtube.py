@@ -47,6 +47,7 @@ class Upload:
     youtube_id: str
     title: str
     published_at: datetime | None = None
+    description: str = ""  # often empty in yt-dlp's flat listing
 
 
 @dataclass
@@ -198,7 +199,12 @@ def _uploads(entries: Iterable[dict[str, Any]], *, limit: int | None = None) -> 
         published_at = datetime.fromtimestamp(published, UTC) if published else None
         if published_at is None and entry.get("upload_date"):
             published_at = datetime.strptime(entry["upload_date"], "%Y%m%d").replace(tzinfo=UTC)
-        yield Upload(youtube_id=str(youtube_id), title=str(title), published_at=published_at)
+        yield Upload(
+            youtube_id=str(youtube_id),
+            title=str(title),
+            published_at=published_at,
+            description=str(entry.get("description") or ""),
+        )
 
 
 # --- Atom feed -------------------------------------------------------------------------------
@@ -228,5 +234,7 @@ def read_feed(channel_id: str, *, feed_url: str, client: httpx2.Client) -> list[
             continue
         published = entry.get("published_parsed")
         published_at = datetime(*published[:6]).replace(tzinfo=UTC) if published else None
-        uploads.append(Upload(youtube_id, entry.get("title", ""), published_at))
+        uploads.append(
+            Upload(youtube_id, entry.get("title", ""), published_at, entry.get("summary") or "")
+        )
     return uploads

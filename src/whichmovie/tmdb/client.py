@@ -189,15 +189,23 @@ class TmdbClient:
         return {"query": query, "include_adult": "false", "language": self.language, "page": 1}
 
     def movie_details(
-        self, tmdb_id: int, *, append: Sequence[str] = DETAILS_APPEND
+        self,
+        tmdb_id: int,
+        *,
+        append: Sequence[str] = DETAILS_APPEND,
+        video_languages: Sequence[str] = (),
     ) -> dict[str, Any]:
-        """`/movie/{id}` with the appended sections (their keys as TMDB names them)."""
+        """`/movie/{id}` with the appended sections (their keys as TMDB names them).
+
+        `video_languages`: more ISO 639-1 codes whose videos to list (a French channel's
+        trailer is listed under "fr", not under our language)."""
         params: dict[str, str | int] = {"language": self.language}
         if append:
             params["append_to_response"] = ",".join(append)
         if "videos" in append:
             # With a language set TMDB filters videos by it; keep untagged ones too.
-            params["include_video_language"] = f"{self.language.split('-')[0]},null"
+            languages = [self.language.split("-")[0], *video_languages, "null"]
+            params["include_video_language"] = ",".join(dict.fromkeys(x for x in languages if x))
         return self._get(f"/movie/{int(tmdb_id)}", params)
 
     def alternative_titles(self, tmdb_id: int) -> list[str]:

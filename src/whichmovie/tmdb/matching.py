@@ -14,8 +14,10 @@ or take one) makes the upload "not_a_movie", unless a film is still plausible.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -49,6 +51,80 @@ ABOUT_THE_FILM_PENALTY = 40.0
 
 _ABOUT_THE_FILM = re.compile(r"\b(making of|behind the scenes|the story of)\b")
 
+# Evidence weights (see `Evidence`).
+DATE_FIT_BONUS = 8.0  # published from 3 years before to half a year after a release
+# Misfits cost less than a fit earns: a date that fits no candidate (an old film's trailer
+# uploaded again) must not sink them all, but fit against misfit is more than a tie's margin.
+DATE_AFTER_PENALTY = 5.0  # published over a year after every release, no re-release words
+DATE_LONG_BEFORE_PENALTY = 5.0  # published over 3 years before the release
+APPROXIMATE_DATE_SLACK = timedelta(days=120)  # yt-dlp's "2 years ago" is coarse
+DESCRIPTION_PEOPLE_BONUS = 12.0  # the description names the director or a lead
+DESCRIPTION_PERSON_EXTRA = 4.0  # each further name
+DESCRIPTION_PEOPLE_MAX = 20.0
+DESCRIPTION_NOBODY_PENALTY = 10.0  # the description credits people, none of them this film's
+DESCRIPTION_YEAR_BONUS = 5.0  # "In theaters 2025" and the film is a 2025 release
+DESCRIPTION_YEAR_PENALTY = 10.0
+CHANNEL_COMPANY_BONUS = 12.0  # the channel is one of the film's production companies
+CHANNEL_LANGUAGE_BONUS = 3.0  # the channel's language is the film's original language
+FALLBACK_PENALTY = 5.0  # the title matched only a reworded query (see `search_variants`)
+MAIN_TITLE_PENALTY = 10.0  # ... only the main title before a subtitle colon
+SERIES_MARGIN = 5.0  # a series must beat the best film by this much to make it "not a film"
+# Popularity decides a tie only when every other signal is equal and one film is far better known.
+POPULARITY_RATIO = 10.0
+POPULARITY_MIN_VOTES = 100
+
+RERELEASE_RE = re.compile(
+    r"\b(re-?releas\w*|restor(?:ed|ation)|remaster(?:ed)?|\d+(?:st|nd|rd|th)? anniversary|"
+    r"anniversary|3-?d|4k|imax re-?release|re-?issue|back in (?:theaters|theatres|cinemas))\b",
+    re.IGNORECASE,
+)
+_CREDITS_WORDS = re.compile(
+    r"\b(starring|stars|directed by|director|from (?:writer|director)|with|featuring|cast)\b",
+    re.IGNORECASE,
+)
+_DESCRIPTION_YEAR = re.compile(
+    r"\b(?:in (?:theaters|theatres|cinemas)|only in|coming|releas\w*|out|premieres?|"
+    r"on (?:digital|blu-ray|netflix|prime|disney\+|apple tv\+|max|hulu))\b[^.\n]{0,40}?"
+    r"\b((?:19|20)\d{2})\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the uploads say besides their title and year (all optional)."""
+
+    published: date | None = None  # the group's earliest upload
+    published_exact: bool = False  # from the Atom feed; yt-dlp's listing is approximate
+    rerelease: bool = False  # the upload titles speak of a re-release, restoration, 3D, ...
+    descriptions: tuple[str, ...] = ()
+    channels: tuple[str, ...] = ()  # channel names
+    channel_language: str = ""  # ISO 639-1, e.g. "fr"
+
+    @classmethod
+    def from_uploads(
+        cls,
+        *,
+        titles: Sequence[str] = (),
+        published: Sequence[date | None] = (),
+        published_exact: bool = False,
+        descriptions: Sequence[str] = (),
+        channels: Sequence[str] = (),
+        channel_language: str = "",
+    ) -> Evidence:
+        dates = [d for d in published if d is not None]
+        return cls(
+            published=min(dates) if dates else None,
+            published_exact=published_exact,
+            rerelease=any(RERELEASE_RE.search(t or "") for t in titles),
+            descriptions=tuple(d for d in descriptions if d),
+            channels=tuple(dict.fromkeys(c for c in channels if c)),
+            channel_language=channel_language.split("-")[0].casefold(),
+        )
+
+
+NO_EVIDENCE = Evidence()
+
 
 @dataclass(frozen=True)
 class Candidate:
@@ -58,8 +134,10 @@ class Candidate:
     year: int | None
     popularity: float
     poster_path: str | None
-    score: float  # 0..100
-    reasons: tuple[str, ...]  # why this score, for the review queue
+    score: float  # 0..100 from title and year; evidence bonuses may add to it
+    reasons: tuple[str, ...]  # why this score, with each signal's weight, for the explain page
+    title_score: float = 0.0  # the title similarity alone: 100 is an exact title
+    contradicted: bool = False  # some evidence (date, description) speaks against it
 
 
 @dataclass(frozen=True)
@@ -95,16 +173,21 @@ def score_candidate(
     details: dict[str, Any] | None = None,
     youtube_ids: Sequence[str] = (),
     release_in_year: bool = False,
+    evidence: Evidence = NO_EVIDENCE,
+    variants: Sequence[tuple[str, float]] = (),
 ) -> tuple[Candidate, bool]:
     """Score one search result (better with its details). Returns (candidate, certain).
 
     `release_in_year`: the candidate came back from a `year=` search, i.e. TMDB lists some
-    release (festival, re-release, another country) in our year.
+    release (festival, re-release, another country) in our year. `variants`: reworded
+    queries (fallbacks) and what a match through one of them costs.
     """
     info = {**result, **(details or {})}
     film_year = release_year(info.get("release_date"))
 
-    def make(score: float, reasons: list[str]) -> Candidate:
+    def make(
+        score: float, reasons: list[str], similarity: float, contradicted: bool = False
+    ) -> Candidate:
         return Candidate(
             tmdb_id=int(info["id"]),
             title=str(info.get("title") or ""),
@@ -112,13 +195,15 @@ def score_candidate(
             year=film_year,
             popularity=float(info.get("popularity") or 0.0),
             poster_path=info.get("poster_path") or None,
-            score=round(min(100.0, max(0.0, score)), 1),
+            score=round(max(0.0, score), 1),
             reasons=tuple(reasons),
+            title_score=similarity,
+            contradicted=contradicted,
         )
 
     listed = set(youtube_video_keys(details)) & set(youtube_ids) if details else set()
     if listed:
-        return make(100.0, [f"TMDB lists this YouTube video ({min(listed)})"]), True
+        return make(100.0, [f"TMDB lists this YouTube video ({min(listed)})"], 100.0), True
 
     names = [
         ("title", str(info.get("title") or "")),
@@ -131,8 +216,17 @@ def score_candidate(
     )
     reasons = [f"title {similarity:.0f} ({label})"]
     score = similarity
+    for variant, cost in variants:
+        via, via_label = max(((title_similarity(variant, n), lb) for lb, n in names))
+        if via - cost > score:
+            score, similarity = via - cost, via - cost
+            reasons = [
+                f"title {via:.0f} ({via_label}) through the reworded query {variant!r} -{cost:.0f}"
+            ]
 
-    score -= _year_penalty(year, film_year, release_in_year, similarity, info, reasons)
+    score -= _year_penalty(
+        year, film_year, release_in_year, similarity, info, reasons, rerelease=evidence.rerelease
+    )
 
     genres = set(info.get("genre_ids") or []) | {
         g["id"] for g in info.get("genres") or [] if isinstance(g, dict) and "id" in g
@@ -147,7 +241,124 @@ def score_candidate(
     if _is_about_the_film(str(info.get("title") or ""), titles, genres):
         score -= ABOUT_THE_FILM_PENALTY
         reasons.append("penalty: documentary about the film")
-    return make(score, reasons), False
+    score = min(100.0, score)  # title and year alone never exceed 100; evidence may
+    before = len(reasons)
+    score += _evidence(info, details, evidence, reasons)
+    contradicted = any(re.search(r" -\d+$", r) for r in reasons[before:])
+    return make(score, reasons, similarity, contradicted), False
+
+
+def _release_dates(info: dict[str, Any], details: dict[str, Any] | None) -> list[date]:
+    """The primary release first, then every release TMDB lists (any country, any type)."""
+    dates = [d for d in [_parse_date(info.get("release_date"))] if d]
+    for country in ((details or {}).get("release_dates") or {}).get("results") or []:
+        for entry in country.get("release_dates") or [] if isinstance(country, dict) else []:
+            if isinstance(entry, dict) and (d := _parse_date(entry.get("release_date"))):
+                dates.append(d)
+    return dates
+
+
+def _parse_date(value: object) -> date | None:
+    if isinstance(value, str) and re.match(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).casefold()
+    return " ".join("".join(c for c in text if not unicodedata.combining(c)).split())
+
+
+def _evidence(
+    info: dict[str, Any], details: dict[str, Any] | None, evidence: Evidence, reasons: list[str]
+) -> float:
+    """The signals beyond title and year, each written to `reasons` with its weight."""
+    total = 0.0
+
+    def signal(weight: float, note: str) -> None:
+        nonlocal total
+        total += weight
+        reasons.append(f"{note} {weight:+.0f}" if weight else f"{note} (no weight)")
+
+    releases = _release_dates(info, details)
+    if evidence.published is None:
+        signal(0, "publish date: none known")
+    elif not releases:
+        signal(0, "publish date: the film has no release date to compare")
+    else:
+        slack = timedelta(0) if evidence.published_exact else APPROXIMATE_DATE_SLACK
+        published = evidence.published
+        primary = releases[0]
+        months = round((primary - published).days / 30.4)
+        when = (
+            f"{months} months before the release"
+            if months >= 0
+            else f"{-months} months after the release"
+        )
+        fits = [
+            d
+            for d in releases
+            if d - timedelta(days=3 * 365) - slack <= published <= d + timedelta(days=183) + slack
+        ]
+        if primary in fits or (fits and evidence.rerelease):
+            signal(DATE_FIT_BONUS, f"publish date {published}: {when}")
+        elif fits:
+            signal(0, f"publish date {published}: near a later release ({fits[0]}), {when}")
+        elif published > max(releases) + timedelta(days=365) + slack:
+            if evidence.rerelease:
+                signal(0, f"publish date {published}: {when}, a re-release")
+            else:
+                signal(-DATE_AFTER_PENALTY, f"publish date {published}: {when}")
+        elif published < primary - timedelta(days=3 * 365) - slack:
+            signal(-DATE_LONG_BEFORE_PENALTY, f"publish date {published}: {when}")
+        else:
+            signal(0, f"publish date {published}: {when}")
+
+    text = _fold(" ".join(evidence.descriptions))
+    if text and details is not None:
+        credits = details.get("credits") or {}
+        people = [c.get("name") for c in credits.get("crew") or [] if c.get("job") == "Director"]
+        people += [c.get("name") for c in (credits.get("cast") or [])[:10]]
+        named = [
+            p
+            for p in dict.fromkeys(p for p in people if isinstance(p, str) and p)
+            if re.search(rf"\b{re.escape(_fold(p))}\b", text)
+        ]
+        if named:
+            weight = min(
+                DESCRIPTION_PEOPLE_MAX,
+                DESCRIPTION_PEOPLE_BONUS + DESCRIPTION_PERSON_EXTRA * (len(named) - 1),
+            )
+            signal(weight, f"description names {', '.join(named[:3])}")
+        elif people and _CREDITS_WORDS.search(text):
+            signal(-DESCRIPTION_NOBODY_PENALTY, "description credits people, none of this film's")
+    if text:
+        stated = {int(m.group(1)) for m in _DESCRIPTION_YEAR.finditer(text)}
+        film_years = {d.year for d in releases}
+        if stated and film_years:
+            if stated & film_years:
+                signal(DESCRIPTION_YEAR_BONUS, f"description dates it {min(stated & film_years)}")
+            elif all(min(abs(s - y) for y in film_years) >= 2 for s in stated):
+                signal(-DESCRIPTION_YEAR_PENALTY, f"description dates it {min(stated)}")
+
+    if details is not None and evidence.channels:
+        companies = [
+            _fold(str(c.get("name") or ""))
+            for c in details.get("production_companies") or []
+            if isinstance(c, dict)
+        ]
+        for channel in evidence.channels:
+            name = _fold(channel)
+            if name and any(c and (c in name or name in c) for c in companies):
+                signal(CHANNEL_COMPANY_BONUS, f"channel {channel!r} is a production company")
+                break
+    language = str(info.get("original_language") or "")
+    if evidence.channel_language and language == evidence.channel_language != "en":
+        signal(CHANNEL_LANGUAGE_BONUS, f"original language {language} is the channel's")
+    return total
 
 
 def _year_penalty(
@@ -157,6 +368,8 @@ def _year_penalty(
     similarity: float,
     info: dict[str, Any],
     reasons: list[str],
+    *,
+    rerelease: bool = False,
 ) -> float:
     if year is None:
         reasons.append("no year to compare")
@@ -174,6 +387,12 @@ def _year_penalty(
     if distance == -1:
         reasons.append("year -1 (trailer after the first release)")
         return YEAR_OFF_BY_ONE_PENALTY
+    if rerelease and distance < 0 and similarity >= 90:
+        # A restoration or anniversary trailer states the re-release's year; any older film fits.
+        reasons.append(
+            f"year {film_year}: re-release words, the film may be any year before {year}"
+        )
+        return 0.0
     if release_in_year:
         reasons.append(
             f"year {film_year}, but TMDB lists a {year} release (re-release or festival)"
@@ -239,72 +458,158 @@ class _Matcher:
         titles: list[str],
         year: int | None,
         youtube_ids: Sequence[str],
+        evidence: Evidence = NO_EVIDENCE,
     ) -> None:
         self.client = client
         self.titles = titles
         self.year = year
         self.youtube_ids = tuple(youtube_ids)
+        self.evidence = evidence
+        self.variants: list[tuple[str, float]] = []
         self.pool: dict[int, _Work] = {}
         self.queries: list[str] = []
         self.details_left = DETAILS_BUDGET
 
     def run(self) -> MatchResult:
         self._find_film()
+        if not self._strong():
+            self._fall_back()
         result = self._decide()
         ranked = self._ranked()
-        best_score = _scored(ranked[0]).score if ranked else 0.0
-        if result.status == "matched" or best_score >= CONFIDENCE_THRESHOLD:
-            return result  # a strong film: no TV search, so a clean match stays at 2 requests
-        series = self._same_series()
+        best = _scored(ranked[0]) if ranked else None
+        if result.status == "matched" and (
+            ranked[0].certain
+            or (best is not None and best.title_score >= 100 and not best.contradicted)
+        ):
+            return result  # an exact film: no TV search, so a clean match stays at 2 requests
+        series, series_score, series_reasons = self._same_series()
         result = replace(result, queries=tuple(self.queries))
         if series is None:
             return result
         aired = release_year(series.get("first_air_date"))
         known_as = f"{series.get('name')!r} as a TV series ({aired or 'no date'})"
-        if best_score >= PLAUSIBLE_FILM_SCORE:
+        film_score = best.score if best is not None else 0.0
+        weighed = f"series {series_score:.0f} ({'; '.join(series_reasons)}) against " + (
+            f"film {film_score:.0f}" if best is not None else "no film"
+        )
+        if (
+            best is None
+            or series_score >= film_score + SERIES_MARGIN
+            or (film_score < PLAUSIBLE_FILM_SCORE)
+        ):
+            return replace(
+                result,
+                status="not_a_movie",
+                best=None,
+                details=None,
+                explanation=f"TMDB knows {known_as}, not a film: {weighed}",
+            )
+        if film_score >= series_score + SERIES_MARGIN and result.status == "matched":
             return replace(result, explanation=f"{result.explanation}; TMDB also knows {known_as}")
-        # Not matched, so best and details are already None.
-        return replace(
-            result, status="not_a_movie", explanation=f"TMDB knows {known_as}, not a film"
+        if result.status == "matched":
+            return replace(
+                result,
+                status="needs_review",
+                best=None,
+                details=None,
+                explanation=f"a film and a series fit equally: {result.explanation}; "
+                f"TMDB also knows {known_as} ({weighed})",
+            )
+        return replace(result, explanation=f"{result.explanation}; TMDB also knows {known_as}")
+
+    def _strong(self) -> bool:
+        ranked = self._ranked()
+        return bool(ranked) and (
+            ranked[0].certain
+            or (_scored(ranked[0]).score >= STRONG_SCORE and ranked[0].details is not None)
         )
 
     def _find_film(self) -> None:
         strategies: list[tuple[str, int | None]] = []
         if self.year is not None:
-            strategies += [("primary_release_year", self.year), ("year", self.year)]
+            if not self.evidence.rerelease:  # the stated year is the re-release's, not the film's
+                strategies.append(("primary_release_year", self.year))
+            strategies.append(("year", self.year))
         strategies.append(("", None))
-        for field, value in strategies:
+        for field_name, value in strategies:
             for query in self.titles:
-                self._search(query, field, value)
+                self._search(query, field_name, value)
                 self._verify(final=False)
-                ranked = self._ranked()
-                if ranked and _scored(ranked[0]).score >= STRONG_SCORE and ranked[0].details:
+                if self._strong():
                     return
         self._verify(final=True)
 
-    def _same_series(self) -> dict[str, Any] | None:
-        """The first TV series named exactly like the upload, aired within a year of it.
+    def _fall_back(self) -> None:
+        """Reworded searches (see `search_variants`), cheapest first, while nothing is strong."""
+        tried = {normalise_title(t) for t in self.titles}
+        for variant, cost in search_variants(self.titles[0])[:MAX_FALLBACK_SEARCHES]:
+            if normalise_title(variant) in tried:
+                continue
+            tried.add(normalise_title(variant))
+            self.variants.append((variant, cost))
+            for work in self.pool.values():
+                self._rescore(work)
+            self._search(variant, "", None)
+            self._verify(final=False)
+            if self._strong():
+                return
+        if self.variants:
+            self._verify(final=True)
+
+    def _same_series(self) -> tuple[dict[str, Any] | None, float, list[str]]:
+        """The best TV series named exactly like the upload, with its score and reasons.
 
         No year filter in the request: a trailer often comes out the year before the series.
         """
         query = self.titles[0]
         self.queries.append(f"search/tv query={query!r}")
+        try:
+            shows = self.client.search_tv(query)
+        except TmdbNotFound:
+            self.queries[-1] += " (404: nothing)"
+            return None, 0.0, []
         wanted = {normalise_title(t) for t in self.titles}
-        for series in self.client.search_tv(query):
+        best: tuple[dict[str, Any] | None, float, list[str]] = (None, 0.0, [])
+        for series in shows:
             names = {normalise_title(str(series.get(k) or "")) for k in ("name", "original_name")}
+            if not wanted & names:
+                continue
             aired = release_year(series.get("first_air_date"))
-            if wanted & names and (
-                self.year is None or (aired is not None and abs(aired - self.year) <= 1)
-            ):
-                return series
-        return None
+            reasons = ["name exact"]
+            score = 100.0
+            if self.year is not None:
+                if aired is None or abs(aired - self.year) > 1:
+                    continue
+                if aired != self.year:
+                    score -= YEAR_OFF_BY_ONE_PENALTY
+                    reasons.append(f"first aired {aired} {-YEAR_OFF_BY_ONE_PENALTY:+.0f}")
+                else:
+                    reasons.append(f"first aired {aired}, the stated year")
+            published = self.evidence.published
+            first = _parse_date(series.get("first_air_date"))
+            if published is not None and first is not None:
+                if first - timedelta(days=365) <= published <= first + timedelta(days=183):
+                    score += DATE_FIT_BONUS
+                    reasons.append(
+                        f"published {published}, near its first episode {DATE_FIT_BONUS:+.0f}"
+                    )
+                elif published < first - timedelta(days=3 * 365) and self.year is None:
+                    continue  # years before the series began: not about it
+            if score > best[1]:
+                best = (series, score, reasons)
+        return best
 
     def _search(self, query: str, field: str, value: int | None) -> None:
         kwargs = {field: value} if field else {}
         self.queries.append(
             f"search/movie query={query!r}" + (f" {field}={value}" if field else "")
         )
-        for result in self.client.search_movie(query, **kwargs):
+        try:
+            found = self.client.search_movie(query, **kwargs)
+        except TmdbNotFound:  # a proxy without this endpoint: this request found nothing
+            self.queries[-1] += " (404: nothing)"
+            found = []
+        for result in found:
             work = self.pool.setdefault(result["id"], _Work(result))
             if field == "year":
                 work.release_in_year = True
@@ -318,6 +623,8 @@ class _Matcher:
             details=work.details,
             youtube_ids=self.youtube_ids,
             release_in_year=work.release_in_year,
+            evidence=self.evidence,
+            variants=self.variants,
         )
 
     def _ranked(self) -> list[_Work]:
@@ -364,7 +671,12 @@ class _Matcher:
             tmdb_id = int(target.result["id"])
             self.queries.append(f"movie/{tmdb_id} details")
             try:
-                target.details = self.client.movie_details(tmdb_id)
+                target.details = self.client.movie_details(
+                    tmdb_id,
+                    video_languages=[self.evidence.channel_language]
+                    if self.evidence.channel_language
+                    else [],
+                )
             except TmdbNotFound:
                 del self.pool[tmdb_id]  # removed from TMDB since the search: not a candidate
                 continue
@@ -405,6 +717,14 @@ class _Matcher:
                 f"below the threshold {CONFIDENCE_THRESHOLD:.0f}",
             )
         if rival is not None and _scored(rival).score > score - AMBIGUITY_MARGIN:
+            if _popularity_decides(best, rival, evidence_known=self.evidence.published is not None):
+                return result(
+                    "matched",
+                    f"{_label(best)} scored {score:.0f} like {_label(rival)}; every other signal "
+                    f"equal, popularity decides ({_scored(best).popularity:.0f} against "
+                    f"{_scored(rival).popularity:.0f})",
+                    best,
+                )
             return result(
                 "needs_review",
                 f"too close to call: {_label(best)} scored {score:.0f} and "
@@ -421,6 +741,63 @@ class _Matcher:
             else "; no other candidate"
         )
         return result("matched", f"{_label(best)} scored {score:.0f}{runner_up}", best)
+
+
+def _popularity_decides(best: _Work, rival: _Work, *, evidence_known: bool) -> bool:
+    """The last tie-break: the upload's evidence (a publish date) fits both equally, both were
+    checked, and one film is far better known. Without any evidence a person would hesitate."""
+    a, b = _scored(best), _scored(rival)
+    return (
+        evidence_known
+        and a.score == b.score
+        and best.details is not None
+        and rival.details is not None
+        and a.popularity >= POPULARITY_RATIO * max(b.popularity, 0.1)
+        and int(best.result.get("vote_count") or 0) >= POPULARITY_MIN_VOTES
+    )
+
+
+MAX_FALLBACK_SEARCHES = 2
+_SEQUEL_BEFORE_SUBTITLE = re.compile(r"^(.+?)\s+(\d{1,2}|II|III|IV|V|VI)\s*:\s*(.+)$")
+_DIRECTOR_POSSESSIVE = re.compile(r"^(?:[A-Z][\w.\-]+\s+){0,2}[A-Z][\w.\-]+(?:'s|s')\s+(.+)$")
+_DASHED = re.compile(r"^(.+?)\s+[-\u2013\u2014]\s+(.+)$")
+
+
+def search_variants(title: str) -> list[tuple[str, float]]:
+    """Rewordings of a title TMDB may know better, with what a match through each costs.
+
+    "Title 2: Subtitle" -> "Title: Subtitle" and "Title 2"; "&" <-> "and"; "1/2" <-> "½";
+    "Director's Title" and "Director - Title" -> "Title"; last, the main title before a colon.
+    """
+    title = " ".join(title.split())
+    out: list[tuple[str, float]] = []
+    if m := _SEQUEL_BEFORE_SUBTITLE.match(title):
+        out += [
+            (f"{m.group(1)}: {m.group(3)}", FALLBACK_PENALTY),
+            (f"{m.group(1)} {m.group(2)}", FALLBACK_PENALTY),
+        ]
+    if "&" in title:
+        out.append((title.replace("&", "and"), 0.0))
+    elif re.search(r"\band\b", title, re.IGNORECASE):
+        out.append((re.sub(r"\band\b", "&", title, flags=re.IGNORECASE), 0.0))
+    if "1/2" in title:
+        out.append((title.replace("1/2", "\u00bd"), 0.0))
+    elif "\u00bd" in title:
+        out.append((title.replace("\u00bd", " 1/2").replace("  ", " "), 0.0))
+    if (m := _DASHED.match(title)) and ":" not in m.group(1):
+        out.append((m.group(2), FALLBACK_PENALTY))
+    if m := _DIRECTOR_POSSESSIVE.match(title):
+        out.append((m.group(1), FALLBACK_PENALTY))
+    if ":" in title and (main := title.split(":", 1)[0].strip()):
+        out.append((main, MAIN_TITLE_PENALTY))
+    seen: set[str] = {normalise_title(title)}
+    unique = []
+    for variant, cost in out:
+        key = normalise_title(variant)
+        if key and key not in seen:
+            seen.add(key)
+            unique.append((variant.strip(), cost))
+    return unique
 
 
 def _scored(work: _Work) -> Candidate:
@@ -440,8 +817,10 @@ def match_movie(
     year: int | None,
     youtube_ids: Sequence[str] = (),
     original_titles: Sequence[str] = (),
+    evidence: Evidence = NO_EVIDENCE,
 ) -> MatchResult:
-    """Find the TMDB film for a trailer. TmdbError (auth, unavailable) propagates to the caller."""
+    """Find the TMDB film for a trailer. TmdbError (auth, unavailable) propagates to the caller;
+    a 404 on one request is that request's "nothing", never the whole match's."""
     titles: list[str] = []
     seen: set[str] = set()
     for candidate_title in (title, *original_titles):
@@ -451,4 +830,4 @@ def match_movie(
             titles.append(candidate_title.strip())
     if not titles:
         return MatchResult("not_found", None, (), (), None, "no title to search for")
-    return _Matcher(client, titles, year, youtube_ids).run()
+    return _Matcher(client, titles, year, youtube_ids, evidence).run()

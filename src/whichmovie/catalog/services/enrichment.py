@@ -8,11 +8,12 @@ nothing half-written (unfinished movies are simply still pending).
 from __future__ import annotations
 
 import logging
+import re
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -28,6 +29,7 @@ from whichmovie.catalog.models import (
     TmdbConfiguration,
     Video,
 )
+from whichmovie.catalog.services.grouping import movies_split_groups
 from whichmovie.catalog.services.videos import movies_refresh_latest_video
 from whichmovie.sources.titles import normalise_title
 from whichmovie.tmdb.client import (
@@ -36,12 +38,15 @@ from whichmovie.tmdb.client import (
     TmdbError,
     TmdbNotFound,
 )
-from whichmovie.tmdb.matching import MatchResult, match_movie
+from whichmovie.tmdb.matching import Evidence, MatchResult, match_movie
 
 logger = logging.getLogger(__name__)
 
 CHUNK = 200  # pending movies read (and held in memory) at a time
 THREADS = 16  # enough in-flight requests to reach the rate limit at TMDB's latency
+# Unsure results are looked at again after these many days (then every last one): TMDB adds
+# films, and a later upload may bring the year or the description that decides.
+RETRY_BACKOFF_DAYS = (1, 7, 30, 90)
 
 
 def tmdb_client() -> TmdbClient:
@@ -70,6 +75,7 @@ class EnrichResult:
     not_a_movie: int = 0
     failed: int = 0
     merged: int = 0
+    split: int = 0  # movies split off a group whose uploads were years apart
 
     @property
     def total(self) -> int:
@@ -80,6 +86,7 @@ class EnrichResult:
             f"{self.total} movies: {self.matched} matched, {self.needs_review} need review, "
             f"{self.not_found} not on TMDB, {self.not_a_movie} not films, "
             f"{self.failed} failed, {self.merged} merged"
+            + (f", {self.split} split" if self.split else "")
         )
 
 
@@ -89,6 +96,30 @@ class _Pending:
     title: str
     year: int | None
     youtube_ids: tuple[str, ...]
+    evidence: Evidence = Evidence()
+    original_titles: tuple[str, ...] = ()
+
+
+# A bracketed part of an upload title that is a label, not the film's other title.
+_BRACKET = re.compile(r"[(\[]([^()\[\]]{2,80})[)\]]")
+_BRACKET_LABEL = re.compile(
+    r"\b(trailer|teaser|official|clip|hd|4k|uhd|imax|subtitle\w*|subs?|vost\w*|dub\w*|"
+    r"version|cut|edition|re-?release|restor\w*|remaster\w*|anniversary|\d{4}|3d|"
+    r"english|french|spanish|german|korean|japanese)\b",
+    re.IGNORECASE,
+)
+
+
+def _bracketed_titles(youtube_titles: list[str], title: str) -> tuple[str, ...]:
+    """Original-language titles uploads carry in brackets: "Anatomy of a Fall (Anatomie ...)"."""
+    found: dict[str, str] = {}
+    wanted = normalise_title(title)
+    for youtube_title in youtube_titles:
+        for text in _BRACKET.findall(youtube_title):
+            key = normalise_title(text)
+            if key and key != wanted and not _BRACKET_LABEL.search(text):
+                found.setdefault(key, text.strip())
+    return tuple(found.values())[:2]
 
 
 def _pending_chunks(queryset: Any) -> Iterator[list[_Pending]]:
@@ -103,12 +134,42 @@ def _pending_chunks(queryset: Any) -> Iterator[list[_Pending]]:
         if not rows:
             return
         last_id = rows[-1][0]
-        youtube_ids: dict[int, list[str]] = {}
-        for movie_id, youtube_id in Video.objects.filter(
-            movie_id__in=[r[0] for r in rows]
-        ).values_list("movie_id", "youtube_id"):
-            youtube_ids.setdefault(movie_id, []).append(youtube_id)
-        yield [_Pending(pk, t, y, tuple(youtube_ids.get(pk, ()))) for pk, t, y in rows]
+        uploads: dict[int, list[tuple[Any, ...]]] = {}
+        for row in (
+            Video.objects.filter(movie_id__in=[r[0] for r in rows])
+            .order_by("published_at", "pk")
+            .values_list(
+                "movie_id",
+                "youtube_id",
+                "youtube_title",
+                "published_at",
+                "description",
+                "channel__name",
+                "channel__language",
+            )
+        ):
+            uploads.setdefault(row[0], []).append(row[1:])
+        yield [_pending(pk, t, y, uploads.get(pk, [])) for pk, t, y in rows]
+
+
+def _pending(pk: int, title: str, year: int | None, uploads: list[tuple[Any, ...]]) -> _Pending:
+    youtube_titles = [u[1] for u in uploads]
+    languages = [u[5] for u in uploads if u[5]]
+    evidence = Evidence.from_uploads(
+        titles=youtube_titles,
+        published=[u[2].date() for u in uploads if u[2] is not None],
+        descriptions=[u[3] for u in uploads],
+        channels=[u[4] for u in uploads],
+        channel_language=languages[0] if languages else "",
+    )
+    return _Pending(
+        pk,
+        title,
+        year,
+        tuple(u[0] for u in uploads),
+        evidence,
+        _bracketed_titles(youtube_titles, title),
+    )
 
 
 def movies_enrich(
@@ -122,6 +183,7 @@ def movies_enrich(
     stops the run at once; a film TMDB cannot answer for stays pending for the next run."""
     queryset = Movie.objects.needing_enrichment() if queryset is None else queryset
     result = EnrichResult()
+    result.split = movies_split_groups(queryset=queryset)
     # One chunk waits in the pool while the previous one is recorded, so the requests never
     # stall between chunks; memory holds at most two chunks.
     in_flight: deque[tuple[_Pending, Future[MatchResult]]] = deque()
@@ -137,6 +199,8 @@ def movies_enrich(
                             title=p.title,
                             year=p.year,
                             youtube_ids=p.youtube_ids,
+                            original_titles=p.original_titles,
+                            evidence=p.evidence,
                         ),
                     )
                     for p in chunk
@@ -179,11 +243,13 @@ def _record(pending: _Pending, match: MatchResult, result: EnrichResult) -> None
         if movie is None or movie.match_status in DECIDED_STATUSES:
             return  # deleted, merged or decided by a person while we were asking TMDB
         movie.match_details = details
-        movie.match_score = (
+        best_score = (
             match.best.score
             if match.best
             else (match.candidates[0].score if match.candidates else None)
         )
+        # Evidence can lift a candidate past 100; the stored confidence stays a percentage.
+        movie.match_score = None if best_score is None else min(100.0, best_score)
         if match.status == "matched" and match.details is not None:
             merged = movie_apply_details(
                 movie=movie, details=match.details, status=MatchStatus.MATCHED
@@ -191,6 +257,11 @@ def _record(pending: _Pending, match: MatchResult, result: EnrichResult) -> None
             result.matched += 1
             result.merged += int(merged)
             return
+        if match.status in ("needs_review", "not_found"):
+            # Not final: looked at again after a back-off (and whenever a new upload attaches).
+            step = min(movie.match_attempts, len(RETRY_BACKOFF_DAYS) - 1)
+            movie.match_attempts += 1
+            movie.next_match_at = timezone.now() + timedelta(days=RETRY_BACKOFF_DAYS[step])
         if match.status == "needs_review":
             movie.match_status = MatchStatus.NEEDS_REVIEW
             result.needs_review += 1
@@ -202,7 +273,16 @@ def _record(pending: _Pending, match: MatchResult, result: EnrichResult) -> None
             movie.match_status = MatchStatus.NOT_FOUND
             result.not_found += 1
             logger.info("not on TMDB: %r (%s)", movie.title, movie.year or "no year")
-        movie.save(update_fields=["match_status", "match_score", "match_details", "updated_at"])
+        movie.save(
+            update_fields=[
+                "match_status",
+                "match_score",
+                "match_details",
+                "match_attempts",
+                "next_match_at",
+                "updated_at",
+            ]
+        )
 
 
 def _match_details(pending: _Pending, match: MatchResult) -> dict[str, Any]:
@@ -213,6 +293,14 @@ def _match_details(pending: _Pending, match: MatchResult) -> dict[str, Any]:
         "candidates": [asdict(c) for c in match.candidates],
         "status": match.status,
         "explanation": match.explanation,
+        "evidence": {
+            "published": str(pending.evidence.published or ""),
+            "rerelease": pending.evidence.rerelease,
+            "descriptions": len(pending.evidence.descriptions),
+            "channels": list(pending.evidence.channels),
+            "channel_language": pending.evidence.channel_language,
+            "original_titles": list(pending.original_titles),
+        },
         "decided_at": timezone.now().isoformat(),
     }
 
@@ -286,6 +374,7 @@ def movie_apply_details(*, movie: Movie, details: dict[str, Any], status: str) -
     ) or {}
     movie.search_title = normalise_title(movie.title)
     movie.match_status = status
+    movie.match_attempts, movie.next_match_at = 0, None
     movie.enriched_at = timezone.now()
     movie.save()
     movie.genres.set(

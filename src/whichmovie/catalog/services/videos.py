@@ -14,6 +14,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from whichmovie.catalog.models import Channel, Movie, Video, VideoKind
+from whichmovie.catalog.services.grouping import attach_movies
 from whichmovie.sources.presets import rules_for
 from whichmovie.sources.titles import ParsedTitle, normalise_title, parse_title
 from whichmovie.sources.youtube import Upload
@@ -78,6 +79,7 @@ def videos_save(*, channel: Channel, uploads: Sequence[Upload], exact_dates: boo
                         youtube_id=upload.youtube_id,
                         channel=channel,
                         youtube_title=upload.title,
+                        description=upload.description,
                         kind=parsed.kind,
                         reason=parsed.reason,
                         parsed_title=parsed.title or "",
@@ -136,41 +138,9 @@ def _refresh(video: Video, upload: Upload, *, exact_dates: bool, rules_key: str)
 
 
 def _attach_movies(videos: Sequence[Video]) -> int:
-    """Give every trailer/teaser without a movie its Movie, creating one per group key.
-
-    A key already seen on another video follows that video's movie, so uploads keep
-    landing on a film after it was matched and merged under a different title."""
-    waiting = [v for v in videos if v.kind != VideoKind.OTHER and v.movie_id is None]
-    keys = sorted({v.group_key for v in waiting})
-    movie_for_key: dict[str, int] = {}
-    for chunk in chunks(keys):
-        movie_for_key.update(
-            (key, pk)
-            for key, pk in Movie.objects.filter(group_key__in=chunk).values_list("group_key", "id")
-            if key
-        )
-        movie_for_key.update(
-            Video.objects.filter(group_key__in=chunk, movie__isnull=False)
-            .exclude(group_key__in=list(movie_for_key))
-            .values_list("group_key", "movie_id")
-        )
-    by_key = {v.group_key: v for v in waiting}
-    new_movies = [
-        Movie(
-            title=by_key[key].parsed_title,
-            year=by_key[key].parsed_year,
-            group_key=key,
-            search_title=normalise_title(by_key[key].parsed_title),
-        )
-        for key in keys
-        if key not in movie_for_key
-    ]
-    Movie.objects.bulk_create(new_movies, batch_size=CHUNK)
-    # SQLite and PostgreSQL return the new primary keys from bulk_create.
-    movie_for_key.update({m.group_key: m.pk for m in new_movies if m.group_key})
-    for video in waiting:
-        video.movie_id = movie_for_key[video.group_key]
-    return len(new_movies)
+    """Give every trailer/teaser without a movie its Movie: grouped where the evidence agrees
+    (catalog.services.grouping). Returns how many movies were created."""
+    return attach_movies(videos)
 
 
 def movies_refresh_latest_video(movie_ids: Iterable[int]) -> None:

@@ -1,0 +1,191 @@
+"""The signals beyond title and year: publish date, re-release words, description, channel,
+reworded searches, series, and a 404 on one request."""
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+
+from tests.fakes.tmdb import (
+    DUNE_1984,
+    DUNE_2021,
+    NOCTURNE_2020,
+    NOCTURNE_2024,
+    FakeSeries,
+    FakeTmdb,
+    make_film,
+)
+from whichmovie.tmdb.client import TmdbClient
+from whichmovie.tmdb.matching import Evidence, match_movie, search_variants
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeTmdb]:
+    with FakeTmdb() as server:
+        yield server
+
+
+@pytest.fixture
+def client(fake: FakeTmdb) -> Iterator[TmdbClient]:
+    with fake.make_client() as tmdb:
+        yield tmdb
+
+
+def published(day: str, **fields) -> Evidence:
+    return Evidence(published=date.fromisoformat(day), **fields)
+
+
+@pytest.mark.parametrize(
+    ("title", "day", "expected"),
+    [
+        ("Dune", "2020-09-09", DUNE_2021),
+        ("Dune", "1984-06-01", DUNE_1984),
+        ("Nocturne", "2024-01-20", NOCTURNE_2024),  # the obscure namesake, not the popular one
+        ("Nocturne", "2020-02-01", NOCTURNE_2020),
+    ],
+)
+def test_the_publish_date_decides_a_tie_of_namesakes(client, title, day, expected):
+    result = match_movie(client, title=title, year=None, evidence=published(day))
+
+    assert result.status == "matched"
+    assert result.best is not None and result.best.tmdb_id == expected
+    assert any(
+        r.startswith(f"publish date {day}") and r.endswith("+8") for r in result.best.reasons
+    )
+
+
+def test_without_a_publish_date_the_tie_stays_a_tie(client):
+    result = match_movie(client, title="Nocturne", year=None)
+
+    assert result.status == "needs_review"
+    assert "publish date: none known (no weight)" in result.candidates[0].reasons
+
+
+def test_the_description_names_the_director(fake, client):
+    fake.add(make_film(1_700_001, "Bird", 2024, director="Andrea Arnold", popularity=3.0))
+    fake.add(make_film(1_700_002, "Bird", 2024, director="Someone Else", popularity=9.0))
+    evidence = Evidence(descriptions=("From director Andrea Arnold, starring Barry Keoghan.",))
+
+    result = match_movie(client, title="Bird", year=2024, evidence=evidence)
+
+    assert result.status == "matched"
+    assert result.best is not None and result.best.tmdb_id == 1_700_001
+    assert "description names Andrea Arnold +12" in result.best.reasons
+    rival = next(c for c in result.candidates if c.tmdb_id == 1_700_002)
+    assert "description credits people, none of this film's -10" in rival.reasons
+
+
+def test_the_channel_that_produced_the_film_decides(fake, client):
+    fake.add(make_film(1_700_003, "Heretic", 2024, company="A24", popularity=2.0))
+    fake.add(make_film(1_700_004, "Heretic", 2024, company="Other Films", popularity=8.0))
+
+    result = match_movie(client, title="Heretic", year=2024, evidence=Evidence(channels=("A24",)))
+
+    assert result.status == "matched"
+    assert result.best is not None and result.best.tmdb_id == 1_700_003
+    assert "channel 'A24' is a production company +12" in result.best.reasons
+
+
+def test_tmdb_is_asked_for_videos_in_the_channels_language(fake, client):
+    fake.add(
+        make_film(1_700_005, "La Chimera", 2023, youtube_keys=("chimeraFR01",), video_language="it")
+    )
+    fake.add(make_film(1_700_006, "La Chimera", 2023, popularity=20.0))
+
+    result = match_movie(
+        client,
+        title="La Chimera",
+        year=2023,
+        youtube_ids=["chimeraFR01"],
+        evidence=Evidence(channel_language="it"),
+    )
+
+    assert result.best is not None and result.best.tmdb_id == 1_700_005
+    assert any(e.params.get("include_video_language") == "en,it,null" for e in fake.log)
+
+
+def test_a_restoration_trailer_finds_an_ordinary_older_film(fake, client):
+    fake.add(make_film(1_700_007, "Paris, Texas", 1984, popularity=4.0, vote_count=90))
+
+    result = match_movie(
+        client,
+        title="Paris, Texas",
+        year=2025,
+        evidence=Evidence.from_uploads(titles=["Paris, Texas (2025) | 4K Restoration Trailer"]),
+    )
+
+    assert result.status == "matched"
+    assert result.best is not None and result.best.tmdb_id == 1_700_007
+    assert any("re-release words" in r for r in result.best.reasons)
+
+
+def test_without_re_release_words_an_ordinary_older_film_is_no_match(fake, client):
+    fake.add(make_film(1_700_007, "Paris, Texas", 1984, popularity=4.0, vote_count=90))
+
+    result = match_movie(client, title="Paris, Texas", year=2025)
+
+    assert result.status != "matched"
+
+
+@pytest.mark.parametrize(
+    ("title", "tmdb_title"),
+    [
+        ("Zootopia 2: The Return", "Zootopia: The Return"),
+        ("Wallace & Gromit: Vengeance Most Fowl", "Wallace and Gromit: Vengeance Most Fowl"),
+        ("Greta Gerwig's Narnia", "Narnia"),
+        ("Bong Joon Ho - Mickey 17", "Mickey 17"),
+    ],
+)
+def test_reworded_searches_find_what_the_title_did_not(fake, client, title, tmdb_title):
+    fake.add(make_film(1_700_100, tmdb_title, 2025))
+
+    result = match_movie(client, title=title, year=2025)
+
+    assert result.status == "matched", result.explanation
+    assert result.best is not None and result.best.tmdb_id == 1_700_100
+
+
+def test_half_is_searched_both_ways(fake, client):
+    fake.add(make_film(1_700_101, "Mr. Smith Goes \u00bd Way", 2025))
+
+    result = match_movie(client, title="Mr. Smith Goes 1/2 Way", year=2025)
+
+    assert result.best is not None and result.best.tmdb_id == 1_700_101
+
+
+def test_search_variants():
+    assert search_variants("Title 2: Subtitle") == [("Title: Subtitle", 5.0), ("Title 2", 5.0)]
+    assert search_variants("Mission: Impossible") == [("Mission", 10.0)]
+    assert search_variants("Plain Title") == []
+
+
+def test_a_series_named_like_part_of_a_film_is_the_series(fake, client):
+    fake.add(make_film(1_700_200, "Batman: Nightfall", 2026, popularity=40.0))
+    fake.add(FakeSeries(1_700_201, "Nightfall", "2026-03-01"))
+
+    result = match_movie(client, title="Nightfall", year=None, evidence=published("2026-01-15"))
+
+    assert result.status == "not_a_movie"
+    assert "'Nightfall' as a TV series (2026)" in result.explanation
+
+
+def test_a_series_and_a_film_named_alike_are_told_apart_by_the_date(fake, client):
+    fake.add(make_film(1_700_300, "Nightfall", 2019, popularity=9.0))
+    fake.add(FakeSeries(1_700_301, "Nightfall", "2026-03-01"))
+
+    series = match_movie(client, title="Nightfall", year=None, evidence=published("2026-01-15"))
+    film = match_movie(client, title="Nightfall", year=None, evidence=published("2019-02-01"))
+
+    assert series.status == "not_a_movie"
+    assert film.status == "matched"
+    assert film.best is not None and film.best.tmdb_id == 1_700_300
+
+
+def test_a_404_on_the_series_search_is_that_requests_nothing(fake_tmdb_factory):
+    fake = fake_tmdb_factory(missing_paths=("/search/tv",))
+    with fake.make_client() as client:
+        result = match_movie(client, title="Nocturne", year=None)
+
+    assert result.status == "needs_review"  # the candidates found are kept
+    assert {NOCTURNE_2020, NOCTURNE_2024} <= {c.tmdb_id for c in result.candidates}
+    assert result.queries[-1] == "search/tv query='Nocturne' (404: nothing)"
