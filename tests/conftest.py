@@ -11,6 +11,7 @@ def _isolated_settings(settings):
     settings.TMDB_API_KEY = ""
     settings.TMDB_READ_ACCESS_TOKEN = ""
     settings.YOUTUBE_FEED_URL = "http://127.0.0.1:9/feeds/videos.xml"
+    settings.YOUTUBE_REQUEST_SPACING = 0  # no sleeping between yt-dlp's (local) requests
     # Hashed file names need `collectstatic` (which `whichmovie serve` runs); tests need none.
     settings.STORAGES = {
         **settings.STORAGES,

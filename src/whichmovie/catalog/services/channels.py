@@ -19,7 +19,6 @@ from whichmovie.catalog.services.videos import SaveResult, chunks, videos_save
 from whichmovie.catalog.services.youtube_status import (
     feed_failed,
     feed_recovered,
-    layout_error_clear,
     layout_error_record,
     youtube_pause,
     youtube_paused_until,
@@ -93,8 +92,12 @@ def preset_for_channel(*, channel_id: str = "", handle: str = "") -> ChannelPres
 def channel_ensure_presets() -> None:
     """The original channels exist from the first start (created once, never re-enabled)."""
     for preset in PRESETS:
-        if preset.enabled and not Channel.objects.filter(slug=preset.slug).exists():
-            channel_from_preset(preset=preset, enabled=True)
+        if not preset.enabled or Channel.objects.filter(slug=preset.slug).exists():
+            continue
+        # Followed already under another slug (an import, a URL): one channel per channel.
+        if channel_find(channel_id=preset.youtube_channel_id, handle=_handle(preset.url)):
+            continue
+        channel_from_preset(preset=preset, enabled=True)
 
 
 def channel_from_preset(*, preset: ChannelPreset, enabled: bool) -> Channel:
@@ -278,7 +281,6 @@ def _new_uploads(
         stop_at=None if first_fetch else lambda yid: known.filter(youtube_id=yid).exists(),
         options=options,
     )
-    layout_error_clear()
     if listing.channel_id and not channel.youtube_channel_id:
         channel.youtube_channel_id = listing.channel_id
         channel.save(update_fields=["youtube_channel_id"])

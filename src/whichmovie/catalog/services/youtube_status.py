@@ -91,15 +91,11 @@ def _judge_outage(*, now: datetime, error: str) -> None:
 
 
 def layout_error_record(*, detail: str, now: datetime) -> None:
+    """Kept with the yt-dlp version that failed: an updated yt-dlp no longer shows it."""
+    version, _ = youtube.ytdlp_version()
     YouTubeStatus.objects.update_or_create(
-        pk=1, defaults={"layout_error_at": now, "layout_error": detail}
+        pk=1, defaults={"layout_error_at": now, "layout_error": f"[yt-dlp {version}] {detail}"}
     )
-
-
-def layout_error_clear() -> None:
-    recorded = YouTubeStatus.objects.filter(pk=1, layout_error_at__isnull=False)
-    if recorded.exists():
-        recorded.update(layout_error_at=None, layout_error="")
 
 
 @dataclass
@@ -144,7 +140,11 @@ def youtube_health(*, now: datetime | None = None) -> YouTubeHealth:
             f"yt-dlp {version} is {(now.date() - released).days} days old; YouTube changes "
             "often: update it (pip install -U yt-dlp)"
         )
-    if status.layout_error_at is not None and status.layout_error_at > now - LAYOUT_ERROR_SHOWN:
+    if (
+        status.layout_error_at is not None
+        and status.layout_error_at > now - LAYOUT_ERROR_SHOWN
+        and status.layout_error.startswith(f"[yt-dlp {version}]")
+    ):
         health.warnings.append(
             f"yt-dlp could not read YouTube's pages ({status.layout_error_at:%Y-%m-%d}): "
             f"YouTube may have changed them; update yt-dlp. {status.layout_error}"
