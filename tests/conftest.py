@@ -13,6 +13,7 @@ def _isolated_settings(settings):
     settings.YOUTUBE_FEED_URL = "http://127.0.0.1:9/feeds/videos.xml"
     # Test users need no slow password hashing.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.YOUTUBE_REQUEST_SPACING = 0  # no sleeping between yt-dlp's (local) requests
     # Hashed file names need `collectstatic` (which `whichmovie serve` runs); tests need none.
     settings.STORAGES = {
         **settings.STORAGES,

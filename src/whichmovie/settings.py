@@ -133,6 +133,10 @@ TMDB_IMAGE_BASE_URL = env.str("TMDB_IMAGE_BASE_URL", default="https://image.tmdb
 YOUTUBE_FEED_URL = env.str("YOUTUBE_FEED_URL", default="https://www.youtube.com/feeds/videos.xml")
 FIRST_FETCH_DEPTH = env.int("FIRST_FETCH_DEPTH", default=200)
 CHANNEL_JITTER_SECONDS = env.int("CHANNEL_JITTER_SECONDS", default=60)
+YOUTUBE_COOKIES_FILE = env.str("YOUTUBE_COOKIES_FILE", default="")
+YOUTUBE_PROXY = env.str("YOUTUBE_PROXY", default="")
+YOUTUBE_REQUEST_SPACING = env.float("YOUTUBE_REQUEST_SPACING", default=1.0)
+YOUTUBE_USER_AGENT = env.str("YOUTUBE_USER_AGENT", default="")
 
 # Jobs: no BROKER_URL = embedded (in-process worker); redis:// or amqp:// = distributed.
 BROKER_URL = env.str("BROKER_URL", default="")

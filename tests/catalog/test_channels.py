@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories import make_channel, make_video
-from tests.fakes.youtube import atom_feed
+from tests.fakes.youtube import atom_feed, fake_ytdlp, flat_entry
 from whichmovie.catalog.models import Channel, ChannelDispatch, Video
 from whichmovie.catalog.schedule import (
     channels_claim_due,
@@ -16,7 +16,7 @@ from whichmovie.catalog.schedule import (
     previous_fire_time,
 )
 from whichmovie.catalog.services.channels import channel_ensure_presets, channel_fetch
-from whichmovie.sources.youtube import Upload
+from whichmovie.sources.youtube import Upload, YouTubeOptions
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +41,8 @@ def test_the_daily_check_reads_the_feed_and_stores_new_uploads(httpserver, feed_
         Upload("known000001", "AFTERSUN | Official Trailer | MUBI", NOV_19),
     ]
     httpserver.expect_request(
-        "/feeds/videos.xml", query_string={"channel_id": feed_channel.youtube_channel_id}
+        "/feeds/videos.xml",
+        query_string={"playlist_id": "UULF" + feed_channel.youtube_channel_id.removeprefix("UC")},
     ).respond_with_data(atom_feed(feed_channel.youtube_channel_id, "MUBI", uploads))
     with httpx2.Client() as client:
         outcome = channel_fetch(channel=feed_channel, client=client)
@@ -63,11 +64,17 @@ def test_a_failing_check_is_recorded_and_keeps_what_was_stored(httpserver, feed_
     assert Video.objects.filter(channel=feed_channel).count() == 1
 
 
-def test_a_broken_feed_is_a_clear_error(httpserver, feed_channel):
+def test_a_broken_feed_is_a_clear_error_and_the_listing_stands_in(httpserver, feed_channel):
     httpserver.expect_request("/feeds/videos.xml").respond_with_data("<html>oops", status=200)
+    factory, _ = fake_ytdlp([[flat_entry("newtrailer1", "ANORA | Official Trailer | MUBI")]])
     with httpx2.Client() as client:
-        outcome = channel_fetch(channel=feed_channel, client=client)
-    assert "not a valid Atom feed" in outcome.error
+        outcome = channel_fetch(
+            channel=feed_channel, client=client, options=YouTubeOptions(ydl_factory=factory)
+        )
+    assert "not a valid Atom feed" in outcome.feed_error
+    assert outcome.error == "" and outcome.result.created == 1
+    feed_channel.refresh_from_db()
+    assert feed_channel.health == "ok" and "not a valid Atom feed" in feed_channel.feed_error
 
 
 def test_a_dead_network_on_the_first_fetch_is_recorded():
@@ -176,7 +183,8 @@ def test_the_weekly_reconcile_marks_vanished_uploads_unavailable_and_keeps_them(
         uploads=[
             Upload("stillthere1", "Anora | Official Trailer"),
             Upload("missed00001", "Nickel Boys | Official Trailer"),
-        ]
+        ],
+        reached_end=True,
     )
     result = channel_reconcile(channel=channel, listing=listing)
     assert result.created == 1
@@ -185,9 +193,12 @@ def test_the_weekly_reconcile_marks_vanished_uploads_unavailable_and_keeps_them(
     # seen again later: available again
     channel_reconcile(
         channel=channel,
-        listing=ChannelListing(uploads=[Upload("removed0001", "x | Official Trailer")]),
+        listing=ChannelListing(
+            uploads=[Upload("removed0001", "x | Official Trailer")], reached_end=True
+        ),
     )
     assert Video.objects.get(youtube_id="removed0001").available
     # an empty listing is a hiccup, not a channel emptied overnight
+    available = Video.objects.filter(available=True).count()
     channel_reconcile(channel=channel, listing=ChannelListing(uploads=[]))
-    assert Video.objects.filter(available=True).count() == 1
+    assert Video.objects.filter(available=True).count() == available

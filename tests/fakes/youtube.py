@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import re as _re
+from collections.abc import Callable, Iterator
 from datetime import datetime
+from typing import Any
 from xml.sax.saxutils import escape
+
+import yt_dlp
+from yt_dlp.extractor.common import InfoExtractor
+from yt_dlp.utils import ExtractorError
 
 from whichmovie.sources.youtube import Upload
 
@@ -53,3 +60,89 @@ def _entry(channel_id: str, name: str, upload: Upload) -> str:
    </media:community>
   </media:group>
  </entry>"""
+
+
+# --- yt-dlp with a channel tab of our own ------------------------------------------------------
+# The real YoutubeDL runs (options, logger, error wrapping, lazy pages); only the extractor is
+# ours: it serves a channel's Videos tab page by page, the way yt-dlp's YoutubeTabIE yields
+# flat entries, including its behaviour on incomplete pages.
+
+INCOMPLETE = "incomplete"  # a page YouTube sent without its data
+
+
+def flat_entry(youtube_id: str, title: str, timestamp: int | None = None) -> dict[str, Any]:
+    """One entry as `yt-dlp --flat-playlist` yields it for a channel's Videos tab."""
+    return {
+        "_type": "url",
+        "ie_key": "Youtube",
+        "id": youtube_id,
+        "url": f"https://www.youtube.com/watch?v={youtube_id}",
+        "title": title,
+        "description": None,
+        "duration": 120,
+        "channel_id": None,
+        "channel": None,
+        "timestamp": timestamp,
+        "release_timestamp": None,
+        "availability": None,
+        "view_count": 1000,
+        "live_status": None,
+    }
+
+
+class FakeChannelTab(InfoExtractor):
+    _VALID_URL = r"https?://(?:www\.)?youtube\.com/(?:channel/(?P<id>UC[\w-]{22})|(?P<handle>@[\w.-]+))/videos"
+    IE_NAME = "fake:tab"
+
+    def __init__(self, pages: list[Any], channel_id: str, name: str, handle: str) -> None:
+        super().__init__()
+        self.pages, self.channel_id, self.name, self.handle = pages, channel_id, name, handle
+        self.requested: list[str] = []
+        self.pages_read = 0
+
+    @classmethod
+    def suitable(cls, url: str) -> bool:
+        return _re.match(cls._VALID_URL, url) is not None
+
+    def _real_extract(self, url: str) -> dict[str, Any]:
+        self.requested.append(url)
+        return {
+            "_type": "playlist",
+            "id": self.channel_id,
+            "title": f"{self.name} - Videos",
+            "channel": self.name,
+            "channel_id": self.channel_id,
+            "uploader_id": self.handle,
+            "channel_url": f"https://www.youtube.com/channel/{self.channel_id}",
+            "entries": self._entries(),
+        }
+
+    def _entries(self) -> Iterator[dict[str, Any]]:
+        for page in self.pages:
+            self.pages_read += 1
+            if page == INCOMPLETE:  # what yt-dlp's _extract_response does on such a page
+                if self._configuration_arg("raise_incomplete_data", ie_key="youtube"):
+                    raise ExtractorError("Incomplete data received", expected=True)
+                self.report_warning("Incomplete data received")
+                return
+            if isinstance(page, BaseException):
+                raise page
+            yield from page
+
+
+def fake_ytdlp(
+    pages: list[Any],
+    *,
+    channel_id: str = "UCMvR3UqsYSrdi6G6nBGPY9A",
+    name: str = "MUBI",
+    handle: str = "@mubi",
+) -> tuple[Callable[[dict[str, Any]], yt_dlp.YoutubeDL], FakeChannelTab]:
+    """A YoutubeDL factory for YouTubeOptions(ydl_factory=...), and its extractor."""
+    tab = FakeChannelTab(pages, channel_id, name, handle)
+
+    def factory(params: dict[str, Any]) -> yt_dlp.YoutubeDL:
+        ydl = yt_dlp.YoutubeDL(params, auto_init=False)
+        ydl.add_info_extractor(tab)
+        return ydl
+
+    return factory, tab

@@ -11,7 +11,7 @@ from django.urls import URLPattern, path, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from whichmovie.catalog.models import Channel, Genre, MatchStatus, Movie, Video
+from whichmovie.catalog.models import Channel, Genre, MatchStatus, Movie, Video, YouTubeStatus
 from whichmovie.catalog.schedule import channels_with_last_check
 from whichmovie.catalog.services.channels import (
     PREVIEW_SIZE,
@@ -26,6 +26,7 @@ from whichmovie.catalog.services.review import (
     parse_tmdb_reference,
 )
 from whichmovie.catalog.services.videos import video_classify_by_hand
+from whichmovie.catalog.services.youtube_status import youtube_health
 from whichmovie.sources import youtube
 from whichmovie.tmdb.client import TmdbError
 
@@ -70,9 +71,19 @@ class ChannelAdmin(admin.ModelAdmin[Channel]):
         "last_error",
         "consecutive_failures",
         "last_reconciled_at",
+        "feed_failed_at",
+        "feed_error",
         "created_at",
     ]
     actions = ["enable", "disable", "fetch_now", "preview"]
+
+    def changelist_view(
+        self, request: HttpRequest, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
+        # A YouTube-wide problem is said once here, not as a failure of every channel.
+        for warning in youtube_health().warnings:
+            self.message_user(request, warning, messages.WARNING)
+        return super().changelist_view(request, extra_context)
 
     @admin.display(description="last check")
     def last_check(self, channel: Channel) -> datetime | None:
@@ -238,6 +249,7 @@ class VideoAdmin(admin.ModelAdmin[Video]):
         "parsed_title",
         "parsed_year",
         "published_at",
+        "date_status",
         "available",
         "manual",
     ]
@@ -284,3 +296,34 @@ class VideoAdmin(admin.ModelAdmin[Video]):
 
 admin.site.register(Genre)
 admin.site.site_header = "WhichMovie administration"
+
+
+@admin.register(YouTubeStatus)
+class YouTubeStatusAdmin(admin.ModelAdmin[YouTubeStatus]):
+    """YouTube as a whole: a feed outage, a pause after a bot check, yt-dlp's age."""
+
+    list_display = ["__str__", "feed_outage_since", "paused_until", "layout_error_at", "ytdlp"]
+    readonly_fields = [
+        "ytdlp",
+        "warnings",
+        "feed_outage_since",
+        "feed_outage_detail",
+        "paused_until",
+        "pauses",
+        "pause_reason",
+        "layout_error_at",
+        "layout_error",
+    ]
+
+    @admin.display(description="yt-dlp")
+    def ytdlp(self, status: YouTubeStatus) -> str:
+        health = youtube_health()
+        age = f", {health.ytdlp_age_days} days old" if health.ytdlp_age_days is not None else ""
+        return f"{health.ytdlp_version}{age}"
+
+    @admin.display(description="warnings")
+    def warnings(self, status: YouTubeStatus) -> str:
+        return "; ".join(youtube_health().warnings) or "none"
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False

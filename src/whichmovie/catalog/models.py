@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.db import models
@@ -38,6 +38,10 @@ class Channel(models.Model):
         blank=True,
         help_text="ISO 639-1 code of the channel's trailers (fr, ko ...), for matching.",
     )
+    # The feed failing is not the channel failing (the listing stands in): kept apart so a
+    # YouTube-wide feed outage is seen as one (see catalog.services.youtube_status).
+    feed_failed_at = models.DateTimeField(null=True, blank=True)
+    feed_error = models.TextField(blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -56,6 +60,29 @@ class Channel(models.Model):
         if self.consecutive_failures:
             return f"failing ({self.consecutive_failures}x): {self.last_error}"
         return "ok"
+
+
+class YouTubeStatus(models.Model):
+    """One row: what is wrong with YouTube as a whole, not with one channel.
+
+    A feed outage (most channels' feeds failing in one window), a pause of all YouTube work
+    after a bot check or HTTP 429 (doubling back-off), and the last error that looked like
+    YouTube changed its pages (yt-dlp needs an update). Written only when something changes.
+    """
+
+    feed_outage_since = models.DateTimeField(null=True, blank=True)
+    feed_outage_detail = models.TextField(blank=True)
+    paused_until = models.DateTimeField(null=True, blank=True)
+    pauses = models.PositiveIntegerField(default=0, help_text="Pauses in a row (back-off).")
+    pause_reason = models.TextField(blank=True)
+    layout_error_at = models.DateTimeField(null=True, blank=True)
+    layout_error = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "YouTube status"
+
+    def __str__(self) -> str:
+        return "YouTube status"
 
 
 class ChannelDispatch(models.Model):
@@ -193,6 +220,15 @@ class VideoKind(models.TextChoices):
     OTHER = "other"
 
 
+class DateStatus(models.TextChoices):
+    # The feed's publish time; the feed's title is authoritative too.
+    EXACT = "exact"
+    # yt-dlp's "3 days ago", or a lower bound from an older dated upload of the same listing.
+    APPROXIMATE = "approximate"
+    # Nothing told us: published_at only keeps the listing's order, below every real date.
+    UNKNOWN = "unknown"
+
+
 class Video(models.Model):
     youtube_id = models.CharField(max_length=20, unique=True)
     channel = models.ForeignKey(Channel, on_delete=models.CASCADE, related_name="videos")
@@ -205,8 +241,16 @@ class Video(models.Model):
     parsed_year = models.PositiveSmallIntegerField(null=True, blank=True)
     group_key = models.CharField(max_length=320, blank=True, db_index=True)
     published_at = models.DateTimeField(null=True, blank=True)
+    date_status = models.CharField(
+        max_length=12, choices=DateStatus.choices, default=DateStatus.EXACT
+    )
     first_seen_at = models.DateTimeField(default=timezone.now)
     available = models.BooleanField(default=True)
+    # Rows from before the long-form feed may be Shorts (the old channel feed listed them):
+    # reconcile, which reads the Videos tab, marks only uploads seen there or in its feed.
+    in_uploads = models.BooleanField(
+        default=True, help_text="Seen in the long-form uploads (Videos tab or its feed)."
+    )
     manual = models.BooleanField(
         default=False, help_text="Kind and title were set by hand; fetches never change them."
     )
@@ -232,6 +276,16 @@ class Video(models.Model):
     @property
     def date(self) -> Any:
         return self.published_at or self.first_seen_at
+
+    @property
+    def date_known(self) -> bool:
+        """False when the date only keeps the listing's order: show no date, no 'New'."""
+        return self.date_status != DateStatus.UNKNOWN and self.published_at is not None
+
+    @property
+    def known_published_at(self) -> datetime | None:
+        """The publish time as evidence (matching, grouping): none where it only keeps order."""
+        return self.published_at if self.date_known else None
 
 
 class TmdbConfiguration(models.Model):

@@ -1,7 +1,8 @@
 """FETCH: read a channel's uploads. The one place that knows yt-dlp's options and errors.
 
 Two readers give the same plain data:
-- `read_feed`: the channel's Atom feed (latest 15 uploads, exact publish times, one request).
+- `read_feed`: the Atom feed of the channel's long-form uploads (playlist UULF...: the same
+  uploads as the Videos tab; latest 15, exact publish times and original titles, one request).
 - `read_listing`: yt-dlp's flat listing of `<channel>/videos`, newest first, no downloads;
   `listing_from_dump` reads what `yt-dlp -J --flat-playlist URL` printed.
 """
@@ -12,13 +13,14 @@ import logging
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 import feedparser
 import httpx2
 import yt_dlp
-from yt_dlp.utils import DownloadError, ExtractorError
+from yt_dlp.networking.exceptions import HTTPError, TransportError
+from yt_dlp.utils import ExtractorError
 
 CHANNEL_ID_RE = re.compile(r"UC[0-9A-Za-z_-]{22}")
 VIDEOS_URL_RE = re.compile(
@@ -27,7 +29,13 @@ VIDEOS_URL_RE = re.compile(
 
 
 class YouTubeError(Exception):
-    """A channel could not be read; the message says why in a user's words."""
+    """A channel could not be read; the message says why in a user's words.
+
+    `detail` keeps yt-dlp's (or the feed's) own text for admins."""
+
+    def __init__(self, message: str, *, detail: str = "") -> None:
+        super().__init__(f"{message} (yt-dlp: {detail})" if detail else message)
+        self.detail = detail
 
 
 class ChannelUnavailable(YouTubeError):
@@ -40,6 +48,19 @@ class YouTubeBlocked(YouTubeError):
 
 class YouTubeNetworkError(YouTubeError):
     """YouTube could not be reached."""
+
+
+class FeedUnavailable(YouTubeError):
+    """The uploads feed failed (404, 5xx, not Atom): YouTube's feeds fail for days at a time
+    across every channel, so this says nothing about the channel; read the listing instead."""
+
+
+class ListingIncomplete(YouTubeError):
+    """YouTube sent a page without its data: the listing looks shorter than it is."""
+
+
+class YouTubeLayoutChanged(YouTubeError):
+    """yt-dlp could not parse YouTube's pages: YouTube changed them, yt-dlp needs an update."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +78,30 @@ class ChannelListing:
     url: str = ""
     handle: str = ""
     uploads: list[Upload] = field(default_factory=list)
+    # The listing ran to the channel's oldest upload (not capped, not stopped at a known one).
+    reached_end: bool = False
+    # The known upload the listing stopped before (`stop_at`), if it did.
+    stopped_at: str = ""
+
+    @property
+    def undated(self) -> int:
+        return sum(1 for upload in self.uploads if upload.published_at is None)
+
+
+type YoutubeDLFactory = Callable[[dict[str, Any]], yt_dlp.YoutubeDL]
+
+
+@dataclass(frozen=True)
+class YouTubeOptions:
+    """How we talk to YouTube: the settings an operator controls, and yt-dlp itself (tests
+    hand in a YoutubeDL with their own extractor)."""
+
+    cookies_file: str = ""
+    proxy: str = ""
+    # Seconds between yt-dlp's requests (listing pages): fewer bot checks on big channels.
+    request_spacing: float = 0.0
+    user_agent: str = "WhichMovie (self-hosted trailer radar)"
+    ydl_factory: YoutubeDLFactory = yt_dlp.YoutubeDL
 
 
 def videos_url(url: str) -> str:
@@ -75,19 +120,24 @@ def videos_url(url: str) -> str:
 
 
 class _QuietLogger:
-    """yt-dlp prints errors even when quiet; we raise our own, so its lines go to debug."""
+    """yt-dlp prints errors even when quiet; we raise our own, so its lines go to debug.
+    Its warnings are kept: "Incomplete data received" means the listing is cut short."""
 
     def __init__(self) -> None:
         self.logger = logging.getLogger("whichmovie.yt_dlp")
+        self.warnings: list[str] = []
 
     def debug(self, message: str) -> None:
         self.logger.debug(message)
 
-    info = warning = error = debug
+    info = error = debug
+
+    def warning(self, message: str) -> None:
+        self.logger.debug(message)
+        self.warnings.append(message)
 
 
 YTDLP_OPTIONS: dict[str, Any] = {
-    "logger": _QuietLogger(),
     "extract_flat": "in_playlist",
     "skip_download": True,
     "lazy_playlist": True,  # pages are read only as far as we iterate
@@ -97,54 +147,139 @@ YTDLP_OPTIONS: dict[str, Any] = {
     "socket_timeout": 20,
     "retries": 2,
     "extractor_retries": 1,
-    # Relative dates ("3 days ago") become approximate timestamps; the feed gives exact ones.
-    "extractor_args": {"youtubetab": {"approximate_date": [""]}},
+    "extractor_args": {
+        # Relative dates ("3 days ago") become approximate timestamps; the feed gives exact ones.
+        "youtubetab": {"approximate_date": [""]},
+        # yt-dlp only warns when a page comes back without data; a short listing must fail,
+        # or reconcile would take it for the whole channel.
+        "youtube": {"raise_incomplete_data": [""]},
+    },
 }
 
 
-def _youtube_error(error: Exception, url: str) -> YouTubeError:
-    message = str(error).removeprefix("ERROR: ")
-    lowered = message.lower()
-    if "429" in lowered or "sign in to confirm" in lowered or "bot" in lowered:
-        return YouTubeBlocked(f"YouTube is rate-limiting or asking for a bot check on {url}")
-    if any(
-        word in lowered
-        for word in ("does not exist", "404", "private", "terminated", "unavailable")
-    ):
-        return ChannelUnavailable(f"channel not available: {url} ({message})")
-    if any(
-        word in lowered
-        for word in (
-            "transporterror",
-            "name or service",
-            "name resolution",
-            "timed out",
-            "connection",
-        )
-    ):
-        return YouTubeNetworkError(f"cannot reach YouTube for {url}: {message}")
-    return YouTubeError(f"cannot read {url}: {message}")
+def ytdlp_params(options: YouTubeOptions, logger: _QuietLogger) -> dict[str, Any]:
+    params = {**YTDLP_OPTIONS, "logger": logger}
+    if options.cookies_file:
+        params["cookiefile"] = options.cookies_file
+    if options.proxy:
+        params["proxy"] = options.proxy
+    if options.request_spacing:
+        params["sleep_interval_requests"] = options.request_spacing
+    return params
+
+
+def _causes(error: BaseException) -> list[BaseException]:
+    """The error and what caused it: yt-dlp wraps the network error in an ExtractorError
+    (`cause`, `exc_info`), and that in a DownloadError (`exc_info`)."""
+    found: list[BaseException] = []
+    pending: list[BaseException | None] = [error]
+    while pending:
+        current = pending.pop(0)
+        if current is None or any(current is seen for seen in found):
+            continue
+        found.append(current)
+        exc_info = getattr(current, "exc_info", None)
+        if isinstance(exc_info, tuple) and len(exc_info) > 1:
+            pending.append(exc_info[1])
+        cause = getattr(current, "cause", None)
+        pending.append(cause if isinstance(cause, BaseException) else None)
+        pending += [current.__cause__, current.__context__]
+    return found
+
+
+def _is_bot_check(message: str) -> bool:
+    # YouTube's alert, relayed by yt-dlp as "YouTube said: ...": "Sign in to confirm you're
+    # not a bot". Only yt-dlp's own message is read, never the URL or the handle.
+    lowered = message.lower().replace("\u2019", "'")
+    return "confirm you" in lowered and "not a bot" in lowered
+
+
+def classify_error(error: BaseException, url: str) -> YouTubeError:
+    """Turn what yt-dlp raised into one of our errors, by its cause: the HTTP status, a
+    network failure, yt-dlp's expected errors (YouTube's own messages) or, for anything
+    unexpected, a change of YouTube's pages."""
+    causes = _causes(error)
+    extractor = next((e for e in causes if isinstance(e, ExtractorError)), None)
+    detail = extractor.orig_msg if extractor else str(error).removeprefix("ERROR: ")
+    for cause in causes:
+        if isinstance(cause, HTTPError):
+            if cause.status in (403, 429):
+                return YouTubeBlocked(
+                    f"YouTube refused {url} (HTTP {cause.status}): rate-limited or a bot check",
+                    detail=detail,
+                )
+            if cause.status in (404, 410):
+                return ChannelUnavailable(f"channel not available: {url}", detail=detail)
+            return YouTubeError(f"YouTube answered HTTP {cause.status} for {url}", detail=detail)
+    if any(isinstance(cause, TransportError | OSError) for cause in causes):
+        return YouTubeNetworkError(f"cannot reach YouTube for {url}", detail=detail)
+    if extractor is not None and extractor.expected:
+        if _is_bot_check(extractor.orig_msg):
+            return YouTubeBlocked(f"YouTube asks for a bot check on {url}", detail=detail)
+        if extractor.orig_msg.startswith("Incomplete data"):
+            return ListingIncomplete(f"YouTube sent incomplete pages for {url}", detail=detail)
+        return ChannelUnavailable(f"channel not available: {url}", detail=detail)
+    # An unexpected yt-dlp error ("please report this issue") or a crash while parsing a
+    # page: YouTube changed its pages and this yt-dlp does not know them yet.
+    return YouTubeLayoutChanged(
+        f"yt-dlp could not read {url}; YouTube may have changed its pages (update yt-dlp)",
+        detail=detail or type(error).__name__,
+    )
+
+
+def listing_url(url: str, *, channel_id: str = "") -> str:
+    """The /videos tab, by channel id once known: handles can be renamed, ids cannot."""
+    if channel_id and CHANNEL_ID_RE.fullmatch(channel_id):
+        return f"https://www.youtube.com/channel/{channel_id}/videos"
+    return videos_url(url)
 
 
 def read_listing(
-    url: str, *, limit: int | None = None, stop_at: Callable[[str], bool] | None = None
+    url: str,
+    *,
+    limit: int | None = None,
+    stop_at: Callable[[str], bool] | None = None,
+    channel_id: str = "",
+    options: YouTubeOptions | None = None,
 ) -> ChannelListing:
     """Read a channel's uploads newest first, at most `limit`, stopping before the first
-    upload for which `stop_at(youtube_id)` is true (already known)."""
-    options = {**YTDLP_OPTIONS}
-    if limit:
-        options["playlistend"] = limit
+    upload for which `stop_at(youtube_id)` is true (already known).
+
+    Pages are fetched while we iterate, so every error, on the first page or the tenth,
+    becomes a YouTubeError here: one channel's failure never stops the others."""
+    options = options or YouTubeOptions()
+    target = listing_url(url, channel_id=channel_id)
+    logger = _QuietLogger()
     try:
-        with yt_dlp.YoutubeDL(options) as ydl:
-            info = ydl.extract_info(videos_url(url), download=False, process=False)
-            listing = _listing_header(info or {})
-            for upload in _uploads(_entries(info or {}), limit=limit):
+        with options.ydl_factory(ytdlp_params(options, logger)) as ydl:
+            info = ydl.extract_info(target, download=False, process=False) or {}
+            listing = _listing_header(info)
+            listing.reached_end = True
+            for upload in _uploads(_entries(info)):
                 if stop_at and stop_at(upload.youtube_id):
+                    listing.stopped_at, listing.reached_end = upload.youtube_id, False
+                    break
+                if limit and len(listing.uploads) >= limit:
+                    listing.reached_end = False
                     break
                 listing.uploads.append(upload)
-    except (DownloadError, ExtractorError) as error:
-        raise _youtube_error(error, url) from error
+    except YouTubeError:
+        raise
+    except Exception as error:  # the lazy pages raise anything: see the docstring
+        raise classify_error(error, target) from error
+    incomplete = [w for w in logger.warnings if "incomplete data" in w.lower()]
+    if incomplete:
+        raise ListingIncomplete(f"YouTube sent incomplete pages for {target}", detail=incomplete[0])
     return listing
+
+
+def ytdlp_version() -> tuple[str, date | None]:
+    """yt-dlp's version and the day it was released (its versions are dates)."""
+    from yt_dlp.version import __version__
+
+    match = re.match(r"(\d{4})\.(\d{1,2})\.(\d{1,2})", __version__)
+    released = date(*(int(part) for part in match.groups())) if match else None
+    return __version__, released
 
 
 def listing_from_dump(dump: dict[str, Any]) -> ChannelListing:
@@ -153,6 +288,7 @@ def listing_from_dump(dump: dict[str, Any]) -> ChannelListing:
         raise ValueError("not a yt-dlp playlist dump: no 'entries' (use yt-dlp -J --flat-playlist)")
     listing = _listing_header(dump)
     listing.uploads = list(_uploads(_entries(dump)))
+    listing.reached_end = True
     return listing
 
 
@@ -185,10 +321,8 @@ def _entries(info: dict[str, Any]) -> Iterator[dict[str, Any]]:
         yield entry
 
 
-def _uploads(entries: Iterable[dict[str, Any]], *, limit: int | None = None) -> Iterator[Upload]:
-    for count, entry in enumerate(entries, start=1):
-        if limit and count > limit:
-            return
+def _uploads(entries: Iterable[dict[str, Any]]) -> Iterator[Upload]:
+    for entry in entries:
         youtube_id, title = entry.get("id"), entry.get("title")
         if not youtube_id or not title:
             continue
@@ -210,23 +344,29 @@ def _uploads(entries: Iterable[dict[str, Any]], *, limit: int | None = None) -> 
 # --- Atom feed -------------------------------------------------------------------------------
 
 
+def uploads_playlist_id(channel_id: str) -> str:
+    """The channel's long-form uploads (the Videos tab): UC... -> UULF... . The channel's own
+    feed also carries Shorts and live streams, which the listing never shows."""
+    return "UULF" + channel_id.removeprefix("UC")
+
+
 def read_feed(channel_id: str, *, feed_url: str, client: httpx2.Client) -> list[Upload]:
-    """The channel's latest uploads from its Atom feed, newest first."""
+    """The channel's latest long-form uploads from their Atom feed, newest first.
+
+    A 404, a 5xx or a body that is not Atom is FeedUnavailable: temporary, read the listing."""
     try:
-        response = client.get(feed_url, params={"channel_id": channel_id})
+        response = client.get(feed_url, params={"playlist_id": uploads_playlist_id(channel_id)})
     except httpx2.HTTPError as error:
         raise YouTubeNetworkError(f"cannot reach the feed of {channel_id}: {error}") from error
-    if response.status_code == 404:
-        raise ChannelUnavailable(f"channel {channel_id} has no feed (HTTP 404)")
     if response.status_code in (403, 429):
         raise YouTubeBlocked(
             f"YouTube refused the feed of {channel_id} (HTTP {response.status_code})"
         )
     if response.status_code >= 400:
-        raise YouTubeError(f"feed of {channel_id} answered HTTP {response.status_code}")
+        raise FeedUnavailable(f"feed of {channel_id} answered HTTP {response.status_code}")
     parsed = feedparser.parse(response.content)
-    if parsed.bozo and not parsed.entries:
-        raise YouTubeError(f"feed of {channel_id} is not a valid Atom feed")
+    if parsed.bozo and not parsed.entries or not parsed.get("version"):
+        raise FeedUnavailable(f"feed of {channel_id} is not a valid Atom feed")
     uploads = []
     for entry in parsed.entries:
         youtube_id = entry.get("yt_videoid")

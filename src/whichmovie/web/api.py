@@ -90,6 +90,10 @@ class VideoOut(Schema):
     kind: str
     channel: ChannelRef
     published_at: datetime | None
+    date_status: str = Field(
+        description="exact (the feed), approximate (yt-dlp's '3 days ago'), or unknown: "
+        "then published_at is null and the upload sorts in its listing's order"
+    )
     first_seen_at: datetime
     url: str
     embed_url: str
@@ -172,7 +176,8 @@ def _video(video: Video) -> dict[str, Any]:
         "title": video.youtube_title,
         "kind": video.kind,
         "channel": {"slug": video.channel.slug, "name": video.channel.name},
-        "published_at": video.published_at,
+        "published_at": video.published_at if video.date_known else None,
+        "date_status": video.date_status,
         "first_seen_at": video.first_seen_at,
         "url": video.url,
         "embed_url": f"https://www.youtube-nocookie.com/embed/{video.youtube_id}",

@@ -43,6 +43,7 @@ def with_trailers(movies: MovieQuerySet) -> MovieQuerySet:
             "youtube_title",
             "kind",
             "published_at",
+            "date_status",
             "first_seen_at",
             "movie_id",
             "channel__slug",
@@ -135,7 +136,10 @@ def movie_card(
         channels=channels_of(trailers),
         genres=genres_of(movie),
         is_new=latest is not None and latest >= now - NEW_WINDOWS["week"],
-        newest_ago=timesince(trailers[0].date, now, depth=1) if trailers else "",
+        # An undated upload's date only keeps the listing's order: no "ago" for it.
+        newest_ago=(
+            timesince(trailers[0].date, now, depth=1) if trailers and trailers[0].date_known else ""
+        ),
         eager=eager,
     )
 

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_safe
 
 from whichmovie.catalog.models import Channel, Genre, MatchStatus, Movie, VideoKind
 from whichmovie.catalog.schedule import channels_with_last_check
+from whichmovie.catalog.services.youtube_status import youtube_health
 from whichmovie.web import ical
 from whichmovie.web.cache import cached_page
 from whichmovie.web.cards import (
@@ -217,7 +218,9 @@ def channel_list(request: HttpRequest) -> HttpResponse:
             trailer_count=Count("videos", filter=Q(videos__kind__in=trailer_kinds))
         )
     )
-    return render(request, "web/channel_list.html", {"channels": channels})
+    # YouTube-wide trouble (feed outage, pause, old yt-dlp) is shown once, not on each channel.
+    context = {"channels": channels, "youtube": youtube_health()}
+    return render(request, "web/channel_list.html", context)
 
 
 @require_safe

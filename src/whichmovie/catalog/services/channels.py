@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from importlib.metadata import PackageNotFoundError, version
 
 import httpx2
 from apscheduler.triggers.cron import CronTrigger
@@ -14,6 +16,14 @@ from django.utils import timezone
 
 from whichmovie.catalog.models import Channel, Video
 from whichmovie.catalog.services.videos import SaveResult, chunks, videos_save
+from whichmovie.catalog.services.youtube_status import (
+    feed_failed,
+    feed_recovered,
+    layout_error_record,
+    youtube_pause,
+    youtube_paused_until,
+    youtube_resume,
+)
 from whichmovie.sources import youtube
 from whichmovie.sources.presets import PRESETS, ChannelPreset, preset_for_slug, rules_for
 from whichmovie.sources.titles import ParsedTitle, parse_title
@@ -23,13 +33,71 @@ logger = logging.getLogger(__name__)
 FEED_SIZE = 15  # YouTube's Atom feed lists this many latest uploads
 PREVIEW_SIZE = 50
 MAX_BACKOFF = timedelta(hours=24)
+# When the feed's 15 are all new (or the feed is down), the listing reads until the first
+# known upload, but never more than this: a channel whose known uploads all vanished must
+# not make a daily check read its whole back catalogue.
+OVERFLOW_LIMIT = 300
+HANDLE_RE = re.compile(r"youtube\.com/(@[^/?#]+)", re.IGNORECASE)
+
+
+def youtube_options() -> youtube.YouTubeOptions:
+    return youtube.YouTubeOptions(
+        cookies_file=settings.YOUTUBE_COOKIES_FILE,
+        proxy=settings.YOUTUBE_PROXY,
+        request_spacing=settings.YOUTUBE_REQUEST_SPACING,
+        user_agent=settings.YOUTUBE_USER_AGENT or _default_user_agent(),
+    )
+
+
+def _default_user_agent() -> str:
+    try:
+        ours = version("whichmovie")
+    except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+        ours = "dev"
+    return f"WhichMovie/{ours} (self-hosted trailer radar; reads public upload feeds)"
+
+
+def _handle(url: str) -> str:
+    match = HANDLE_RE.search(url)
+    return match.group(1).lower() if match else ""
+
+
+def channel_find(*, channel_id: str = "", handle: str = "", url: str = "") -> Channel | None:
+    """The channel we already follow for a YouTube channel: by id, then by @handle, then URL."""
+    if channel_id and (found := Channel.objects.filter(youtube_channel_id=channel_id).first()):
+        return found
+    handle = handle.lower()
+    base = url.lower().removesuffix("/videos").rstrip("/")
+    candidates = Channel.objects.all()
+    if channel_id:  # a channel with another id is another channel, whatever its handle
+        candidates = candidates.filter(youtube_channel_id="")
+    for channel in candidates:
+        if handle and _handle(channel.url) == handle:
+            return channel
+        if base and channel.url.lower().removesuffix("/videos").rstrip("/") == base:
+            return channel
+    return None
+
+
+def preset_for_channel(*, channel_id: str = "", handle: str = "") -> ChannelPreset | None:
+    handle = handle.lower()
+    for preset in PRESETS:
+        if channel_id and preset.youtube_channel_id == channel_id:
+            return preset
+        if handle and _handle(preset.url) == handle:
+            return preset
+    return None
 
 
 def channel_ensure_presets() -> None:
     """The original channels exist from the first start (created once, never re-enabled)."""
     for preset in PRESETS:
-        if preset.enabled and not Channel.objects.filter(slug=preset.slug).exists():
-            channel_from_preset(preset=preset, enabled=True)
+        if not preset.enabled or Channel.objects.filter(slug=preset.slug).exists():
+            continue
+        # Followed already under another slug (an import, a URL): one channel per channel.
+        if channel_find(channel_id=preset.youtube_channel_id, handle=_handle(preset.url)):
+            continue
+        channel_from_preset(preset=preset, enabled=True)
 
 
 def channel_from_preset(*, preset: ChannelPreset, enabled: bool) -> Channel:
@@ -49,18 +117,19 @@ def channel_from_preset(*, preset: ChannelPreset, enabled: bool) -> Channel:
 
 
 def channel_for_listing(*, listing: youtube.ChannelListing) -> Channel:
-    """The channel a yt-dlp dump belongs to: found by id, handle or URL, else created."""
-    candidates = Channel.objects.all()
-    if listing.channel_id and (
-        found := candidates.filter(youtube_channel_id=listing.channel_id).first()
-    ):
+    """The channel a yt-dlp dump belongs to: one channel per YouTube channel, found by id,
+    handle or URL; else its preset's (slug, rules); else a new one with generic rules."""
+    found = channel_find(channel_id=listing.channel_id, handle=listing.handle, url=listing.url)
+    preset = preset_for_channel(channel_id=listing.channel_id, handle=listing.handle)
+    if found is None and preset is not None:
+        found = Channel.objects.filter(slug=preset.slug).first() or channel_from_preset(
+            preset=preset, enabled=True
+        )
+    if found is not None:
+        if listing.channel_id and not found.youtube_channel_id:
+            found.youtube_channel_id = listing.channel_id
+            found.save(update_fields=["youtube_channel_id"])
         return found
-    for channel in candidates.filter(youtube_channel_id=""):
-        if _same_channel_url(channel.url, listing):
-            if listing.channel_id:
-                channel.youtube_channel_id = listing.channel_id
-                channel.save(update_fields=["youtube_channel_id"])
-            return channel
     slug = _slug_for(listing)
     preset = preset_for_slug(slug)
     return Channel.objects.create(
@@ -71,16 +140,6 @@ def channel_for_listing(*, listing: youtube.ChannelListing) -> Channel:
         rules=preset.rules if preset else "generic",
         first_fetch_depth=settings.FIRST_FETCH_DEPTH,
     )
-
-
-def _same_channel_url(url: str, listing: youtube.ChannelListing) -> bool:
-    base = url.lower().removesuffix("/videos").rstrip("/")
-    known = {listing.url.lower().rstrip("/")}
-    if listing.handle:
-        known.add(f"https://www.youtube.com/{listing.handle.lower()}")
-    if listing.channel_id:
-        known.add(f"https://www.youtube.com/channel/{listing.channel_id.lower()}")
-    return base in known
 
 
 def _slug_for(listing: youtube.ChannelListing) -> str:
@@ -101,27 +160,50 @@ class FetchOutcome:
     result: SaveResult | None = None
     error: str = ""
     requests: int = 0
+    feed_error: str = ""  # the feed failed and the listing stood in
 
 
-def channel_fetch(*, channel: Channel, client: httpx2.Client | None = None) -> FetchOutcome:
-    """The daily check: the Atom feed first (one request), yt-dlp's listing when the feed
-    cannot tell us everything (first fetch, no channel id, or more than a feed's worth of
-    new uploads). Errors are recorded on the channel and returned, never raised.
+class YouTubePaused(youtube.YouTubeBlocked):
+    """Not tried: every YouTube request waits out an earlier bot check or HTTP 429."""
+
+
+def channel_fetch(
+    *,
+    channel: Channel,
+    client: httpx2.Client | None = None,
+    options: youtube.YouTubeOptions | None = None,
+) -> FetchOutcome:
+    """The daily check: the long-form uploads feed first (one request), yt-dlp's listing when
+    the feed cannot tell us everything (first fetch, no channel id, more than a feed's worth
+    of new uploads, or the feed failing). Feed and listing are merged, never one replacing
+    the other. Errors are recorded on the channel and returned, never raised.
 
     A quiet check (nothing new, healthy before and after) writes nothing: the dispatcher's
     claim already says it ran (see catalog.schedule)."""
     outcome = FetchOutcome(channel=channel.slug)
     now = timezone.now()
+    options = options or youtube_options()
     try:
+        if paused_until := youtube_paused_until(now=now):
+            raise YouTubePaused(
+                f"not checked: all YouTube work is paused until {paused_until:%H:%M} UTC "
+                "after a bot check or rate limit"
+            )
         if client is None:
-            with feed_client() as own_client:
-                uploads, exact = _new_uploads(channel, own_client, outcome)
+            with feed_client(options) as own_client:
+                batches = _new_uploads(channel, own_client, outcome, options, now)
         else:
-            uploads, exact = _new_uploads(channel, client, outcome)
-        outcome.result = videos_save(channel=channel, uploads=uploads, exact_dates=exact)
+            batches = _new_uploads(channel, client, outcome, options, now)
+        outcome.result = SaveResult()
+        for uploads, exact in batches:
+            outcome.result += videos_save(channel=channel, uploads=uploads, exact_dates=exact)
     except youtube.YouTubeError as error:
         outcome.error = str(error)
         logger.warning("channel %s: %s", channel.slug, error)
+        if isinstance(error, youtube.YouTubeBlocked) and not isinstance(error, YouTubePaused):
+            youtube_pause(reason=str(error), now=now)
+        if isinstance(error, youtube.YouTubeLayoutChanged):
+            layout_error_record(detail=str(error), now=now)
         _record_check(
             channel,
             last_checked_at=now,
@@ -129,6 +211,7 @@ def channel_fetch(*, channel: Channel, client: httpx2.Client | None = None) -> F
             last_error=outcome.error,
         )
         return outcome
+    youtube_resume()
     quiet = not (outcome.result.created or outcome.result.updated)
     if quiet and channel.last_checked_at is not None and channel.healthy:
         return outcome
@@ -144,54 +227,106 @@ def _record_check(channel: Channel, **fields: object) -> None:
     Channel.objects.filter(pk=channel.pk).update(**fields)
 
 
-def feed_client() -> httpx2.Client:
-    return httpx2.Client(timeout=20, follow_redirects=True)
+def feed_client(options: youtube.YouTubeOptions | None = None) -> httpx2.Client:
+    """The feed's HTTP client: says who we are (a descriptive User-Agent) and goes through the
+    configured proxy, like yt-dlp."""
+    options = options or youtube_options()
+    return httpx2.Client(
+        timeout=20,
+        follow_redirects=True,
+        headers={"User-Agent": options.user_agent},
+        proxy=options.proxy or None,
+    )
+
+
+type Batch = tuple[list[youtube.Upload], bool]  # uploads, exact dates (the feed)
 
 
 def _new_uploads(
-    channel: Channel, client: httpx2.Client, outcome: FetchOutcome
-) -> tuple[list[youtube.Upload], bool]:
+    channel: Channel,
+    client: httpx2.Client,
+    outcome: FetchOutcome,
+    options: youtube.YouTubeOptions,
+    now: datetime,
+) -> list[Batch]:
     known = Video.objects.filter(channel=channel)
     first_fetch = not known.exists()
+    batches: list[Batch] = []
     if channel.youtube_channel_id and not first_fetch:
         outcome.requests += 1
-        feed = youtube.read_feed(
-            channel.youtube_channel_id, feed_url=settings.YOUTUBE_FEED_URL, client=client
-        )
-        known_ids = set(
-            known.filter(youtube_id__in=[u.youtube_id for u in feed]).values_list(
-                "youtube_id", flat=True
+        try:
+            feed = youtube.read_feed(
+                channel.youtube_channel_id, feed_url=settings.YOUTUBE_FEED_URL, client=client
             )
-        )
-        # A feed full of unknown uploads may hide older ones: read the listing too.
-        if len(feed) < FEED_SIZE or known_ids:
-            return feed, True
+        except youtube.FeedUnavailable as error:
+            # Temporary, and usually YouTube-wide: the listing stands in (see youtube_status).
+            outcome.feed_error = str(error)
+            feed_failed(channel=channel, error=str(error), now=now)
+        else:
+            feed_recovered(channel=channel, now=now)
+            known_ids = set(
+                known.filter(youtube_id__in=[u.youtube_id for u in feed]).values_list(
+                    "youtube_id", flat=True
+                )
+            )
+            if len(feed) < FEED_SIZE or known_ids:
+                return [(feed, True)]
+            # A feed full of unknown uploads may hide older ones: the listing too, merged.
+            batches.append((feed, True))
     outcome.requests += 1
     listing = youtube.read_listing(
         channel.url,
-        limit=channel.first_fetch_depth if first_fetch else None,
+        channel_id=channel.youtube_channel_id,
+        limit=channel.first_fetch_depth if first_fetch else OVERFLOW_LIMIT,
         stop_at=None if first_fetch else lambda yid: known.filter(youtube_id=yid).exists(),
+        options=options,
     )
     if listing.channel_id and not channel.youtube_channel_id:
         channel.youtube_channel_id = listing.channel_id
         channel.save(update_fields=["youtube_channel_id"])
-    return listing.uploads, False
+    batches.append((listing.uploads, False))
+    return batches
 
 
-def channel_reconcile(*, channel: Channel, listing: youtube.ChannelListing) -> SaveResult:
+def channel_reconcile(
+    *,
+    channel: Channel,
+    listing: youtube.ChannelListing | None = None,
+    options: youtube.YouTubeOptions | None = None,
+) -> SaveResult:
     """The weekly full listing: store what the daily checks missed, and mark uploads that
-    disappeared from the channel as unavailable (kept, never deleted)."""
+    disappeared from the channel as unavailable (kept, never deleted).
+
+    Without `listing`, reads the channel's whole Videos tab (by channel id); YouTube errors
+    raise, so a job retries later. An upload is marked gone only when the listing ran to its
+    end and went past it (it holds an older known upload), and only if it was ever seen in
+    the long-form uploads: a Short from the old channel feed is never in the Videos tab."""
+    if listing is None:
+        listing = youtube.read_listing(
+            channel.url, channel_id=channel.youtube_channel_id, options=options or youtube_options()
+        )
     with transaction.atomic():
         result = videos_save(channel=channel, uploads=listing.uploads, exact_dates=False)
-        # An empty listing is far likelier a YouTube hiccup than a channel emptied overnight.
-        if listing.uploads:
+        # An empty or cut-short listing is far likelier a YouTube hiccup than a channel
+        # emptied overnight.
+        if listing.uploads and listing.reached_end:
             listed = {upload.youtube_id for upload in listing.uploads}
+            rows = list(
+                Video.objects.filter(channel=channel)
+                .values_list("pk", "youtube_id", "published_at", "available", "in_uploads")
+                .iterator()
+            )
+            reached = [at for _, yid, at, _, _ in rows if yid in listed and at is not None]
+            oldest_reached = min(reached) if reached else None
             gone = [
                 pk
-                for pk, youtube_id in Video.objects.filter(channel=channel, available=True)
-                .values_list("pk", "youtube_id")
-                .iterator()
-                if youtube_id not in listed
+                for pk, youtube_id, published_at, available, in_uploads in rows
+                if available
+                and in_uploads
+                and youtube_id not in listed
+                and oldest_reached is not None
+                and published_at is not None
+                and published_at >= oldest_reached
             ]
             for chunk in chunks(gone):
                 Video.objects.filter(pk__in=chunk).update(available=False)
@@ -209,19 +344,54 @@ def channel_retry_at(channel: Channel) -> datetime | None:
     return retry_at
 
 
-def channel_add(
-    *, url: str, schedule: str | None = None, depth: int | None = None, rules: str | None = None
-) -> Channel:
-    """Follow a channel: a preset slug, or any YouTube channel URL (its id is resolved)."""
+@dataclass
+class ChannelFollowed:
+    channel: Channel
+    # Already followed (enabled) before: the command says "already following as <slug>".
+    already: bool = False
+
+
+def channel_follow(
+    *,
+    url: str,
+    schedule: str | None = None,
+    depth: int | None = None,
+    rules: str | None = None,
+    options: youtube.YouTubeOptions | None = None,
+) -> ChannelFollowed:
+    """Follow a channel: a preset slug, or any YouTube channel URL (its id is resolved).
+    One channel per YouTube channel: a channel already imported or followed under another
+    slug, URL or handle is that channel, and a preset's channel gets the preset's rules."""
     preset = preset_for_slug(url)
     if preset is not None:
-        channel = channel_from_preset(preset=preset, enabled=True)
+        channel = (
+            channel_find(channel_id=preset.youtube_channel_id, handle=_handle(preset.url))
+            or Channel.objects.filter(slug=preset.slug).first()
+        )
+        if channel is None:
+            channel = channel_from_preset(preset=preset, enabled=True)
+            already = False
+        else:
+            already = channel.enabled
+            if channel.rules == "generic":
+                channel.rules = preset.rules
     else:
-        listing = youtube.read_listing(url, limit=1)
-        if not listing.channel_id:
-            raise youtube.ChannelUnavailable(f"YouTube did not say which channel {url} is")
-        channel = channel_for_listing(listing=listing)
-        channel.enabled = True
+        target = youtube.videos_url(url)
+        channel_id = youtube.CHANNEL_ID_RE.search(target)
+        channel = channel_find(
+            channel_id=channel_id.group(0) if channel_id else "", handle=_handle(target), url=target
+        )
+        if channel is None:
+            listing = youtube.read_listing(url, limit=1, options=options or youtube_options())
+            if not listing.channel_id:
+                raise youtube.ChannelUnavailable(f"YouTube did not say which channel {url} is")
+            channel = channel_find(
+                channel_id=listing.channel_id, handle=listing.handle
+            ) or channel_for_listing(listing=listing)
+            already = channel.enabled and channel.videos.exists()
+        else:
+            already = channel.enabled
+    channel.enabled = True
     if schedule:
         check_cron(schedule)
         channel.schedule = schedule
@@ -230,7 +400,13 @@ def channel_add(
     if rules:
         channel.rules = rules
     channel.save()
-    return channel
+    return ChannelFollowed(channel=channel, already=already)
+
+
+def channel_add(
+    *, url: str, schedule: str | None = None, depth: int | None = None, rules: str | None = None
+) -> Channel:
+    return channel_follow(url=url, schedule=schedule, depth=depth, rules=rules).channel
 
 
 def check_cron(schedule: str) -> None:

@@ -23,6 +23,7 @@ from django.utils.text import slugify
 
 from whichmovie.catalog.models import (
     DECIDED_STATUSES,
+    DateStatus,
     Genre,
     MatchStatus,
     Movie,
@@ -146,9 +147,13 @@ def _pending_chunks(queryset: Any) -> Iterator[list[_Pending]]:
                 "description",
                 "channel__name",
                 "channel__language",
+                "date_status",
             )
         ):
-            uploads.setdefault(row[0], []).append(row[1:])
+            *upload, date_status = row[1:]
+            if date_status == DateStatus.UNKNOWN:
+                upload[2] = None  # a stand-in date (undated import) only keeps the order
+            uploads.setdefault(row[0], []).append(tuple(upload))
         yield [_pending(pk, t, y, uploads.get(pk, [])) for pk, t, y in rows]
 
 

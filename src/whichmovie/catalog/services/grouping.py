@@ -31,6 +31,7 @@ from django.utils import timezone
 from whichmovie.catalog.models import (
     DECIDED_STATUSES,
     Channel,
+    DateStatus,
     MatchStatus,
     Movie,
     Video,
@@ -94,7 +95,7 @@ def _agrees(group: _Group, video: Video, year: int | None, language: str) -> boo
     """Whether the upload can be one film with the group, before TMDB is asked."""
     if language and language != "en" and group.language and group.language != language:
         return False
-    published = video.published_at.date() if video.published_at else None
+    published = video.known_published_at.date() if video.known_published_at else None
     stated_key = video.group_key
     if year is not None:
         if stated_key in group.keys:
@@ -161,13 +162,14 @@ def _load_groups(title_keys: Sequence[str]) -> dict[str, list[_Group]]:
                 language=m["original_language"] or "",
                 title=m["title"],
             )
-        for movie_id, key, channel_id, published in Video.objects.filter(
+        for movie_id, key, channel_id, published, date_status in Video.objects.filter(
             prefix, movie_id__in=list(groups)
-        ).values_list("movie_id", "group_key", "channel_id", "published_at"):
+        ).values_list("movie_id", "group_key", "channel_id", "published_at", "date_status"):
             group = groups[movie_id]
             group.keys.add(key)
             group.channels.add(channel_id)
-            if published is not None:
+            # A stand-in date (undated import) only keeps the listing's order: no evidence.
+            if published is not None and date_status != DateStatus.UNKNOWN:
                 group.dates.append(published.date())
     by_title: dict[str, list[_Group]] = {}
     for group in groups.values():
@@ -198,13 +200,17 @@ def attach_movies(videos: Sequence[Video]) -> int:
     # Stated years first, so a year-less teaser finds the trailer that names the year.
     now = timezone.now()
     waiting.sort(
-        key=lambda v: (v.parsed_year is None, v.published_at is None, v.published_at or now)
+        key=lambda v: (
+            v.parsed_year is None,
+            v.known_published_at is None,
+            v.known_published_at or now,
+        )
     )
     touched: set[int] = set()
     waiting_for_new: list[tuple[Video, Movie]] = []  # their movie gets its id below
     for video in waiting:
         title_key = _title_key(video.group_key)
-        published = video.published_at.date() if video.published_at else None
+        published = video.known_published_at.date() if video.known_published_at else None
         language = (languages.get(video.channel_id) or "").split("-")[0].casefold()
         fitting = [
             g for g in by_title.get(title_key, []) if _agrees(g, video, video.parsed_year, language)
@@ -286,6 +292,7 @@ def movies_split_groups(*, queryset: QuerySet[Movie]) -> int:
             published_at__isnull=False,
             kind__in=[VideoKind.TRAILER, VideoKind.TEASER],
         )
+        .exclude(date_status=DateStatus.UNKNOWN)
         .order_by("movie_id", "published_at", "pk")
         .values_list("movie_id", "pk", "published_at", "group_key", "youtube_id", "parsed_title")
     )

@@ -7,19 +7,26 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 
 from django.db import transaction
 from django.db.models import Max, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from whichmovie.catalog.models import Channel, Movie, Video, VideoKind
+from whichmovie.catalog.models import Channel, DateStatus, Movie, Video, VideoKind
 from whichmovie.catalog.services.grouping import attach_movies
 from whichmovie.sources.presets import rules_for
 from whichmovie.sources.titles import ParsedTitle, normalise_title, parse_title
 from whichmovie.sources.youtube import Upload
 
 CHUNK = 500  # rows per IN (...) lookup: far below every database's parameter limit
+
+# An upload nothing dates (a plain `yt-dlp --flat-playlist` dump) is stored just below this,
+# one microsecond per place in its listing: every page, feed and API sort then keeps the
+# listing's order (newest first), below every real date, and nothing counts it as new.
+UNKNOWN_DATES_TOP = datetime(1971, 1, 1, tzinfo=UTC)
+_STEP = timedelta(microseconds=1)
 
 
 @dataclass
@@ -55,9 +62,12 @@ def chunks[T](items: Sequence[T]) -> Iterable[Sequence[T]]:
 
 
 def videos_save(*, channel: Channel, uploads: Sequence[Upload], exact_dates: bool) -> SaveResult:
-    """Store uploads of one channel. `exact_dates` (the Atom feed) may correct an approximate
-    publish time; yt-dlp's approximate dates only fill empty ones. A known date is never
-    replaced by an empty one, and a video set by hand keeps its kind and title."""
+    """Store uploads of one channel, given newest first (a listing's or a feed's order).
+
+    `exact_dates` (the Atom feed): its titles and publish times win and are kept; a listing
+    (yt-dlp, dumps) never overwrites them, and its approximate dates only fill unknown ones.
+    An upload without a date gets a stand-in that keeps the listing's order (see
+    `_stand_in_dates`). A video set by hand keeps its kind and title."""
     result = SaveResult()
     rules = rules_for(channel.rules)
     unique = list({upload.youtube_id: upload for upload in uploads}.values())
@@ -66,6 +76,8 @@ def videos_save(*, channel: Channel, uploads: Sequence[Upload], exact_dates: boo
         for chunk in chunks([upload.youtube_id for upload in unique]):
             existing.update(Video.objects.in_bulk(chunk, field_name="youtube_id"))
 
+        stand_ins = _stand_in_dates(unique, existing, exact_dates=exact_dates)
+        sighting_status = DateStatus.EXACT if exact_dates else DateStatus.APPROXIMATE
         existing_movie_ids = {v.pk: v.movie_id for v in existing.values()}
         left_movie_ids: set[int] = set()  # movies a retitled upload no longer belongs to
         new_videos: list[Video] = []
@@ -74,6 +86,11 @@ def videos_save(*, channel: Channel, uploads: Sequence[Upload], exact_dates: boo
             video = existing.get(upload.youtube_id)
             if video is None:
                 parsed = parse_title(upload.title, rules)
+                published_at, date_status = (
+                    (upload.published_at, sighting_status)
+                    if upload.published_at
+                    else stand_ins[upload.youtube_id]
+                )
                 new_videos.append(
                     Video(
                         youtube_id=upload.youtube_id,
@@ -85,10 +102,17 @@ def videos_save(*, channel: Channel, uploads: Sequence[Upload], exact_dates: boo
                         parsed_title=parsed.title or "",
                         parsed_year=parsed.year,
                         group_key=group_key(parsed) if parsed.kind != VideoKind.OTHER else "",
-                        published_at=upload.published_at,
+                        published_at=published_at,
+                        date_status=date_status,
                     )
                 )
-            elif _refresh(video, upload, exact_dates=exact_dates, rules_key=channel.rules):
+            elif _refresh(
+                video,
+                upload,
+                exact_dates=exact_dates,
+                rules_key=channel.rules,
+                stand_in=stand_ins.get(upload.youtube_id),
+            ):
                 changed.append(video)
                 if video.movie_id is None and (left := existing_movie_ids.get(video.pk)):
                     left_movie_ids.add(left)
@@ -107,7 +131,9 @@ def videos_save(*, channel: Channel, uploads: Sequence[Upload], exact_dates: boo
                 "parsed_year",
                 "group_key",
                 "published_at",
+                "date_status",
                 "available",
+                "in_uploads",
                 "movie",
             ],
             batch_size=CHUNK,
@@ -119,13 +145,62 @@ def videos_save(*, channel: Channel, uploads: Sequence[Upload], exact_dates: boo
     return result
 
 
-def _refresh(video: Video, upload: Upload, *, exact_dates: bool, rules_key: str) -> bool:
-    """Update a known video from a new sighting; return whether anything changed."""
-    before = (video.youtube_title, video.published_at, video.available)
-    video.available = True
-    if upload.published_at and (exact_dates or video.published_at is None):
-        video.published_at = upload.published_at
-    if upload.title and upload.title != video.youtube_title:
+def _stand_in_dates(
+    uploads: Sequence[Upload], existing: dict[str, Video], *, exact_dates: bool
+) -> dict[str, tuple[datetime, str]]:
+    """A date for each upload that has none, from its place in the listing (newest first).
+
+    An upload is at least as new as any upload listed below it: above a dated one it gets
+    that date (approximate, a true lower bound, so "new this week" stays true); with nothing
+    dated below it, a stand-in under UNKNOWN_DATES_TOP (unknown: no date is shown)."""
+    stand_ins: dict[str, tuple[datetime, str]] = {}
+    floor: tuple[datetime, str] | None = None
+    sighting = DateStatus.EXACT if exact_dates else DateStatus.APPROXIMATE
+    for place in range(len(uploads) - 1, -1, -1):
+        upload = uploads[place]
+        known = existing.get(upload.youtube_id)
+        if upload.published_at is not None:
+            floor = (upload.published_at, sighting)
+        elif known is not None and known.published_at is not None:
+            floor = (known.published_at, known.date_status)
+        elif floor is None:
+            stand_ins[upload.youtube_id] = (UNKNOWN_DATES_TOP - place * _STEP, DateStatus.UNKNOWN)
+        else:
+            status = (
+                DateStatus.UNKNOWN if floor[1] == DateStatus.UNKNOWN else DateStatus.APPROXIMATE
+            )
+            floor = (floor[0] + _STEP, status)
+            stand_ins[upload.youtube_id] = floor
+    return stand_ins
+
+
+def _refresh(
+    video: Video,
+    upload: Upload,
+    *,
+    exact_dates: bool,
+    rules_key: str,
+    stand_in: tuple[datetime, str] | None = None,
+) -> bool:
+    """Update a known video from a new sighting; return whether anything changed.
+
+    The feed's title and date win. A listing's never replace them: yt-dlp browses in English
+    and may give a translated title, which would move the upload to another movie."""
+    fields = ("youtube_title", "published_at", "date_status", "available", "in_uploads")
+    before = [getattr(video, name) for name in fields]
+    video.available = video.in_uploads = True
+    feed_spoke = video.date_status == DateStatus.EXACT and video.published_at is not None
+    if exact_dates:
+        if upload.published_at:
+            video.published_at, video.date_status = upload.published_at, DateStatus.EXACT
+    elif not feed_spoke:
+        if upload.published_at and (
+            video.published_at is None or video.date_status == DateStatus.UNKNOWN
+        ):
+            video.published_at, video.date_status = upload.published_at, DateStatus.APPROXIMATE
+        elif video.published_at is None and stand_in is not None:
+            video.published_at, video.date_status = stand_in
+    if upload.title and upload.title != video.youtube_title and (exact_dates or not feed_spoke):
         video.youtube_title = upload.title
         if not video.manual:
             parsed = parse_title(upload.title, rules_for(rules_key))
@@ -134,7 +209,7 @@ def _refresh(video: Video, upload: Upload, *, exact_dates: bool, rules_key: str)
             new_key = group_key(parsed) if parsed.kind != VideoKind.OTHER else ""
             if new_key != video.group_key:
                 video.group_key, video.movie = new_key, None
-    return before != (video.youtube_title, video.published_at, video.available)
+    return before != [getattr(video, name) for name in fields]
 
 
 def _attach_movies(videos: Sequence[Video]) -> int:

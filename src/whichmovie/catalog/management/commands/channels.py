@@ -10,10 +10,12 @@ from whichmovie.catalog.models import Channel
 from whichmovie.catalog.schedule import channels_with_last_check
 from whichmovie.catalog.services.channels import (
     PREVIEW_SIZE,
-    channel_add,
+    channel_follow,
     channel_from_preset,
     channel_preview,
+    youtube_options,
 )
+from whichmovie.catalog.services.youtube_status import youtube_health
 from whichmovie.sources import youtube
 from whichmovie.sources.presets import PRESETS, preset_for_slug
 
@@ -60,6 +62,11 @@ class Command(BaseCommand):
                 c.health,
             )
         print_table(table, self.stdout)
+        health = youtube_health()
+        age = f", released {health.ytdlp_age_days} days ago" if health.ytdlp_age_days else ""
+        self.stdout.write(f"yt-dlp {health.ytdlp_version}{age}")
+        for warning in health.warnings:
+            self.stdout.write(f"warning: {warning}")
         known = set(channels.values_list("slug", flat=True))
         available = [p.slug for p in PRESETS if p.slug not in known]
         if available:
@@ -70,7 +77,7 @@ class Command(BaseCommand):
 
     def _add(self, options: dict[str, Any]) -> None:
         try:
-            channel = channel_add(
+            followed = channel_follow(
                 url=options["url"],
                 schedule=options["schedule"],
                 depth=options["depth"],
@@ -78,6 +85,10 @@ class Command(BaseCommand):
             )
         except (ValueError, youtube.YouTubeError) as error:
             raise CommandError(f"{error}; nothing was added") from error
+        channel = followed.channel
+        if followed.already:
+            self.stdout.write(f"Already following {channel.name} as {channel.slug}")
+            return
         self.stdout.write(f"Following {channel.name} ({channel.slug}), schedule {channel.schedule}")
 
     def _set_enabled(self, slug: str, enabled: bool) -> None:
@@ -118,7 +129,7 @@ class Command(BaseCommand):
                 known = Channel.objects.filter(slug=source).first()
                 preset = preset_for_slug(source)
                 url = known.url if known else preset.url if preset else source
-                listing = youtube.read_listing(url, limit=PREVIEW_SIZE)
+                listing = youtube.read_listing(url, limit=PREVIEW_SIZE, options=youtube_options())
             else:
                 raise CommandError("give a channel URL or slug, or --from-json FILE")
         except (OSError, ValueError, youtube.YouTubeError) as error:

@@ -58,5 +58,12 @@ class Command(BaseCommand):
             channel = channel_for_listing(listing=listing)
             result = videos_save(channel=channel, uploads=listing.uploads, exact_dates=False)
             self.stdout.write(f"{file.name} -> {channel.name}: {result}")
+            if listing.undated:
+                self.stderr.write(
+                    f"warning: {file.name}: {listing.undated} of {len(listing.uploads)} uploads "
+                    "have no date; they keep the dump's order, below every dated upload, and "
+                    "show no date until the feed gives one. Dump with dates: yt-dlp -J "
+                    "--flat-playlist --extractor-args youtubetab:approximate_date URL"
+                )
             total += result
         self.stdout.write(f"Imported {len(files)} file(s): {total}")
