@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 import httpx2
 from apscheduler.triggers.cron import CronTrigger
 from django.conf import settings
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 from whichmovie.catalog.models import Channel, Video
@@ -23,6 +23,7 @@ logger = logging.getLogger(__name__)
 FEED_SIZE = 15  # YouTube's Atom feed lists this many latest uploads
 PREVIEW_SIZE = 50
 MAX_BACKOFF = timedelta(hours=24)
+MAX_DEPTH = 100_000
 
 
 def channel_ensure_presets() -> None:
@@ -119,7 +120,8 @@ def channel_fetch(*, channel: Channel, client: httpx2.Client | None = None) -> F
         else:
             uploads, exact = _new_uploads(channel, client, outcome)
         outcome.result = videos_save(channel=channel, uploads=uploads, exact_dates=exact)
-    except youtube.YouTubeError as error:
+    except (youtube.YouTubeError, ValueError, DatabaseError) as error:
+        # A channel that cannot be read (or stored) is recorded; the next channels still run.
         outcome.error = str(error)
         logger.warning("channel %s: %s", channel.slug, error)
         _record_check(
@@ -213,6 +215,11 @@ def channel_add(
     *, url: str, schedule: str | None = None, depth: int | None = None, rules: str | None = None
 ) -> Channel:
     """Follow a channel: a preset slug, or any YouTube channel URL (its id is resolved)."""
+    # Every option is checked before anything is changed: a mistake changes nothing.
+    if schedule:
+        check_cron(schedule)
+    if depth is not None and not 1 <= depth <= MAX_DEPTH:
+        raise ValueError(f"--depth must be between 1 and {MAX_DEPTH} uploads (got {depth})")
     preset = preset_for_slug(url)
     if preset is not None:
         channel = channel_from_preset(preset=preset, enabled=True)
@@ -223,7 +230,6 @@ def channel_add(
         channel = channel_for_listing(listing=listing)
         channel.enabled = True
     if schedule:
-        check_cron(schedule)
         channel.schedule = schedule
     if depth:
         channel.first_fetch_depth = depth
@@ -236,7 +242,7 @@ def channel_add(
 def check_cron(schedule: str) -> None:
     """dramatiq-crontab wants 5 fields with a literal day of week."""
     fields = schedule.split()
-    if len(fields) != 5 or any(ch.isdigit() for ch in fields[4]):
+    if len(schedule) > 100 or len(fields) != 5 or any(ch.isdigit() for ch in fields[4]):
         raise ValueError(
             f"not a cron schedule: {schedule!r} (5 fields, day of week as * or Mon..Sun)"
         )

@@ -5,6 +5,7 @@ Idempotent on YouTube ids: saving the same uploads twice changes nothing.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -14,9 +15,12 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from whichmovie.catalog.models import Channel, Movie, Video, VideoKind
+from whichmovie.sources.clean import TITLE_LENGTH, is_youtube_id
 from whichmovie.sources.presets import rules_for
 from whichmovie.sources.titles import ParsedTitle, normalise_title, parse_title
 from whichmovie.sources.youtube import Upload
+
+logger = logging.getLogger(__name__)
 
 CHUNK = 500  # rows per IN (...) lookup: far below every database's parameter limit
 
@@ -45,7 +49,8 @@ class SaveResult:
 
 def group_key(parsed: ParsedTitle) -> str:
     """Uploads of one film share this key before TMDB matching: title and stated year."""
-    return f"{normalise_title(parsed.title or '')}|{parsed.year or ''}"
+    # Clipped to the column: normalising may lengthen a title ("&" -> "and").
+    return f"{normalise_title(parsed.title or '')[:TITLE_LENGTH]}|{parsed.year or ''}"
 
 
 def chunks[T](items: Sequence[T]) -> Iterable[Sequence[T]]:
@@ -59,7 +64,7 @@ def videos_save(*, channel: Channel, uploads: Sequence[Upload], exact_dates: boo
     replaced by an empty one, and a video set by hand keeps its kind and title."""
     result = SaveResult()
     rules = rules_for(channel.rules)
-    unique = list({upload.youtube_id: upload for upload in uploads}.values())
+    unique = list({u.youtube_id: u for u in uploads if _readable(u)}.values())
     with transaction.atomic():
         existing: dict[str, Video] = {}
         for chunk in chunks([upload.youtube_id for upload in unique]):
@@ -80,7 +85,7 @@ def videos_save(*, channel: Channel, uploads: Sequence[Upload], exact_dates: boo
                         youtube_title=upload.title,
                         kind=parsed.kind,
                         reason=parsed.reason,
-                        parsed_title=parsed.title or "",
+                        parsed_title=(parsed.title or "")[:TITLE_LENGTH],
                         parsed_year=parsed.year,
                         group_key=group_key(parsed) if parsed.kind != VideoKind.OTHER else "",
                         published_at=upload.published_at,
@@ -117,6 +122,14 @@ def videos_save(*, channel: Channel, uploads: Sequence[Upload], exact_dates: boo
     return result
 
 
+def _readable(upload: Upload) -> bool:
+    """An upload with an id YouTube could not have given is left out with one line."""
+    if is_youtube_id(upload.youtube_id):
+        return True
+    logger.warning("skipped an upload with id %r: not a YouTube video id", upload.youtube_id[:40])
+    return False
+
+
 def _refresh(video: Video, upload: Upload, *, exact_dates: bool, rules_key: str) -> bool:
     """Update a known video from a new sighting; return whether anything changed."""
     before = (video.youtube_title, video.published_at, video.available)
@@ -128,7 +141,7 @@ def _refresh(video: Video, upload: Upload, *, exact_dates: bool, rules_key: str)
         if not video.manual:
             parsed = parse_title(upload.title, rules_for(rules_key))
             video.kind, video.reason = parsed.kind, parsed.reason
-            video.parsed_title, video.parsed_year = parsed.title or "", parsed.year
+            video.parsed_title, video.parsed_year = (parsed.title or "")[:TITLE_LENGTH], parsed.year
             new_key = group_key(parsed) if parsed.kind != VideoKind.OTHER else ""
             if new_key != video.group_key:
                 video.group_key, video.movie = new_key, None
@@ -160,7 +173,7 @@ def _attach_movies(videos: Sequence[Video]) -> int:
             title=by_key[key].parsed_title,
             year=by_key[key].parsed_year,
             group_key=key,
-            search_title=normalise_title(by_key[key].parsed_title),
+            search_title=normalise_title(by_key[key].parsed_title)[:TITLE_LENGTH],
         )
         for key in keys
         if key not in movie_for_key
