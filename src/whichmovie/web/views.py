@@ -15,6 +15,7 @@ from django.views.decorators.http import require_safe
 
 from whichmovie.catalog.models import Channel, Genre, MatchStatus, Movie, VideoKind
 from whichmovie.catalog.schedule import channels_with_last_check
+from whichmovie.sources.clean import clean_url
 from whichmovie.web import ical
 from whichmovie.web.cache import cached_page
 from whichmovie.web.cards import (
@@ -201,7 +202,8 @@ def movie_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
         "timeline": trailer_timeline(card.trailers),
         "cast": cast_members(movie.cast),
         "watch": watch_offers(providers, images),
-        "watch_link": providers.get("link", ""),
+        # TMDB's data is outside data: only an http(s) link becomes an href.
+        "watch_link": clean_url(providers.get("link")),
         "runtime": runtime_text(movie.runtime),
         "canonical_url": request.build_absolute_uri(card.url),
     }
@@ -226,6 +228,7 @@ def channel_list(request: HttpRequest) -> HttpResponse:
 def channel_detail(request: HttpRequest, slug: str) -> HttpResponse:
     [channel] = channels_with_last_check([get_object_or_404(Channel, slug=slug)])
     filters = MovieFilters.from_params(request.GET, channel=channel)
+    channel.safe_url = clean_url(channel.url)  # type: ignore[attr-defined]
     return _listing(
         request,
         template="web/channel_detail.html",
