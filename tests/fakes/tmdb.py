@@ -100,6 +100,9 @@ class FakeFilm:
     director: str = "Jane Director"
     cast: tuple[str, ...] = ("Alex Lead", "Sam Support")
     adult: bool = False
+    # Fields sent as they are in /movie/{id} instead of the generated ones: TMDB's data is
+    # edited by its users, so the hostile-input tests send control characters, odd types, ...
+    raw: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
     @property
     def year(self) -> int | None:
@@ -182,6 +185,7 @@ class FakeFilm:
             section = self.section(name, video_languages)
             if section is not None:
                 data[name] = section
+        data.update(self.raw)
         return data
 
     def section(self, name: str, video_languages: set[str] | None = None) -> dict[str, Any] | None:

@@ -58,8 +58,11 @@ def check_dump(dump: Any) -> tuple[dict[str, Any], list[str]]:
     if page and not YOUTUBE_HOSTS.match(_host(page)):
         raise ValueError(f"a dump of {_shown(page)}, not of a YouTube channel")
     channel_url = dump.get("channel_url")
+    # A URL that cleaning would change (control characters, spaces) is not one yt-dlp wrote.
     if channel_url is not None and not (
-        isinstance(channel_url, str) and CHANNEL_URL_RE.match(clean_url(channel_url))
+        isinstance(channel_url, str)
+        and clean_url(channel_url) == channel_url
+        and CHANNEL_URL_RE.match(channel_url)
     ):
         raise ValueError(
             f"the dump's channel URL {_shown(channel_url)} is not a YouTube channel URL"

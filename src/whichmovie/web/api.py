@@ -39,6 +39,7 @@ from whichmovie.web.filters import (
 )
 from whichmovie.web.images import TmdbImages
 from whichmovie.web.paging import MOVIE_SORT_KEYS, VIDEO_SORT_KEY, keyset_page
+from whichmovie.web.safejson import InertJSONRenderer, inert_json
 
 api = NinjaAPI(
     title="WhichMovie API",
@@ -46,6 +47,7 @@ api = NinjaAPI(
     description="Films by their newest trailer. Lists use cursor pagination: pass the "
     "`next_cursor` of a page as `cursor` to get the next one.",
     urls_namespace="api",
+    renderer=InertJSONRenderer(),
 )
 
 
@@ -277,12 +279,13 @@ def _next_url(request: HttpRequest, cursor: str | None) -> str | None:
 
 def _json(schema: type[Schema], data: Any) -> HttpResponse:
     """Validated like ninja's own responses, but already bytes, so it can be cached."""
-    body = schema.model_validate(data).model_dump_json()
+    body = inert_json(schema.model_validate(data).model_dump_json())
     return HttpResponse(body, content_type="application/json; charset=utf-8")
 
 
 def _json_list(schema: type[Schema], items: list[Any]) -> HttpResponse:
     body = "[" + ",".join(schema.model_validate(item).model_dump_json() for item in items) + "]"
+    body = inert_json(body)
     return HttpResponse(body, content_type="application/json; charset=utf-8")
 
 

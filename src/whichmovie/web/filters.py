@@ -38,6 +38,7 @@ HOME_OFFERS = ("flatrate", "free", "ads", "rent", "buy")
 MIN_YEAR, MAX_YEAR = 1870, 2100
 MAX_SEARCH_LENGTH = 200
 SLUG = re.compile(r"^[-\w]{1,100}$")
+UNSHOWN = re.compile(r"[^\w .,:+-]")
 MAX_PARAMETER = 500  # a cursor is about 80 characters; nothing we read is longer
 CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
@@ -50,8 +51,10 @@ class FilterError(ValueError):
 
 
 def _shown(value: str) -> str:
-    """A visitor's value quoted in a message: short, so an error never echoes a whole payload."""
-    return repr(value if len(value) <= 40 else value[:40] + "…")
+    """A visitor's value quoted in a message: short, and with only letters, digits and a few
+    marks, so an error (text/plain on feeds) never echoes a payload back."""
+    shown = UNSHOWN.sub("?", value[:40]) + ("…" if len(value) > 40 else "")
+    return f"'{shown}'"
 
 
 def _choice(name: str, value: str, choices: Mapping[str, object]) -> str:

@@ -41,7 +41,7 @@ def refuse_control_characters(
     def middleware(request: HttpRequest) -> HttpResponseBase:
         for name, values in request.GET.lists():
             if _CONTROL.search(name) or any(_CONTROL.search(value) for value in values):
-                shown = _CONTROL.sub("?", name[:40])
+                shown = re.sub(r"[^\w.-]", "?", name[:40])
                 return HttpResponseBadRequest(
                     f"The query parameter {shown!r} must not contain control characters.",
                     content_type="text/plain; charset=utf-8",

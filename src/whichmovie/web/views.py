@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Callable
 from typing import Any
 
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -37,6 +38,7 @@ from whichmovie.web.filters import (
 )
 from whichmovie.web.images import TmdbImages
 from whichmovie.web.paging import MOVIE_SORT_KEYS, keyset_page
+from whichmovie.web.safejson import inert_json
 
 PAGE_SIZE = 24
 EAGER_CARDS = 6
@@ -273,18 +275,16 @@ def radarr_list(request: HttpRequest) -> HttpResponse:
         .only("title", "imdb_id", "tmdb_id", "poster_path")[:RADARR_LIST_LIMIT]
     )
     images = TmdbImages.load()
-    return JsonResponse(
-        [
-            {
-                "title": movie.title,
-                "imdb_id": movie.imdb_id,
-                "tmdb_id": movie.tmdb_id,
-                "poster_url": images.poster_url(movie.poster_path),
-            }
-            for movie in movies
-        ],
-        safe=False,
-    )
+    items = [
+        {
+            "title": movie.title,
+            "imdb_id": movie.imdb_id,
+            "tmdb_id": movie.tmdb_id,
+            "poster_url": images.poster_url(movie.poster_path),
+        }
+        for movie in movies
+    ]
+    return HttpResponse(inert_json(json.dumps(items)), content_type="application/json")
 
 
 def healthz(request: HttpRequest) -> HttpResponse:
