@@ -102,6 +102,9 @@ class FakeFilm:
     adult: bool = False
     company: str = "Fake Pictures"  # the production company (a distributor's channel name)
     video_language: str = "en"  # the language TMDB files the film's videos under
+    # Fields sent as they are in /movie/{id} instead of the generated ones: TMDB's data is
+    # edited by its users, so the hostile-input tests send control characters, odd types, ...
+    raw: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
     @property
     def year(self) -> int | None:
@@ -184,6 +187,7 @@ class FakeFilm:
             section = self.section(name, video_languages)
             if section is not None:
                 data[name] = section
+        data.update(self.raw)
         return data
 
     def section(self, name: str, video_languages: set[str] | None = None) -> dict[str, Any] | None:

@@ -22,6 +22,9 @@ import yt_dlp
 from yt_dlp.networking.exceptions import HTTPError, TransportError
 from yt_dlp.utils import ExtractorError
 
+from whichmovie.sources import clean
+from whichmovie.sources.dumps import check_dump
+
 CHANNEL_ID_RE = re.compile(r"UC[0-9A-Za-z_-]{22}")
 VIDEOS_URL_RE = re.compile(
     r"^https?://(?:www\.|m\.)?youtube\.com/(?:@[\w.\-%]+|channel/UC[\w-]{22}|c/[\w.\-%]+|user/[\w.\-%]+)"
@@ -70,6 +73,12 @@ class Upload:
     published_at: datetime | None = None
     description: str = ""  # often empty in yt-dlp's flat listing
 
+    def __post_init__(self) -> None:
+        # Every reader builds an Upload: cleaning here cleans every title once, before storing.
+        object.__setattr__(
+            self, "title", clean.clean_text(self.title, max_length=clean.TITLE_LENGTH)
+        )
+
 
 @dataclass
 class ChannelListing:
@@ -82,6 +91,16 @@ class ChannelListing:
     reached_end: bool = False
     # The known upload the listing stopped before (`stop_at`), if it did.
     stopped_at: str = ""
+    # Entries of a dump that could not be read, one line each ("entry 3: no id").
+    skipped: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.channel_id = self.channel_id if CHANNEL_ID_RE.fullmatch(self.channel_id) else ""
+        self.name = clean.clean_text(self.name, max_length=clean.NAME_LENGTH)
+        self.handle = clean.clean_text(self.handle, max_length=clean.NAME_LENGTH)
+        # Only the channel part of a YouTube URL is kept: never a link elsewhere.
+        match = VIDEOS_URL_RE.match(clean.clean_url(self.url))
+        self.url = match.group(0) if match else ""
 
     @property
     def undated(self) -> int:
@@ -283,12 +302,16 @@ def ytdlp_version() -> tuple[str, date | None]:
 
 
 def listing_from_dump(dump: dict[str, Any]) -> ChannelListing:
-    """Read the JSON that `yt-dlp -J --flat-playlist <channel url>` printed."""
-    if not isinstance(dump, dict) or "entries" not in dump:
-        raise ValueError("not a yt-dlp playlist dump: no 'entries' (use yt-dlp -J --flat-playlist)")
+    """Read the JSON that `yt-dlp -J --flat-playlist <channel url>` printed. A dump that is
+    not a YouTube channel's raises ValueError; entries it cannot read are left out, each with
+    its reason in `skipped`."""
+    dump, skipped = check_dump(dump)
     listing = _listing_header(dump)
+    if not (listing.channel_id or listing.url):
+        raise ValueError("the dump does not say which YouTube channel it is (no channel id or URL)")
     listing.uploads = list(_uploads(_entries(dump)))
     listing.reached_end = True
+    listing.skipped = skipped
     return listing
 
 

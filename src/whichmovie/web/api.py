@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.urls import reverse
 from django.utils import timezone
-from ninja import Field, NinjaAPI, Query, Schema
+from ninja import Field, NinjaAPI, Path, Query, Schema
+from ninja.errors import ValidationError
 
 from whichmovie.catalog.models import Channel, MatchStatus, Movie, Video, VideoKind
 from whichmovie.catalog.schedule import channels_with_last_check
+from whichmovie.sources.clean import clean_url
 from whichmovie.web.cache import cached_response
 from whichmovie.web.cards import (
     cast_members,
@@ -24,6 +26,10 @@ from whichmovie.web.cards import (
 )
 from whichmovie.web.filters import (
     KINDS,
+    MAX_PARAMETER,
+    MAX_SEARCH_LENGTH,
+    MAX_YEAR,
+    MIN_YEAR,
     NEW_WINDOWS,
     SORTS,
     STATUSES,
@@ -33,6 +39,7 @@ from whichmovie.web.filters import (
 )
 from whichmovie.web.images import TmdbImages
 from whichmovie.web.paging import MOVIE_SORT_KEYS, VIDEO_SORT_KEY, keyset_page
+from whichmovie.web.safejson import InertJSONRenderer, inert_json
 
 api = NinjaAPI(
     title="WhichMovie API",
@@ -40,6 +47,7 @@ api = NinjaAPI(
     description="Films by their newest trailer. Lists use cursor pagination: pass the "
     "`next_cursor` of a page as `cursor` to get the next one.",
     urls_namespace="api",
+    renderer=InertJSONRenderer(),
 )
 
 
@@ -48,35 +56,76 @@ def filter_error(request: HttpRequest, error: FilterError) -> HttpResponse:
     return api.create_response(request, {"detail": str(error)}, status=400)
 
 
-def _one_of(choices: Mapping[str, object]) -> str:
+@api.exception_handler(ValidationError)
+def validation_error(request: HttpRequest, error: ValidationError) -> HttpResponse:
+    """Parameters of the wrong type or range: one readable line, like the other 4xx answers."""
+    problems = [
+        f"{'.'.join(str(p) for p in e.get('loc', ())[1:]) or 'request'}: {e.get('msg', 'invalid')}"
+        for e in error.errors
+    ]
+    return api.create_response(request, {"detail": "; ".join(problems)}, status=422)
+
+
+def _one_of(choices: Iterable[str]) -> str:
     return "One of: " + ", ".join(f"`{c}`" for c in choices) + "."
 
 
+def _enum(choices: Iterable[str]) -> dict[str, Any]:
+    """Allowed values declared in the OpenAPI schema; checked by MovieFilters (a 400)."""
+    return {"enum": list(choices)}
+
+
+SLUG_PATTERN = r"^[-\w]{1,100}$"
+MAX_ID = 2**63 - 1  # database ids are 64-bit: a larger number is no id, never an overflow
+
+
 class MovieQuery(Schema):
-    q: str | None = Field(None, description="Title search, accent- and case-insensitive.")
-    channel: str | None = Field(None, description="Channel slug: films with a trailer there.")
-    genre: str | None = Field(None, description="Genre slug, e.g. `drama`.")
-    year: int | None = Field(None, description="Release year.")
-    kind: str | None = Field(None, description="Films with a video of this kind. " + _one_of(KINDS))
-    status: str | None = Field(None, description=_one_of(STATUSES))
-    new: str | None = Field(
-        None, description="Newest trailer within this window. " + _one_of(NEW_WINDOWS)
+    q: str | None = Field(
+        None,
+        max_length=MAX_SEARCH_LENGTH,
+        description="Title search, accent- and case-insensitive.",
     )
-    sort: str | None = Field(None, description="Default `newest`. " + _one_of(SORTS))
-    cursor: str | None = Field(None, description="`next_cursor` of the previous page.")
+    channel: str | None = Field(
+        None, pattern=SLUG_PATTERN, description="Channel slug: films with a trailer there."
+    )
+    genre: str | None = Field(None, pattern=SLUG_PATTERN, description="Genre slug, e.g. `drama`.")
+    year: int | None = Field(None, ge=MIN_YEAR, le=MAX_YEAR, description="Release year.")
+    kind: str | None = Field(
+        None,
+        description="Films with a video of this kind. " + _one_of(KINDS),
+        json_schema_extra=_enum(KINDS),
+    )
+    status: str | None = Field(
+        None, description=_one_of(STATUSES), json_schema_extra=_enum(STATUSES)
+    )
+    new: str | None = Field(
+        None,
+        description="Newest trailer within this window. " + _one_of(NEW_WINDOWS),
+        json_schema_extra=_enum(NEW_WINDOWS),
+    )
+    sort: str | None = Field(
+        None, description="Default `newest`. " + _one_of(SORTS), json_schema_extra=_enum(SORTS)
+    )
+    cursor: str | None = Field(
+        None, max_length=MAX_PARAMETER, description="`next_cursor` of the previous page."
+    )
     limit: int = Field(24, ge=1, le=100)
 
 
 class VideoQuery(Schema):
-    channel: str | None = Field(None, description="Channel slug.")
-    kind: str | None = Field(None, description="One of: `trailer`, `teaser`, `other`.")
-    movie: int | None = Field(None, description="Movie id.")
-    cursor: str | None = Field(None, description="`next_cursor` of the previous page.")
+    channel: str | None = Field(None, pattern=SLUG_PATTERN, description="Channel slug.")
+    kind: str | None = Field(
+        None, description=_one_of(VideoKind.values), json_schema_extra=_enum(VideoKind.values)
+    )
+    movie: int | None = Field(None, ge=1, le=MAX_ID, description="Movie id.")
+    cursor: str | None = Field(
+        None, max_length=MAX_PARAMETER, description="`next_cursor` of the previous page."
+    )
     limit: int = Field(50, ge=1, le=200)
 
 
 class Error(Schema):
-    detail: str
+    detail: str = Field(description="What was wrong with the request, in one line.")
 
 
 class ChannelRef(Schema):
@@ -218,6 +267,13 @@ def _movie(request: HttpRequest, movie: Movie, images: TmdbImages) -> dict[str, 
     }
 
 
+def _providers(providers: Any) -> dict[str, Any]:
+    """TMDB's offers as stored; its JustWatch link only when it is http(s)."""
+    if not isinstance(providers, dict):
+        return {}
+    return {**providers, "link": clean_url(providers["link"])} if "link" in providers else providers
+
+
 def _next_url(request: HttpRequest, cursor: str | None) -> str | None:
     if cursor is None:
         return None
@@ -228,16 +284,17 @@ def _next_url(request: HttpRequest, cursor: str | None) -> str | None:
 
 def _json(schema: type[Schema], data: Any) -> HttpResponse:
     """Validated like ninja's own responses, but already bytes, so it can be cached."""
-    body = schema.model_validate(data).model_dump_json()
+    body = inert_json(schema.model_validate(data).model_dump_json())
     return HttpResponse(body, content_type="application/json; charset=utf-8")
 
 
 def _json_list(schema: type[Schema], items: list[Any]) -> HttpResponse:
     body = "[" + ",".join(schema.model_validate(item).model_dump_json() for item in items) + "]"
+    body = inert_json(body)
     return HttpResponse(body, content_type="application/json; charset=utf-8")
 
 
-@api.get("/movies", response={200: MoviePage, 400: Error}, tags=["movies"])
+@api.get("/movies", response={200: MoviePage, 400: Error, 422: Error}, tags=["movies"])
 def list_movies(request: HttpRequest, query: Query[MovieQuery]) -> HttpResponse:
     """Films by their newest trailer (or `sort`), filtered like the site's pages."""
     return cached_response(request, lambda: _json(MoviePage, _movies_page(request, query)))
@@ -257,8 +314,12 @@ def _movies_page(request: HttpRequest, query: MovieQuery) -> dict[str, Any]:
     }
 
 
-@api.get("/movies/{movie_id}", response={200: MovieDetailOut, 404: Error}, tags=["movies"])
-def get_movie(request: HttpRequest, movie_id: int) -> HttpResponse:
+@api.get(
+    "/movies/{movie_id}", response={200: MovieDetailOut, 404: Error, 422: Error}, tags=["movies"]
+)
+def get_movie(
+    request: HttpRequest, movie_id: Annotated[int, Path(ge=1, le=MAX_ID)]
+) -> HttpResponse:
     """One film with everything known about it and all its trailers and teasers."""
     return cached_response(request, lambda: _json(MovieDetailOut, _movie_detail(request, movie_id)))
 
@@ -280,12 +341,12 @@ def _movie_detail(request: HttpRequest, movie_id: int) -> dict[str, Any]:
         "tagline": movie.tagline,
         "backdrop_url": backdrop.src if backdrop else None,
         "cast": cast_members(movie.cast),
-        "watch_providers": movie.watch_providers if isinstance(movie.watch_providers, dict) else {},
+        "watch_providers": _providers(movie.watch_providers),
         "videos": [_video(video) for video in trailers],
     }
 
 
-@api.get("/videos", response={200: VideoPage, 400: Error}, tags=["videos"])
+@api.get("/videos", response={200: VideoPage, 400: Error, 422: Error}, tags=["videos"])
 def list_videos(request: HttpRequest, query: Query[VideoQuery]) -> HttpResponse:
     """Every upload seen on the followed channels, newest first."""
     return cached_response(request, lambda: _json(VideoPage, _videos_page(request, query)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -11,7 +12,7 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.feedgenerator import Atom1Feed, SyndicationFeed
 
 from whichmovie.catalog.models import Channel, Video
 from whichmovie.web.cache import cached_page
@@ -30,6 +31,18 @@ class FeedSource:
     channel: Channel | None
 
 
+# What XML 1.0 cannot hold (Django's feed writer refuses it with an error).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(value: Any) -> Any:
+    if isinstance(value, str):
+        return _NOT_XML.sub("", value)
+    if isinstance(value, list | tuple):
+        return [xml_safe(item) for item in value]
+    return value
+
+
 class TrailerFeed(Feed):  # type: ignore[type-arg]
     description_template = "web/feed_item.html"
 
@@ -38,6 +51,14 @@ class TrailerFeed(Feed):  # type: ignore[type-arg]
             return super().__call__(request, *args, **kwargs)
         except FilterError as error:
             return HttpResponse(str(error), status=400, content_type="text/plain")
+
+    def get_feed(self, obj: FeedSource, request: HttpRequest) -> SyndicationFeed:
+        """Every text of the feed made XML 1.0 safe: one control character in one title (from
+        before the cleaning at the boundary, or typed in the admin) must not break the feed."""
+        feed = super().get_feed(obj, request)
+        feed.feed = {key: xml_safe(value) for key, value in feed.feed.items()}
+        feed.items = [{key: xml_safe(value) for key, value in item.items()} for item in feed.items]
+        return feed
 
     def get_object(self, request: HttpRequest, slug: str = "") -> FeedSource:
         channel = get_object_or_404(Channel, slug=slug) if slug else None

@@ -38,6 +38,9 @@ HOME_OFFERS = ("flatrate", "free", "ads", "rent", "buy")
 MIN_YEAR, MAX_YEAR = 1870, 2100
 MAX_SEARCH_LENGTH = 200
 SLUG = re.compile(r"^[-\w]{1,100}$")
+UNSHOWN = re.compile(r"[^\w .,:+-]")
+MAX_PARAMETER = 500  # a cursor is about 80 characters; nothing we read is longer
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 # The parameters the filters read, in the order links are written.
 PARAMETERS = ("q", "channel", "genre", "year", "kind", "status", "new", "sort")
@@ -47,24 +50,47 @@ class FilterError(ValueError):
     """A query parameter that cannot be understood: the user gets a 400 with this message."""
 
 
+def _shown(value: str) -> str:
+    """A visitor's value quoted in a message: short, and with only letters, digits and a few
+    marks, so an error (text/plain on feeds) never echoes a payload back."""
+    shown = UNSHOWN.sub("?", value[:40]) + ("…" if len(value) > 40 else "")
+    return f"'{shown}'"
+
+
 def _choice(name: str, value: str, choices: Mapping[str, object]) -> str:
     if value and value not in choices:
-        raise FilterError(f"{name} must be one of: {', '.join(choices)} (got {value!r}).")
+        raise FilterError(f"{name} must be one of: {', '.join(choices)} (got {_shown(value)}).")
     return value
 
 
 def _slug(name: str, value: str) -> str:
     if value and not SLUG.match(value):
-        raise FilterError(f"{name} must be a slug such as 'drama' (got {value!r}).")
+        raise FilterError(f"{name} must be a slug such as 'drama' (got {_shown(value)}).")
     return value
 
 
 def _year(value: str) -> int | None:
     if not value:
         return None
-    if not value.isdigit() or not MIN_YEAR <= int(value) <= MAX_YEAR:
-        raise FilterError(f"year must be a year between {MIN_YEAR} and {MAX_YEAR} (got {value!r}).")
+    # isdigit() also accepts "²" and "٢", which int() refuses: only ASCII digits are a year.
+    if not (value.isascii() and value.isdigit() and len(value) <= 4) or not (
+        MIN_YEAR <= int(value) <= MAX_YEAR
+    ):
+        raise FilterError(
+            f"year must be a year between {MIN_YEAR} and {MAX_YEAR} (got {_shown(value)})."
+        )
     return int(value)
+
+
+def parameter(params: Mapping[str, str], name: str, *, max_length: int = MAX_PARAMETER) -> str:
+    """One query parameter as text we can search and store: a control character (NUL breaks
+    PostgreSQL) or a value longer than any we use is the visitor's mistake, a 400."""
+    value = (params.get(name) or "").strip()
+    if len(value) > max_length:
+        raise FilterError(f"{name} must be at most {max_length} characters.")
+    if CONTROL.search(value):
+        raise FilterError(f"{name} must not contain control characters.")
+    return value
 
 
 @dataclass(frozen=True)
@@ -85,20 +111,19 @@ class MovieFilters:
         """Validate query parameters. `channel` fixes the channel (a channel's own page)."""
 
         def get(name: str) -> str:
-            return (params.get(name) or "").strip()
+            return parameter(params, name)
 
-        q = get("q")
-        if len(q) > MAX_SEARCH_LENGTH:
-            raise FilterError(f"q must be at most {MAX_SEARCH_LENGTH} characters.")
+        q = parameter(params, "q", max_length=MAX_SEARCH_LENGTH)
+        parameter(params, "cursor")  # read by the pagination; checked here with the others
         if channel is None and (slug := _slug("channel", get("channel"))):
             channel = Channel.objects.filter(slug=slug).first()
             if channel is None:
-                raise FilterError(f"There is no channel {slug!r}.")
+                raise FilterError(f"There is no channel {_shown(slug)}.")
         genre = None
         if slug := _slug("genre", get("genre")):
             genre = Genre.objects.filter(slug=slug).first()
             if genre is None:
-                raise FilterError(f"There is no genre {slug!r}.")
+                raise FilterError(f"There is no genre {_shown(slug)}.")
         return cls(
             channel=channel,
             genre=genre,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, timedelta
 
@@ -10,6 +11,8 @@ from django.db.models import Q
 from whichmovie.catalog.models import Movie, MovieQuerySet
 
 CRLF = "\r\n"
+_LINE_BREAKS = re.compile("\r\n|[\r\n\x0b\x0c\x85\u2028\u2029]")
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 MAX_LINE_OCTETS = 75
 # Keep the last month's dates, so an event does not vanish from calendars the day it happens.
 KEEP_PAST_DAYS = 30
@@ -19,7 +22,9 @@ MAX_MOVIES = 1000
 def escape_text(value: str) -> str:
     """A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and newlines escaped."""
     value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return value.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
+    # Every line break a calendar app may honour becomes the escaped newline; RFC 5545 allows
+    # no control character but tab in a TEXT value.
+    return _CONTROLS.sub("", _LINE_BREAKS.sub("\\\\n", value))
 
 
 def fold(line: str) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 from django.conf import settings
 
 from whichmovie.catalog.models import TmdbConfiguration
+from whichmovie.sources.clean import clean_url
 
 # What we ask for when TMDB's configuration lists them (or when we have none yet).
 POSTER_WIDTHS = (185, 342, 500, 780)
@@ -35,8 +36,9 @@ class TmdbImages:
 
     @classmethod
     def from_configuration(cls, data: dict[str, Any]) -> TmdbImages:
-        images = data.get("images") or {}
-        base_url = images.get("secure_base_url") or settings.TMDB_IMAGE_BASE_URL
+        images: dict[str, Any] = data["images"] if isinstance(data.get("images"), dict) else {}
+        # TMDB's answer is outside data: only an http(s) base URL is used for <img> sources.
+        base_url = clean_url(images.get("secure_base_url")) or settings.TMDB_IMAGE_BASE_URL
         return cls(
             base_url=base_url if base_url.endswith("/") else base_url + "/",
             poster_sizes=tuple(images.get("poster_sizes") or ()),

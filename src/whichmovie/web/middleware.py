@@ -1,8 +1,9 @@
 """Site-wide response handling."""
 
+import re
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponseBase
+from django.http import HttpRequest, HttpResponseBadRequest, HttpResponseBase
 
 
 def head_without_body(
@@ -23,5 +24,28 @@ def head_without_body(
             else:
                 response.content = b""  # type: ignore[attr-defined]
         return response
+
+    return middleware
+
+
+# NUL cannot be sent to PostgreSQL at all, and no parameter of ours holds a control character.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def refuse_control_characters(
+    get_response: Callable[[HttpRequest], HttpResponseBase],
+) -> Callable[[HttpRequest], HttpResponseBase]:
+    """A query string with a control character is a 400 before any view (admin included)
+    reads it: parameters go into database queries, and NUL makes PostgreSQL refuse them."""
+
+    def middleware(request: HttpRequest) -> HttpResponseBase:
+        for name, values in request.GET.lists():
+            if _CONTROL.search(name) or any(_CONTROL.search(value) for value in values):
+                shown = re.sub(r"[^\w.-]", "?", name[:40])
+                return HttpResponseBadRequest(
+                    f"The query parameter {shown!r} must not contain control characters.",
+                    content_type="text/plain; charset=utf-8",
+                )
+        return get_response(request)
 
     return middleware

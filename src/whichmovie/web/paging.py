@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -19,6 +20,8 @@ from django.db.models import F, Model, Q, QuerySet
 from django.db.models.expressions import OrderBy
 
 from whichmovie.web.filters import FilterError
+
+MAX_ID = 2**63 - 1
 
 
 @dataclass(frozen=True)
@@ -72,12 +75,16 @@ def decode_cursor(key: SortKey, cursor: str) -> tuple[Any, int]:
         field, value, pk = json.loads(base64.urlsafe_b64decode(padded.encode()))
         if field != key.field:
             raise FilterError("This cursor belongs to another sort order; start from page one.")
-        if not isinstance(pk, int):
+        # Ids beyond a 64-bit integer would overflow the database driver, not just miss.
+        if not isinstance(pk, int) or isinstance(pk, bool) or not 0 <= pk <= MAX_ID:
             raise TypeError(pk)
-        return (None if value is None else key.parse(str(value))), pk
+        parsed = None if value is None else key.parse(str(value))
+        if isinstance(parsed, float) and not math.isfinite(parsed):
+            raise ValueError(parsed)
+        return parsed, pk
     except FilterError:
         raise
-    except (ValueError, TypeError, binascii.Error, UnicodeError) as error:
+    except (ValueError, TypeError, OverflowError, RecursionError, binascii.Error) as error:
         raise FilterError("cursor is not valid; use the next_cursor a page gave you.") from error
 
 

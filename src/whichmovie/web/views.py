@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Callable
 from typing import Any
 
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,6 +17,7 @@ from django.views.decorators.http import require_safe
 from whichmovie.catalog.models import Channel, Genre, MatchStatus, Movie, VideoKind
 from whichmovie.catalog.schedule import channels_with_last_check
 from whichmovie.catalog.services.youtube_status import youtube_health
+from whichmovie.sources.clean import clean_url
 from whichmovie.web import ical
 from whichmovie.web.cache import cached_page
 from whichmovie.web.cards import (
@@ -37,6 +39,7 @@ from whichmovie.web.filters import (
 )
 from whichmovie.web.images import TmdbImages
 from whichmovie.web.paging import MOVIE_SORT_KEYS, keyset_page
+from whichmovie.web.safejson import inert_json
 
 PAGE_SIZE = 24
 EAGER_CARDS = 6
@@ -202,7 +205,8 @@ def movie_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
         "timeline": trailer_timeline(card.trailers),
         "cast": cast_members(movie.cast),
         "watch": watch_offers(providers, images),
-        "watch_link": providers.get("link", ""),
+        # TMDB's data is outside data: only an http(s) link becomes an href.
+        "watch_link": clean_url(providers.get("link")),
         "runtime": runtime_text(movie.runtime),
         "canonical_url": request.build_absolute_uri(card.url),
     }
@@ -229,6 +233,7 @@ def channel_list(request: HttpRequest) -> HttpResponse:
 def channel_detail(request: HttpRequest, slug: str) -> HttpResponse:
     [channel] = channels_with_last_check([get_object_or_404(Channel, slug=slug)])
     filters = MovieFilters.from_params(request.GET, channel=channel)
+    channel.safe_url = clean_url(channel.url)  # type: ignore[attr-defined]
     return _listing(
         request,
         template="web/channel_detail.html",
@@ -273,18 +278,16 @@ def radarr_list(request: HttpRequest) -> HttpResponse:
         .only("title", "imdb_id", "tmdb_id", "poster_path")[:RADARR_LIST_LIMIT]
     )
     images = TmdbImages.load()
-    return JsonResponse(
-        [
-            {
-                "title": movie.title,
-                "imdb_id": movie.imdb_id,
-                "tmdb_id": movie.tmdb_id,
-                "poster_url": images.poster_url(movie.poster_path),
-            }
-            for movie in movies
-        ],
-        safe=False,
-    )
+    items = [
+        {
+            "title": movie.title,
+            "imdb_id": movie.imdb_id,
+            "tmdb_id": movie.tmdb_id,
+            "poster_url": images.poster_url(movie.poster_path),
+        }
+        for movie in movies
+    ]
+    return HttpResponse(inert_json(json.dumps(items)), content_type="application/json")
 
 
 def healthz(request: HttpRequest) -> HttpResponse:

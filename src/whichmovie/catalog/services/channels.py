@@ -11,7 +11,7 @@ from importlib.metadata import PackageNotFoundError, version
 import httpx2
 from apscheduler.triggers.cron import CronTrigger
 from django.conf import settings
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 from whichmovie.catalog.models import Channel, Video
@@ -87,6 +87,9 @@ def preset_for_channel(*, channel_id: str = "", handle: str = "") -> ChannelPres
         if handle and _handle(preset.url) == handle:
             return preset
     return None
+
+
+MAX_DEPTH = 100_000
 
 
 def channel_ensure_presets() -> None:
@@ -197,7 +200,8 @@ def channel_fetch(
         outcome.result = SaveResult()
         for uploads, exact in batches:
             outcome.result += videos_save(channel=channel, uploads=uploads, exact_dates=exact)
-    except youtube.YouTubeError as error:
+    except (youtube.YouTubeError, ValueError, DatabaseError) as error:
+        # A channel that cannot be read (or stored) is recorded; the next channels still run.
         outcome.error = str(error)
         logger.warning("channel %s: %s", channel.slug, error)
         if isinstance(error, youtube.YouTubeBlocked) and not isinstance(error, YouTubePaused):
@@ -362,6 +366,11 @@ def channel_follow(
     """Follow a channel: a preset slug, or any YouTube channel URL (its id is resolved).
     One channel per YouTube channel: a channel already imported or followed under another
     slug, URL or handle is that channel, and a preset's channel gets the preset's rules."""
+    # Every option is checked before anything is changed: a mistake changes nothing.
+    if schedule:
+        check_cron(schedule)
+    if depth is not None and not 1 <= depth <= MAX_DEPTH:
+        raise ValueError(f"--depth must be between 1 and {MAX_DEPTH} uploads (got {depth})")
     preset = preset_for_slug(url)
     if preset is not None:
         channel = (
@@ -393,7 +402,6 @@ def channel_follow(
             already = channel.enabled
     channel.enabled = True
     if schedule:
-        check_cron(schedule)
         channel.schedule = schedule
     if depth:
         channel.first_fetch_depth = depth
@@ -412,7 +420,7 @@ def channel_add(
 def check_cron(schedule: str) -> None:
     """dramatiq-crontab wants 5 fields with a literal day of week."""
     fields = schedule.split()
-    if len(fields) != 5 or any(ch.isdigit() for ch in fields[4]):
+    if len(schedule) > 100 or len(fields) != 5 or any(ch.isdigit() for ch in fields[4]):
         raise ValueError(
             f"not a cron schedule: {schedule!r} (5 fields, day of week as * or Mon..Sun)"
         )

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -32,7 +32,9 @@ from whichmovie.catalog.models import (
 )
 from whichmovie.catalog.services.grouping import movies_split_groups
 from whichmovie.catalog.services.videos import movies_refresh_latest_video
+from whichmovie.sources.clean import clean_json
 from whichmovie.sources.titles import normalise_title
+from whichmovie.tmdb.cleaning import clean_details
 from whichmovie.tmdb.client import (
     TmdbAuthError,
     TmdbClient,
@@ -48,6 +50,8 @@ THREADS = 16  # enough in-flight requests to reach the rate limit at TMDB's late
 # Unsure results are looked at again after these many days (then every last one): TMDB adds
 # films, and a later upload may bring the year or the description that decides.
 RETRY_BACKOFF_DAYS = (1, 7, 30, 90)
+LOGGED_TITLE = 120  # a 10,000-character title is logged as its start
+SEARCH_TITLE_LENGTH = Movie._meta.get_field("search_title").max_length or 300
 
 
 def tmdb_client() -> TmdbClient:
@@ -234,9 +238,27 @@ def _record_next(
         raise
     except TmdbError as error:
         result.failed += 1
-        logger.warning("movie %s %r: %s", pending.id, pending.title, error)
+        logger.warning("movie %s %r: %s", pending.id, pending.title[:LOGGED_TITLE], error)
         return
-    _record(pending, match, result)
+    except Exception as error:
+        # An answer the matcher cannot read is this film's failure, never the whole run's.
+        result.failed += 1
+        logger.warning(
+            "movie %s %r: unreadable TMDB answer: %r",
+            pending.id,
+            pending.title[:LOGGED_TITLE],
+            error,
+        )
+        return
+    try:
+        _record(pending, match, result)
+    except (DatabaseError, ValueError, TypeError, KeyError) as error:
+        # Rolled back (one transaction per film): it stays pending, the next films go on.
+        result.failed += 1
+        logger.warning(
+            "movie %s %r not stored: %s", pending.id, pending.title[:LOGGED_TITLE], error
+        )
+        return
     if progress:
         progress(1)
 
@@ -291,6 +313,11 @@ def _record(pending: _Pending, match: MatchResult, result: EnrichResult) -> None
 
 
 def _match_details(pending: _Pending, match: MatchResult) -> dict[str, Any]:
+    details: dict[str, Any] = clean_json(_raw_match_details(pending, match))
+    return details
+
+
+def _raw_match_details(pending: _Pending, match: MatchResult) -> dict[str, Any]:
     return {
         "title": pending.title,
         "year": pending.year,
@@ -320,6 +347,7 @@ def _date(value: str | None) -> date | None:
 def movie_apply_details(*, movie: Movie, details: dict[str, Any], status: str) -> bool:
     """Write TMDB details onto `movie`. If another movie already holds this TMDB id, the
     two are merged into that one (all trailers kept) and True is returned."""
+    details = clean_details(details)  # TMDB's text is outside data: cleaned before storing
     tmdb_id = int(details["id"])
     holder = Movie.objects.filter(tmdb_id=tmdb_id).exclude(pk=movie.pk).first()
     if holder is not None:
@@ -377,20 +405,26 @@ def movie_apply_details(*, movie: Movie, details: dict[str, Any], status: str) -
     movie.watch_providers = (details.get("watch/providers") or {}).get("results", {}).get(
         region
     ) or {}
-    movie.search_title = normalise_title(movie.title)
+    movie.search_title = normalise_title(movie.title)[:SEARCH_TITLE_LENGTH]
     movie.match_status = status
     movie.match_attempts, movie.next_match_at = 0, None
     movie.enriched_at = timezone.now()
     movie.save()
-    movie.genres.set(
-        [
-            Genre.objects.get_or_create(
-                tmdb_id=g["id"], defaults={"name": g["name"], "slug": slugify(g["name"])}
-            )[0]
-            for g in details.get("genres", [])
-        ]
-    )
+    movie.genres.set([genre_for(tmdb_id=g["id"], name=g["name"]) for g in details["genres"]])
     return holder is not None
+
+
+def genre_for(*, tmdb_id: int, name: str) -> Genre:
+    """TMDB's genre, created on first sight. Its slug keeps non-Latin names ("драма",
+    "ドラマ"); a name with nothing to slug, or a slug taken by another genre, uses the id."""
+    genre = Genre.objects.filter(tmdb_id=tmdb_id).first()
+    if genre is not None:
+        return genre
+    slug = slugify(name, allow_unicode=True)[:90] or f"genre-{tmdb_id}"
+    if Genre.objects.filter(slug=slug).exists():
+        slug = f"{slug[:80]}-{tmdb_id}"
+    genre, _ = Genre.objects.get_or_create(tmdb_id=tmdb_id, defaults={"name": name, "slug": slug})
+    return genre
 
 
 def movie_merge(*, source: Movie, target: Movie) -> None:
@@ -422,9 +456,14 @@ def movies_refresh(*, client: TmdbClient, queryset: Any, threads: int = THREADS)
                 except TmdbError as error:
                     logger.warning("refresh of movie %s failed: %s", pk, error)
                     continue
-                with transaction.atomic():
-                    movie = Movie.objects.select_for_update().filter(pk=pk).first()
-                    if movie is not None and movie.tmdb_id == details.get("id"):
-                        movie_apply_details(movie=movie, details=details, status=movie.match_status)
-                        refreshed += 1
+                try:
+                    with transaction.atomic():
+                        movie = Movie.objects.select_for_update().filter(pk=pk).first()
+                        if movie is not None and movie.tmdb_id == details.get("id"):
+                            movie_apply_details(
+                                movie=movie, details=details, status=movie.match_status
+                            )
+                            refreshed += 1
+                except (DatabaseError, ValueError, TypeError, KeyError) as error:
+                    logger.warning("refresh of movie %s not stored: %s", pk, error)
     return refreshed

@@ -37,6 +37,7 @@ from whichmovie.catalog.models import (
     Video,
     VideoKind,
 )
+from whichmovie.sources.clean import TITLE_LENGTH
 from whichmovie.sources.titles import normalise_title
 
 logger = logging.getLogger(__name__)
@@ -240,7 +241,7 @@ def attach_movies(videos: Sequence[Video]) -> int:
                     title=video.parsed_title,
                     year=video.parsed_year,
                     group_key=movie_key,
-                    search_title=normalise_title(video.parsed_title),
+                    search_title=normalise_title(video.parsed_title)[:TITLE_LENGTH],
                 ),
             )
             by_title.setdefault(title_key, []).append(group)
@@ -319,7 +320,7 @@ def movies_split_groups(*, queryset: QuerySet[Movie]) -> int:
                     title=first[4],
                     year=_year_of(first[2]),
                     group_key=f"{first[2]}#{first[3]}",
-                    search_title=normalise_title(first[4]),
+                    search_title=normalise_title(first[4])[:TITLE_LENGTH],
                 )
                 Video.objects.filter(pk__in=[v[0] for v in cluster]).update(movie=movie)
                 created += 1

@@ -5,6 +5,7 @@ Idempotent on YouTube ids: saving the same uploads twice changes nothing.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -16,9 +17,12 @@ from django.utils import timezone
 
 from whichmovie.catalog.models import Channel, DateStatus, Movie, Video, VideoKind
 from whichmovie.catalog.services.grouping import attach_movies
+from whichmovie.sources.clean import TITLE_LENGTH, is_youtube_id
 from whichmovie.sources.presets import rules_for
 from whichmovie.sources.titles import ParsedTitle, normalise_title, parse_title
 from whichmovie.sources.youtube import Upload
+
+logger = logging.getLogger(__name__)
 
 CHUNK = 500  # rows per IN (...) lookup: far below every database's parameter limit
 
@@ -53,7 +57,8 @@ class SaveResult:
 
 def group_key(parsed: ParsedTitle) -> str:
     """Uploads of one film share this key before TMDB matching: title and stated year."""
-    return f"{normalise_title(parsed.title or '')}|{parsed.year or ''}"
+    # Clipped to the column: normalising may lengthen a title ("&" -> "and").
+    return f"{normalise_title(parsed.title or '')[:TITLE_LENGTH]}|{parsed.year or ''}"
 
 
 def chunks[T](items: Sequence[T]) -> Iterable[Sequence[T]]:
@@ -70,7 +75,7 @@ def videos_save(*, channel: Channel, uploads: Sequence[Upload], exact_dates: boo
     `_stand_in_dates`). A video set by hand keeps its kind and title."""
     result = SaveResult()
     rules = rules_for(channel.rules)
-    unique = list({upload.youtube_id: upload for upload in uploads}.values())
+    unique = list({u.youtube_id: u for u in uploads if _readable(u)}.values())
     with transaction.atomic():
         existing: dict[str, Video] = {}
         for chunk in chunks([upload.youtube_id for upload in unique]):
@@ -99,7 +104,7 @@ def videos_save(*, channel: Channel, uploads: Sequence[Upload], exact_dates: boo
                         description=upload.description,
                         kind=parsed.kind,
                         reason=parsed.reason,
-                        parsed_title=parsed.title or "",
+                        parsed_title=(parsed.title or "")[:TITLE_LENGTH],
                         parsed_year=parsed.year,
                         group_key=group_key(parsed) if parsed.kind != VideoKind.OTHER else "",
                         published_at=published_at,
@@ -143,6 +148,14 @@ def videos_save(*, channel: Channel, uploads: Sequence[Upload], exact_dates: boo
             left_movie_ids | {v.movie_id for v in [*new_videos, *changed] if v.movie_id}
         )
     return result
+
+
+def _readable(upload: Upload) -> bool:
+    """An upload with an id YouTube could not have given is left out with one line."""
+    if is_youtube_id(upload.youtube_id):
+        return True
+    logger.warning("skipped an upload with id %r: not a YouTube video id", upload.youtube_id[:40])
+    return False
 
 
 def _stand_in_dates(
@@ -205,7 +218,7 @@ def _refresh(
         if not video.manual:
             parsed = parse_title(upload.title, rules_for(rules_key))
             video.kind, video.reason = parsed.kind, parsed.reason
-            video.parsed_title, video.parsed_year = parsed.title or "", parsed.year
+            video.parsed_title, video.parsed_year = (parsed.title or "")[:TITLE_LENGTH], parsed.year
             new_key = group_key(parsed) if parsed.kind != VideoKind.OTHER else ""
             if new_key != video.group_key:
                 video.group_key, video.movie = new_key, None

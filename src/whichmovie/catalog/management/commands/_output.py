@@ -1,10 +1,12 @@
 """Shared terminal output for the long-running commands: one rich console, one progress bar."""
 
+import re
 from typing import Any
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 console = Console(stderr=True)
 
@@ -23,3 +25,17 @@ def progress_bar() -> Progress:
 def print_table(table: Table, stdout: Any) -> None:
     """Tables are a command's result: stdout, wide enough not to wrap when piped."""
     Console(file=stdout, width=None if stdout.isatty() else 200).print(table)
+
+
+# Control characters (ESC starts terminal escape sequences) shown as "?"; newlines kept.
+_CONTROLS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def escape_text(value: object) -> str:
+    """Text from outside data, safe to print on a terminal: no escape sequences."""
+    return _CONTROLS.sub("?", str(value))
+
+
+def cell(value: object) -> Text:
+    """A table cell shown as it is: rich would read "[/x]" or "[official trailer]" as markup."""
+    return Text(escape_text(value))

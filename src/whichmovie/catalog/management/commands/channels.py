@@ -19,7 +19,7 @@ from whichmovie.catalog.services.youtube_status import youtube_health
 from whichmovie.sources import youtube
 from whichmovie.sources.presets import PRESETS, preset_for_slug
 
-from ._output import print_table
+from ._output import cell, escape_text, print_table
 
 
 class Command(BaseCommand):
@@ -53,13 +53,18 @@ class Command(BaseCommand):
         for c in channels_with_last_check(channels):
             checked = f"{c.last_checked_at:%Y-%m-%d %H:%M}" if c.last_checked_at else "never"
             table.add_row(
-                c.slug,
-                c.name,
-                "yes" if c.enabled else "no",
-                c.schedule,
-                str(c.uploads),
-                checked,
-                c.health,
+                *map(
+                    cell,
+                    (
+                        c.slug,
+                        c.name,
+                        "yes" if c.enabled else "no",
+                        c.schedule,
+                        c.uploads,
+                        checked,
+                        c.health,
+                    ),
+                )
             )
         print_table(table, self.stdout)
         health = youtube_health()
@@ -87,9 +92,11 @@ class Command(BaseCommand):
             raise CommandError(f"{error}; nothing was added") from error
         channel = followed.channel
         if followed.already:
-            self.stdout.write(f"Already following {channel.name} as {channel.slug}")
+            self.stdout.write(f"Already following {escape_text(channel.name)} as {channel.slug}")
             return
-        self.stdout.write(f"Following {channel.name} ({channel.slug}), schedule {channel.schedule}")
+        self.stdout.write(
+            f"Following {escape_text(channel.name)} ({channel.slug}), schedule {channel.schedule}"
+        )
 
     def _set_enabled(self, slug: str, enabled: bool) -> None:
         channel = Channel.objects.filter(slug=slug).first()
@@ -99,7 +106,7 @@ class Command(BaseCommand):
                 raise CommandError(f"unknown channel or preset: {slug}")
             channel = channel_from_preset(preset=preset, enabled=enabled)
         Channel.objects.filter(pk=channel.pk).update(enabled=enabled)
-        self.stdout.write(f"{channel.name}: {'enabled' if enabled else 'disabled'}")
+        self.stdout.write(f"{escape_text(channel.name)}: {'enabled' if enabled else 'disabled'}")
 
     def _enable(self, options: dict[str, Any]) -> None:
         self._set_enabled(options["slug"], True)
@@ -118,13 +125,15 @@ class Command(BaseCommand):
                 f"or use `whichmovie channels disable {channel.slug}` to keep them"
             )
         channel.delete()
-        self.stdout.write(f"Removed {channel.name} and its {uploads} uploads")
+        self.stdout.write(f"Removed {escape_text(channel.name)} and its {uploads} uploads")
 
     def _preview(self, options: dict[str, Any]) -> None:
         source = options["url"]
         try:
             if options["from_json"]:
-                listing = youtube.listing_from_dump(json.loads(options["from_json"].read_text()))
+                listing = youtube.listing_from_dump(
+                    json.loads(options["from_json"].read_text(encoding="utf-8"))
+                )
             elif source:
                 known = Channel.objects.filter(slug=source).first()
                 preset = preset_for_slug(source)
@@ -132,13 +141,13 @@ class Command(BaseCommand):
                 listing = youtube.read_listing(url, limit=PREVIEW_SIZE, options=youtube_options())
             else:
                 raise CommandError("give a channel URL or slug, or --from-json FILE")
-        except (OSError, ValueError, youtube.YouTubeError) as error:
-            raise CommandError(str(error)) from error
+        except (OSError, ValueError, RecursionError, youtube.YouTubeError) as error:
+            raise CommandError(escape_text(error)) from error
         channel = Channel.objects.filter(slug=source).first() if source else None
         preset = preset_for_slug(source) if source else None
         rules = options["rules"] or (channel.rules if channel else preset.rules if preset else None)
-        table = Table("kind", "title", "year", "upload title", title=listing.name or source)
+        table = Table("kind", "title", "year", "upload title", title=cell(listing.name or source))
         for upload_title, parsed in channel_preview(listing=listing, rules=rules):
             kind = parsed.kind if parsed.kind != "other" else f"other ({parsed.reason})"
-            table.add_row(kind, parsed.title or "", str(parsed.year or ""), upload_title)
+            table.add_row(*map(cell, (kind, parsed.title or "", parsed.year or "", upload_title)))
         print_table(table, self.stdout)

@@ -1,4 +1,5 @@
 import json
+import re
 from typing import Any
 
 from django.core.management.base import BaseCommand
@@ -6,6 +7,14 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.forms.models import model_to_dict
 
 from whichmovie.catalog.models import Movie
+
+# Valid JSON, yet readers that split on every Unicode line break (Python's splitlines, many
+# editors) would cut a record in two, and C1 controls are terminal escapes: written escaped.
+_LINE_BREAKING = re.compile("[\x7f-\x9f\u2028\u2029]")
+
+
+def json_line_safe(line: str) -> str:
+    return _LINE_BREAKING.sub(lambda m: f"\\u{ord(m.group()):04x}", line)
 
 
 def movie_record(movie: Movie) -> dict[str, Any]:
@@ -34,6 +43,5 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         movies = Movie.objects.order_by("pk").prefetch_related("genres", "videos__channel")
         for movie in movies.iterator(chunk_size=500):
-            self.stdout.write(
-                json.dumps(movie_record(movie), cls=DjangoJSONEncoder, ensure_ascii=False)
-            )
+            line = json.dumps(movie_record(movie), cls=DjangoJSONEncoder, ensure_ascii=False)
+            self.stdout.write(json_line_safe(line))

@@ -3,13 +3,15 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from whichmovie.catalog.models import Channel
 from whichmovie.catalog.services.channels import channel_fetch, channel_for_listing
 from whichmovie.catalog.services.videos import SaveResult, videos_save
+from whichmovie.sources.youtube import ChannelListing as YouTubeListing
 from whichmovie.sources.youtube import listing_from_dump
 
-from ._output import progress_bar
+from ._output import escape_text, progress_bar
 
 
 class Command(BaseCommand):
@@ -44,20 +46,24 @@ class Command(BaseCommand):
         self.stdout.write(f"Fetched {channels.count()} channels: {total}, {len(failures)} failed")
 
     def _import_dumps(self, files: list[Path]) -> None:
-        total = SaveResult()
+        """Each file is imported whole or not at all; a refused file never stops the others."""
+        total, refused, skipped = SaveResult(), [], 0
         for file in files:
             try:
-                dump = json.loads(file.read_text(encoding="utf-8"))
-                listing = listing_from_dump(dump)
-            except OSError as error:
-                raise CommandError(f"cannot read {file}: {error.strerror}") from error
-            except json.JSONDecodeError as error:
-                raise CommandError(f"{file} is not valid JSON: {error}") from error
+                listing = _read_dump(file)
             except ValueError as error:
-                raise CommandError(f"{file}: {error}") from error
-            channel = channel_for_listing(listing=listing)
-            result = videos_save(channel=channel, uploads=listing.uploads, exact_dates=False)
-            self.stdout.write(f"{file.name} -> {channel.name}: {result}")
+                refused.append(f"{error}; nothing was imported from it")
+                continue
+            for reason in listing.skipped:
+                self.stderr.write(f"{file.name}: skipped {reason}")
+            skipped += len(listing.skipped)
+            with transaction.atomic():
+                channel = channel_for_listing(listing=listing)
+                result = videos_save(channel=channel, uploads=listing.uploads, exact_dates=False)
+            self.stdout.write(
+                f"{file.name} -> {escape_text(channel.name)}: {result}, "
+                f"{len(listing.skipped)} entries skipped"
+            )
             if listing.undated:
                 self.stderr.write(
                     f"warning: {file.name}: {listing.undated} of {len(listing.uploads)} uploads "
@@ -66,4 +72,33 @@ class Command(BaseCommand):
                     "--flat-playlist --extractor-args youtubetab:approximate_date URL"
                 )
             total += result
-        self.stdout.write(f"Imported {len(files)} file(s): {total}")
+        for line in refused:
+            self.stderr.write(line)
+        self.stdout.write(
+            f"Imported {len(files) - len(refused)} file(s): {total}, {skipped} entries skipped"
+        )
+        if refused:
+            raise CommandError(f"{len(refused)} of {len(files)} file(s) refused")
+
+
+def _read_dump(file: Path) -> YouTubeListing:
+    """The listing of one dump file, or ValueError with one line saying why not."""
+    try:
+        text = file.read_text(encoding="utf-8")
+    except OSError as error:
+        raise ValueError(f"cannot read {file}: {error.strerror}") from error
+    except UnicodeDecodeError as error:
+        raise ValueError(f"{file} is not UTF-8 text, so not a yt-dlp JSON dump") from error
+    try:
+        dump = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ValueError(f"{file} is not valid JSON ({error})") from error
+    except RecursionError as error:
+        raise ValueError(f"{file} is JSON nested too deeply to be a yt-dlp dump") from error
+    try:
+        listing = listing_from_dump(dump)
+    except ValueError as error:
+        raise ValueError(f"{file}: {error}") from error
+    if not listing.uploads:
+        raise ValueError(f"{file}: no upload in it could be read")
+    return listing

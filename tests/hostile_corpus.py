@@ -1,0 +1,96 @@
+"""Hostile values: what outside data (YouTube, dumps, TMDB) and visitors (query strings) may send.
+
+Shared by the tests that push them through every stage and every output.
+"""
+
+from __future__ import annotations
+
+# Text a title, a description, a channel name or a TMDB field may hold.
+HOSTILE_TEXT = [
+    "Vertical\x0btab Official Trailer",
+    "NUL\x00inside Official Trailer",
+    "Bell\x07 and escape \x1b[31mred\x1b[0m Official Trailer",
+    "C1 \x85next line\x9b Official Trailer",
+    "Line\u2028separator\u2029paragraph Official Trailer",
+    "CR\rLF\nboth\r\n Official Trailer",
+    "Form\x0cfeed\x1fseparator Official Trailer",
+    "Lone \ud800 surrogate Official Trailer",
+    "Non-characters \ufffe\uffff Official Trailer",
+    "Bidi \u202eolleh\u202c Official Trailer",
+    "Zero\u200bwidth\ufeff Official Trailer",
+    "Combining e\u0301 and NFD Cafe\u0301 Official Trailer",
+    "<script>alert('x')</script> Official Trailer",
+    '"><img src=x onerror=alert(1)> Official Trailer',
+    "[/x] [official trailer] [bold]markup[/bold] Official Trailer",
+    "{{ 7*7 }} {% now 'Y' %} ${7*7} Official Trailer",
+    "BEGIN:VEVENT\nSUMMARY:injected\nEND:VEVENT Official Trailer",
+    "semi;colon,comma\\backslash Official Trailer",
+    "]]><![CDATA[ & &amp; &#0; Official Trailer",
+    "%00 %0a %s %n %x Official Trailer",
+    "' OR 1=1 -- ; DROP TABLE catalog_movie; Official Trailer",
+    "Ωμέγα Ωμέγα Official Trailer",
+    "Боевик Official Trailer",
+    "アクション映画 Official Trailer",
+    "ส้มตำ ภาษาไทย Official Trailer",
+    "مرحبا بالعالم Official Trailer",
+    "😀🎬🍿 emoji 👩‍👩‍👧 Official Trailer",
+    "𝐁𝐨𝐥𝐝 𝕯𝖔𝖚𝖇𝖑𝖊 Official Trailer",
+    "ﬁne ligatures ß ǅ Official Trailer",
+    "&" * 400 + " Official Trailer",
+    "Long " + "x" * 10_000 + " Official Trailer",
+    "Long words " + "é" * 700 + " Official Trailer",
+    " " * 50 + "Padded" + "\t" * 20 + " Official Trailer",
+    "javascript:alert(1) Official Trailer",
+    "\x00",
+    "",
+]
+
+# URLs outside data may hold (channel URLs in dumps, TMDB's provider links).
+HOSTILE_URLS = [
+    "javascript:alert(1)",
+    "JaVaScRiPt:alert(1)",
+    " javascript:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "file:///etc/passwd",
+    "vbscript:msgbox(1)",
+    "http://169.254.169.254/latest/meta-data/",
+    "http://[fe80::1]/",
+    "http://127.0.0.1:8000/admin/",
+    "http://localhost/",
+    "https://www.youtube.com/@x\x00",
+    "https://www.youtube.com/@x\nSet-Cookie: a=b",
+    "//evil.example/x",
+    "",
+]
+
+# Query parameter values a visitor may send.
+HOSTILE_PARAMS = [
+    "²",
+    "٢٠٢٤",
+    "２０２４",
+    "2024\x00",
+    "\x00",
+    "-1",
+    "0",
+    "1e309",
+    "nan",
+    "99999999999999999999999999999",
+    str(2**63),
+    str(-(2**63) - 1),
+    "9" * 5000,
+    "<script>alert(1)</script>",
+    "'\"><svg onload=alert(1)>",
+    "\ud800",
+    "%",
+    "%00",
+    "%ff%fe",
+    "\u202e",
+    "🎬",
+    "x" * 300,
+    "../../etc/passwd",
+    "drama\n",
+    " ",
+    "true",
+    "[]",
+    "{}",
+]
