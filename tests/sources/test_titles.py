@@ -422,6 +422,7 @@ def parse(youtube_title: str, channel: str | None = None) -> tuple[object, ...]:
             film("trailer", "Kuolleet lehdet", 2023),
         ),
         (None, "12.12: THE DAY | Official Trailer", film("trailer", "12.12: The Day")),
+        (None, "Official Trailer | 1917", film("trailer", "1917")),
         # a cast list before a genre tail
         (
             None,
@@ -506,6 +507,7 @@ def test_film_titles(channel: str | None, youtube_title: str, expected: tuple[ob
         (None, "Kinds of Kindness - Short Film", "short"),
         (None, "Past Lives | Now Streaming", "promo"),
         (None, "Dune: Part Two - TV Spot", "promo"),
+        (None, "Nosferatu | Final Trailer Tomorrow", "promo"),
         (None, "Board Game Horror Movies - Parody Trailer HD", "parody"),
         (None, "Misshame Impossible Trailer SEX MASHUP", "parody"),
         (None, "Everything Everywhere All At Once | Official Soundtrack", "music"),

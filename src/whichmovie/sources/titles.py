@@ -167,10 +167,13 @@ _OTHER_SIGNALS = (
     ),
     _signal(
         "promo",
-        "spot spots promo promos sizzle announcement reveal poster commercial bumper psa",
+        "spot spots promo promos sizzle announcement reveal poster commercial bumper psa "
+        "tomorrow drops",
         r"\bspots?\b|\bpromos?\b|\bsizzle\b|\bannouncement\b(?!\s+(?:trailer|teaser))"
         r"|\b(?:date|title)\s+(?:reveal|announcement)\b|\bposter\b|\bcommercial\b|\bbumper\b"
-        r"|\bpsa\b",
+        r"|\bpsa\b"
+        # the announcement of a trailer: "Final Trailer Tomorrow", "Trailer Drops Friday"
+        r"|\b(?:trailer|teaser)\s+(?:drops\s+)?tomorrow\b|\b(?:trailer|teaser)\s+drops\b",
     ),
 )
 _WORD = re.compile(r"\w+")
@@ -375,9 +378,7 @@ def parse_title(youtube_title: str, rules: TitleRules | None = None) -> ParsedTi
         kind=TEASER if keyword.group().casefold() in _TEASER_KEYWORDS else TRAILER,
         reason="",
         title=_recase(title),
-        year=_stated_year(
-            text, " ".join([segments[index][keyword.end() :], *segments[index + 1 :]])
-        ),
+        year=_stated_year(text, _after_label(segments, index, keyword, title)),
     )
 
 
@@ -667,6 +668,13 @@ def _unwrapped(title: str) -> str:
     if quoted := _WRAPPING_QUOTES.match(title):
         title = quoted.group(2).strip()
     return title
+
+
+def _after_label(segments: list[str], index: int, keyword: re.Match[str], title: str) -> str:
+    """The text after the label, without the title when the title follows the label
+    ("Official Trailer | 1917": 1917 is the film, not a year)."""
+    after = " ".join([segments[index][keyword.end() :], *segments[index + 1 :]])
+    return re.sub(rf"(?<!\w){re.escape(title)}(?!\w)", " ", after, count=1)
 
 
 def _stated_year(text: str, after_label: str) -> int | None:
