@@ -502,6 +502,7 @@ def test_film_titles(channel: str | None, youtube_title: str, expected: tuple[ob
         ("mubi", "Coming Soon to MUBI | January 2024", "lineup"),
         ("netflix", "New on Netflix | June 2023", "lineup"),
         ("criterion", "Columbia Noir | Criterion Channel Teaser", "lineup"),
+        ("bfi", "BFI London Film Festival 2024 | Official Trailer", "lineup"),
         (None, "Red Carpet Live: The Brutalist Premiere", "live"),
         (None, "The Substance | #shorts", "short"),
         (None, "Kinds of Kindness - Short Film", "short"),

@@ -109,14 +109,16 @@ _OTHER_SIGNALS = (
     ),
     _signal(
         "lineup",
-        "new lineup line what whats coming arriving leaving releases month channel",
+        "new lineup line what whats coming arriving leaving releases month channel festival",
         r"\bnew\s+(?:on|to)\s+(?!\d)\w+|\bline-?up\b|\bwhat'?s\s+(?:new|coming|on)\b"
         r"|\b(?:coming|arriving|leaving)\s+(?:to\s+\w+\s+)?(?:this|next)\s+(?:week|month)\b"
         r"|\bnew\s+releases\b|\bthis\s+month\s+on\b"
         # a streaming channel's programme: "Columbia Noir | Criterion Channel Teaser",
         # "Coming to the Criterion Channel in May 2024"
         r"|\bchannel\s+(?:trailer|teaser)\b|\b(?:coming|arriving|leaving)\s+(?:to|on)\s+(?:the\s+)?"
-        r"(?:\w+\s+){0,2}channel\b",
+        r"(?:\w+\s+){0,2}channel\b"
+        # a festival's programme: "BFI London Film Festival 2024 | Official Trailer"
+        r"|\bfilm\s+festival\b|\bfestival\s+(?:trailer|teaser)\b",
     ),
     _signal(
         "featurette",
