@@ -422,6 +422,7 @@ def parse(youtube_title: str, channel: str | None = None) -> tuple[object, ...]:
             film("trailer", "Kuolleet lehdet", 2023),
         ),
         (None, "12.12: THE DAY | Official Trailer", film("trailer", "12.12: The Day")),
+        (None, "Official Trailer | 1917", film("trailer", "1917")),
         # a cast list before a genre tail
         (
             None,
@@ -501,11 +502,13 @@ def test_film_titles(channel: str | None, youtube_title: str, expected: tuple[ob
         ("mubi", "Coming Soon to MUBI | January 2024", "lineup"),
         ("netflix", "New on Netflix | June 2023", "lineup"),
         ("criterion", "Columbia Noir | Criterion Channel Teaser", "lineup"),
+        ("bfi", "BFI London Film Festival 2024 | Official Trailer", "lineup"),
         (None, "Red Carpet Live: The Brutalist Premiere", "live"),
         (None, "The Substance | #shorts", "short"),
         (None, "Kinds of Kindness - Short Film", "short"),
         (None, "Past Lives | Now Streaming", "promo"),
         (None, "Dune: Part Two - TV Spot", "promo"),
+        (None, "Nosferatu | Final Trailer Tomorrow", "promo"),
         (None, "Board Game Horror Movies - Parody Trailer HD", "parody"),
         (None, "Misshame Impossible Trailer SEX MASHUP", "parody"),
         (None, "Everything Everywhere All At Once | Official Soundtrack", "music"),

@@ -2,7 +2,9 @@
 
 Channel specifics are data here, never code: `titles.parse_title` runs one grammar for every
 channel and reads a `TitleRules` for what differs (the names a channel signs its uploads with,
-its own 'other' signals, its conventions for series).
+its own 'other' signals, its conventions for series). Words that hold on every channel (label,
+studio, platform, language words) are in `vocabulary.py`; docs/adding-a-channel.md says which
+goes where.
 """
 
 from __future__ import annotations
@@ -71,6 +73,21 @@ _OTHER_OUTLET_NAMES = (
     "BFI",
     "Curzon",
     "Metrograph",
+    # signatures of studio and platform channels; one-word names that are also film titles
+    # ("Utopia") stay out, as a segment that is exactly a channel name is never the film
+    "Lionsgate",
+    "Lionsgate Movies",
+    "Paramount Pictures",
+    "Universal Pictures",
+    "Warner Bros. Pictures",
+    "Sony Pictures Entertainment",
+    "Roadside Attractions",
+    "Music Box Films",
+    "Metrograph Pictures",
+    "Angel Studios",
+    "Well Go USA",
+    "Prime Video",
+    "Apple TV+",
 )
 
 GENERIC_RULES = TitleRules(

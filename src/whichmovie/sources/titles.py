@@ -109,14 +109,16 @@ _OTHER_SIGNALS = (
     ),
     _signal(
         "lineup",
-        "new lineup line what whats coming arriving leaving releases month channel",
+        "new lineup line what whats coming arriving leaving releases month channel festival",
         r"\bnew\s+(?:on|to)\s+(?!\d)\w+|\bline-?up\b|\bwhat'?s\s+(?:new|coming|on)\b"
         r"|\b(?:coming|arriving|leaving)\s+(?:to\s+\w+\s+)?(?:this|next)\s+(?:week|month)\b"
         r"|\bnew\s+releases\b|\bthis\s+month\s+on\b"
         # a streaming channel's programme: "Columbia Noir | Criterion Channel Teaser",
         # "Coming to the Criterion Channel in May 2024"
         r"|\bchannel\s+(?:trailer|teaser)\b|\b(?:coming|arriving|leaving)\s+(?:to|on)\s+(?:the\s+)?"
-        r"(?:\w+\s+){0,2}channel\b",
+        r"(?:\w+\s+){0,2}channel\b"
+        # a festival's programme: "BFI London Film Festival 2024 | Official Trailer"
+        r"|\bfilm\s+festival\b|\bfestival\s+(?:trailer|teaser)\b",
     ),
     _signal(
         "featurette",
@@ -167,10 +169,13 @@ _OTHER_SIGNALS = (
     ),
     _signal(
         "promo",
-        "spot spots promo promos sizzle announcement reveal poster commercial bumper psa",
+        "spot spots promo promos sizzle announcement reveal poster commercial bumper psa "
+        "tomorrow drops",
         r"\bspots?\b|\bpromos?\b|\bsizzle\b|\bannouncement\b(?!\s+(?:trailer|teaser))"
         r"|\b(?:date|title)\s+(?:reveal|announcement)\b|\bposter\b|\bcommercial\b|\bbumper\b"
-        r"|\bpsa\b",
+        r"|\bpsa\b"
+        # the announcement of a trailer: "Final Trailer Tomorrow", "Trailer Drops Friday"
+        r"|\b(?:trailer|teaser)\s+(?:drops\s+)?tomorrow\b|\b(?:trailer|teaser)\s+drops\b",
     ),
 )
 _WORD = re.compile(r"\w+")
@@ -375,9 +380,7 @@ def parse_title(youtube_title: str, rules: TitleRules | None = None) -> ParsedTi
         kind=TEASER if keyword.group().casefold() in _TEASER_KEYWORDS else TRAILER,
         reason="",
         title=_recase(title),
-        year=_stated_year(
-            text, " ".join([segments[index][keyword.end() :], *segments[index + 1 :]])
-        ),
+        year=_stated_year(text, _after_label(segments, index, keyword, title)),
     )
 
 
@@ -667,6 +670,13 @@ def _unwrapped(title: str) -> str:
     if quoted := _WRAPPING_QUOTES.match(title):
         title = quoted.group(2).strip()
     return title
+
+
+def _after_label(segments: list[str], index: int, keyword: re.Match[str], title: str) -> str:
+    """The text after the label, without the title when the title follows the label
+    ("Official Trailer | 1917": 1917 is the film, not a year)."""
+    after = " ".join([segments[index][keyword.end() :], *segments[index + 1 :]])
+    return re.sub(rf"(?<!\w){re.escape(title)}(?!\w)", " ", after, count=1)
 
 
 def _stated_year(text: str, after_label: str) -> int | None:
