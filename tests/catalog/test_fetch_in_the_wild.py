@@ -369,3 +369,20 @@ def test_an_old_yt_dlp_is_a_warning_on_the_channels_page_and_list(capsys, client
     _, out, _ = run(capsys, "channels", "list")
     assert f"yt-dlp {version}" in out
     assert f"yt-dlp {version}" in client.get("/channels/").content.decode()
+
+
+def test_adding_a_url_finds_the_channel_by_handle_preset_or_resolved_id(capsys):
+    from whichmovie.catalog.services.channels import channel_follow
+
+    code, out, _ = run(capsys, "channels", "add", "https://www.youtube.com/@RottenTomatoesTRAILERS")
+    assert code == 0 and "Following Rotten Tomatoes Trailers (rt_trailers)" in out
+    assert Channel.objects.get(slug="rt_trailers").rules == "rotten_tomatoes"
+    run(capsys, "fetch", "--from-json", str(DATA / "ytdlp_mubi.json"))
+    # the id is in the URL: no request at all
+    followed = channel_follow(url="https://www.youtube.com/channel/UCMvR3UqsYSrdi6G6nBGPY9A")
+    assert followed.already and followed.channel.slug == "mubi"
+    # a renamed handle: yt-dlp says which channel it is, and that is the one we follow
+    opts, tab = options([[]], channel_id="UCMvR3UqsYSrdi6G6nBGPY9A", handle="@mubi_films")
+    followed = channel_follow(url="https://www.youtube.com/@mubi_films", options=opts)
+    assert followed.already and followed.channel.slug == "mubi" and tab.requested
+    assert Channel.objects.filter(youtube_channel_id="UCMvR3UqsYSrdi6G6nBGPY9A").count() == 1
