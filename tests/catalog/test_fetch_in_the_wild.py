@@ -386,3 +386,13 @@ def test_adding_a_url_finds_the_channel_by_handle_preset_or_resolved_id(capsys):
     followed = channel_follow(url="https://www.youtube.com/@mubi_films", options=opts)
     assert followed.already and followed.channel.slug == "mubi" and tab.requested
     assert Channel.objects.filter(youtube_channel_id="UCMvR3UqsYSrdi6G6nBGPY9A").count() == 1
+
+
+def test_the_admin_says_a_youtube_outage_once(admin_client):
+    YouTubeStatus.objects.create(
+        pk=1, feed_outage_since=NOW, feed_outage_detail="3 of 4 channel feeds failing: HTTP 404"
+    )
+    page = admin_client.get("/admin/catalog/channel/").content.decode()
+    assert page.count("feeds are failing for most channels") == 1
+    status_page = admin_client.get("/admin/catalog/youtubestatus/1/change/").content.decode()
+    assert "3 of 4 channel feeds failing" in status_page

@@ -16,8 +16,10 @@ from django.utils import timezone
 from whichmovie.catalog.models import Channel, YouTubeStatus
 from whichmovie.sources import youtube
 
-# Most channels' feeds failing within this window is YouTube's outage, not theirs.
-OUTAGE_WINDOW = timedelta(hours=6)
+# Most channels' feeds failing within this window is YouTube's outage, not theirs. Channels
+# are checked daily at their own hours: the window spans one round of checks, or an outage
+# would end each night between the first channel's failure and the next one's.
+OUTAGE_WINDOW = timedelta(hours=25)
 OUTAGE_MIN_CHANNELS = 2
 FIRST_PAUSE = timedelta(minutes=30)
 MAX_PAUSE = timedelta(hours=24)

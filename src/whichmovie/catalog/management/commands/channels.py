@@ -59,7 +59,9 @@ class Command(BaseCommand):
                 c.schedule,
                 str(c.uploads),
                 checked,
-                c.health,
+                f"{c.health} (feed failing: read from the listing)"
+                if c.feed_failed_at and c.healthy
+                else c.health,
             )
         print_table(table, self.stdout)
         health = youtube_health()
