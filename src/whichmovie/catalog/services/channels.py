@@ -23,6 +23,7 @@ from whichmovie.catalog.services.youtube_status import (
     youtube_pause,
     youtube_paused_until,
     youtube_resume,
+    youtube_status_peek,
 )
 from whichmovie.sources import youtube
 from whichmovie.sources.presets import PRESETS, ChannelPreset, preset_for_slug, rules_for
@@ -183,8 +184,9 @@ def channel_fetch(
     outcome = FetchOutcome(channel=channel.slug)
     now = timezone.now()
     options = options or youtube_options()
+    status = youtube_status_peek()
     try:
-        if paused_until := youtube_paused_until(now=now):
+        if paused_until := youtube_paused_until(now=now, status=status):
             raise YouTubePaused(
                 f"not checked: all YouTube work is paused until {paused_until:%H:%M} UTC "
                 "after a bot check or rate limit"
@@ -211,7 +213,7 @@ def channel_fetch(
             last_error=outcome.error,
         )
         return outcome
-    youtube_resume()
+    youtube_resume(status=status)
     quiet = not (outcome.result.created or outcome.result.updated)
     if quiet and channel.last_checked_at is not None and channel.healthy:
         return outcome

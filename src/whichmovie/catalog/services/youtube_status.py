@@ -38,8 +38,13 @@ def _peek() -> YouTubeStatus:
     return YouTubeStatus.objects.filter(pk=1).first() or YouTubeStatus()
 
 
-def youtube_paused_until(*, now: datetime) -> datetime | None:
-    until = _peek().paused_until
+def youtube_status_peek() -> YouTubeStatus:
+    """One read per check: whether YouTube work is paused, and whether a success resumes it."""
+    return _peek()
+
+
+def youtube_paused_until(*, now: datetime, status: YouTubeStatus | None = None) -> datetime | None:
+    until = (status or _peek()).paused_until
     return until if until is not None and until > now else None
 
 
@@ -56,11 +61,10 @@ def youtube_pause(*, reason: str, now: datetime) -> datetime:
     return status.paused_until
 
 
-def youtube_resume() -> None:
+def youtube_resume(*, status: YouTubeStatus) -> None:
     """A request went through: the back-off starts again from 30 minutes."""
-    paused = YouTubeStatus.objects.filter(pk=1, pauses__gt=0)
-    if paused.exists():  # a read: a quiet check writes nothing
-        paused.update(pauses=0, paused_until=None, pause_reason="")
+    if status.pauses:  # read before the check: a quiet check writes nothing
+        YouTubeStatus.objects.filter(pk=1).update(pauses=0, paused_until=None, pause_reason="")
 
 
 def feed_failed(*, channel: Channel, error: str, now: datetime) -> None:
