@@ -396,3 +396,15 @@ def test_the_admin_says_a_youtube_outage_once(admin_client):
     assert page.count("feeds are failing for most channels") == 1
     status_page = admin_client.get("/admin/catalog/youtubestatus/1/change/").content.decode()
     assert "3 of 4 channel feeds failing" in status_page
+
+
+def test_the_feed_is_asked_for_with_a_descriptive_user_agent(feed):
+    [channel] = followed()
+    known = channel.videos.get()
+    feed.expect_request("/feeds/videos.xml", query_string=feed_path(channel)).respond_with_data(
+        atom_feed(channel.youtube_channel_id, "x", [Upload(known.youtube_id, known.youtube_title)])
+    )
+    assert channel_fetch(channel=channel).error == ""
+    [(request, _)] = feed.log
+    assert request.headers["User-Agent"].startswith("WhichMovie/")
+    assert "trailer radar" in request.headers["User-Agent"]
