@@ -266,7 +266,11 @@ def read_listing(
         raise
     except Exception as error:  # the lazy pages raise anything: see the docstring
         raise classify_error(error, target) from error
-    incomplete = [w for w in logger.warnings if "incomplete data" in w.lower()]
+    # Should a yt-dlp ignore `raise_incomplete_data`: its last word on a page ("Giving up"),
+    # not the "Retrying" before a retry that may well succeed.
+    incomplete = [
+        w for w in logger.warnings if "incomplete data" in w.lower() and "retrying" not in w.lower()
+    ]
     if incomplete:
         raise ListingIncomplete(f"YouTube sent incomplete pages for {target}", detail=incomplete[0])
     return listing
