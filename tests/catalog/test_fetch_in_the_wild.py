@@ -408,3 +408,12 @@ def test_the_feed_is_asked_for_with_a_descriptive_user_agent(feed):
     [(request, _)] = feed.log
     assert request.headers["User-Agent"].startswith("WhichMovie/")
     assert "trailer radar" in request.headers["User-Agent"]
+
+
+def test_update_ytdlp_upgrades_it_in_this_environment(capsys):
+    import sys
+
+    code, out, _ = run(capsys, "update-ytdlp", "--dry-run")
+    version, _ = youtube.ytdlp_version()
+    assert code == 0 and f"yt-dlp {version}" in out
+    assert f"{sys.executable} -m pip install --upgrade yt-dlp" in out
