@@ -123,9 +123,11 @@ def channel_for_listing(*, listing: youtube.ChannelListing) -> Channel:
     found = channel_find(channel_id=listing.channel_id, handle=listing.handle, url=listing.url)
     preset = preset_for_channel(channel_id=listing.channel_id, handle=listing.handle)
     if found is None and preset is not None:
-        found = Channel.objects.filter(slug=preset.slug).first() or channel_from_preset(
-            preset=preset, enabled=True
-        )
+        found = Channel.objects.filter(slug=preset.slug).first()
+        if found is None:
+            found = channel_from_preset(preset=preset, enabled=True)
+        elif found.youtube_channel_id not in ("", listing.channel_id):
+            found = None  # the preset's slug is taken by another YouTube channel
     if found is not None:
         if listing.channel_id and not found.youtube_channel_id:
             found.youtube_channel_id = listing.channel_id
