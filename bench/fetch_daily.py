@@ -60,7 +60,9 @@ def main() -> None:
 
     class FeedHandler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802
-            channel_id = parse_qs(urlparse(self.path).query)["channel_id"][0]
+            # The long-form uploads playlist of channel UC<x> is UULF<x>.
+            playlist = parse_qs(urlparse(self.path).query)["playlist_id"][0]
+            channel_id = "UC" + playlist.removeprefix("UULF")
             requests[channel_id] += 1
             body = feeds[channel_id].encode()
             self.send_response(200)

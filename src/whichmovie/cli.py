@@ -15,6 +15,7 @@ COMMANDS = {
     "parse-titles": "parse_titles",
     "export": "export",
     "channels": "channels",
+    "update-ytdlp": "update_ytdlp",
     "worker": "worker",
     "scheduler": "scheduler",
 }
@@ -28,6 +29,7 @@ USAGE = """usage: whichmovie COMMAND [options]
   parse-titles [--channel SLUG] parse upload titles from stdin, print JSON lines
   export                        print every movie as JSON lines
   channels ...                  list, add, remove, enable, disable, preview channels
+  update-ytdlp [--dry-run]      update yt-dlp (YouTube changes its pages; restart after)
   worker                        run Dramatiq workers (distributed mode)
   scheduler                     run the cron schedule (distributed mode)
   manage ...                    any Django management command

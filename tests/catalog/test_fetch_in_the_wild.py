@@ -369,3 +369,51 @@ def test_an_old_yt_dlp_is_a_warning_on_the_channels_page_and_list(capsys, client
     _, out, _ = run(capsys, "channels", "list")
     assert f"yt-dlp {version}" in out
     assert f"yt-dlp {version}" in client.get("/channels/").content.decode()
+
+
+def test_adding_a_url_finds_the_channel_by_handle_preset_or_resolved_id(capsys):
+    from whichmovie.catalog.services.channels import channel_follow
+
+    code, out, _ = run(capsys, "channels", "add", "https://www.youtube.com/@RottenTomatoesTRAILERS")
+    assert code == 0 and "Following Rotten Tomatoes Trailers (rt_trailers)" in out
+    assert Channel.objects.get(slug="rt_trailers").rules == "rotten_tomatoes"
+    run(capsys, "fetch", "--from-json", str(DATA / "ytdlp_mubi.json"))
+    # the id is in the URL: no request at all
+    followed = channel_follow(url="https://www.youtube.com/channel/UCMvR3UqsYSrdi6G6nBGPY9A")
+    assert followed.already and followed.channel.slug == "mubi"
+    # a renamed handle: yt-dlp says which channel it is, and that is the one we follow
+    opts, tab = options([[]], channel_id="UCMvR3UqsYSrdi6G6nBGPY9A", handle="@mubi_films")
+    followed = channel_follow(url="https://www.youtube.com/@mubi_films", options=opts)
+    assert followed.already and followed.channel.slug == "mubi" and tab.requested
+    assert Channel.objects.filter(youtube_channel_id="UCMvR3UqsYSrdi6G6nBGPY9A").count() == 1
+
+
+def test_the_admin_says_a_youtube_outage_once(admin_client):
+    YouTubeStatus.objects.create(
+        pk=1, feed_outage_since=NOW, feed_outage_detail="3 of 4 channel feeds failing: HTTP 404"
+    )
+    page = admin_client.get("/admin/catalog/channel/").content.decode()
+    assert page.count("feeds are failing for most channels") == 1
+    status_page = admin_client.get("/admin/catalog/youtubestatus/1/change/").content.decode()
+    assert "3 of 4 channel feeds failing" in status_page
+
+
+def test_the_feed_is_asked_for_with_a_descriptive_user_agent(feed):
+    [channel] = followed()
+    known = channel.videos.get()
+    feed.expect_request("/feeds/videos.xml", query_string=feed_path(channel)).respond_with_data(
+        atom_feed(channel.youtube_channel_id, "x", [Upload(known.youtube_id, known.youtube_title)])
+    )
+    assert channel_fetch(channel=channel).error == ""
+    [(request, _)] = feed.log
+    assert request.headers["User-Agent"].startswith("WhichMovie/")
+    assert "trailer radar" in request.headers["User-Agent"]
+
+
+def test_update_ytdlp_upgrades_it_in_this_environment(capsys):
+    import sys
+
+    code, out, _ = run(capsys, "update-ytdlp", "--dry-run")
+    version, _ = youtube.ytdlp_version()
+    assert code == 0 and f"yt-dlp {version}" in out
+    assert f"{sys.executable} -m pip install --upgrade yt-dlp" in out

@@ -140,3 +140,30 @@ def test_a_dump_without_dates_says_so():
     assert youtube.listing_from_dump(dump).undated == 1
     dump["entries"] = [flat_entry("a0000000001", "A", 1764000000)]
     assert youtube.listing_from_dump(dump).undated == 0
+
+
+def test_our_options_make_yt_dlps_own_tab_extractor_raise_on_an_incomplete_page():
+    """yt-dlp's YoutubeTabIE itself, given YouTube's answer to a page request that lacks
+    the continuation data (its HTTP call is the only part replaced)."""
+    from yt_dlp import YoutubeDL
+
+    def incomplete_page(**request):
+        return {"responseContext": {"visitorData": "x"}}
+
+    def page_two(params):
+        ie = YoutubeDL(params).get_info_extractor("YoutubeTab")
+        ie._call_api = incomplete_page
+        return ie._extract_response(
+            item_id=f"{CHANNEL} page 2",
+            query={"continuation": "token"},
+            check_get_keys=("continuationContents", "onResponseReceivedActions"),
+        )
+
+    logger = youtube._QuietLogger()
+    params = youtube.ytdlp_params(YouTubeOptions(), logger)
+    with pytest.raises(ExtractorError) as raised:
+        page_two(params)
+    assert type(youtube.classify_error(raised.value, URL)) is youtube.ListingIncomplete
+    # without the option yt-dlp ends the listing quietly: what used to look complete
+    assert page_two({**params, "extractor_args": {}}) is None
+    assert any("Giving up" in warning for warning in logger.warnings)

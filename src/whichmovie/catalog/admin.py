@@ -18,6 +18,7 @@ from whichmovie.catalog.services.channels import (
     channel_fetch,
     channel_preview,
     check_cron,
+    youtube_options,
 )
 from whichmovie.catalog.services.enrichment import tmdb_client
 from whichmovie.catalog.services.review import (
@@ -109,7 +110,12 @@ class ChannelAdmin(admin.ModelAdmin[Channel]):
         if channel is None:
             return None
         try:
-            listing = youtube.read_listing(channel.url, limit=PREVIEW_SIZE)
+            listing = youtube.read_listing(
+                channel.url,
+                limit=PREVIEW_SIZE,
+                channel_id=channel.youtube_channel_id,
+                options=youtube_options(),
+            )
         except youtube.YouTubeError as error:
             self.message_user(request, f"{channel}: {error}", messages.ERROR)
             return None

@@ -16,7 +16,6 @@ from whichmovie.catalog.models import Channel, Movie
 from whichmovie.catalog.schedule import channels_claim_due
 from whichmovie.catalog.services.channels import channel_fetch, channel_reconcile
 from whichmovie.catalog.services.enrichment import movies_enrich, movies_refresh, tmdb_client
-from whichmovie.sources.youtube import read_listing
 
 
 @cron("*/5 * * * *")
@@ -66,4 +65,4 @@ def reconcile_channel(channel_id: int) -> None:
     channel = Channel.objects.filter(pk=channel_id, enabled=True).first()
     if channel is not None:
         # A YouTube error raises: Dramatiq retries it later with back-off.
-        channel_reconcile(channel=channel, listing=read_listing(channel.url))
+        channel_reconcile(channel=channel)

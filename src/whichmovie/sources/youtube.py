@@ -286,7 +286,11 @@ def read_listing(
         raise
     except Exception as error:  # the lazy pages raise anything: see the docstring
         raise classify_error(error, target) from error
-    incomplete = [w for w in logger.warnings if "incomplete data" in w.lower()]
+    # Should a yt-dlp ignore `raise_incomplete_data`: its last word on a page ("Giving up"),
+    # not the "Retrying" before a retry that may well succeed.
+    incomplete = [
+        w for w in logger.warnings if "incomplete data" in w.lower() and "retrying" not in w.lower()
+    ]
     if incomplete:
         raise ListingIncomplete(f"YouTube sent incomplete pages for {target}", detail=incomplete[0])
     return listing
@@ -319,7 +323,11 @@ def _listing_header(info: dict[str, Any]) -> ChannelListing:
     channel_id = info.get("channel_id") or ""
     if not channel_id and CHANNEL_ID_RE.fullmatch(str(info.get("id") or "")):
         channel_id = info["id"]
-    handle = info.get("uploader_id") or ""
+    handle = str(info.get("uploader_id") or "")
+    if not handle.startswith("@"):
+        # Older yt-dlp versions kept the legacy user name here; the @handle is in the URL.
+        in_url = re.search(r"youtube\.com/(@[^/?#]+)", str(info.get("uploader_url") or ""))
+        handle = in_url.group(1) if in_url else handle
     url = info.get("channel_url") or (
         f"https://www.youtube.com/channel/{channel_id}" if channel_id else ""
     )

@@ -4,9 +4,32 @@ from django.db import migrations, models
 
 
 def mark_undated(apps, schema_editor):
-    """Uploads stored without a date say so; the others keep 'exact' (the feed corrects)."""
+    """Uploads stored without a date get the stand-in that keeps their listing's order
+    (catalog.services.videos.UNKNOWN_DATES_TOP): a dump was stored newest first, so in id
+    order. Their films then sort below every dated one instead of by when we saw them."""
+    from datetime import UTC, datetime, timedelta
+
+    from django.db.models import Max, OuterRef, Subquery
+    from django.db.models.functions import Coalesce
+
     Video = apps.get_model("catalog", "Video")
-    Video.objects.filter(published_at__isnull=True).update(date_status="unknown")
+    Movie = apps.get_model("catalog", "Movie")
+    top = datetime(1971, 1, 1, tzinfo=UTC)
+    undated = list(Video.objects.filter(published_at__isnull=True).order_by("pk"))
+    for place, video in enumerate(undated):
+        video.published_at, video.date_status = top - timedelta(microseconds=place), "unknown"
+    Video.objects.bulk_update(undated, ["published_at", "date_status"], batch_size=500)
+    movie_ids = sorted({video.movie_id for video in undated if video.movie_id})
+    newest = (
+        Video.objects.filter(movie=OuterRef("pk"), kind__in=["trailer", "teaser"])
+        .values("movie")
+        .annotate(newest=Max(Coalesce("published_at", "first_seen_at")))
+        .values("newest")
+    )
+    for start in range(0, len(movie_ids), 500):
+        Movie.objects.filter(pk__in=movie_ids[start : start + 500]).update(
+            latest_video_at=Subquery(newest)
+        )
 
 
 class Migration(migrations.Migration):
@@ -63,11 +86,20 @@ class Migration(migrations.Migration):
                 max_length=12,
             ),
         ),
+        # Existing rows may be Shorts from the old channel feed: False for them, True after.
         migrations.AddField(
+            model_name="video",
+            name="in_uploads",
+            field=models.BooleanField(
+                default=False, help_text="Seen in the long-form uploads (Videos tab or its feed)."
+            ),
+        ),
+        migrations.AlterField(
             model_name="video",
             name="in_uploads",
             field=models.BooleanField(
                 default=True, help_text="Seen in the long-form uploads (Videos tab or its feed)."
             ),
         ),
+        migrations.RunPython(mark_undated, migrations.RunPython.noop),
     ]

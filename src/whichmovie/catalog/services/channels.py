@@ -23,6 +23,7 @@ from whichmovie.catalog.services.youtube_status import (
     youtube_pause,
     youtube_paused_until,
     youtube_resume,
+    youtube_status_peek,
 )
 from whichmovie.sources import youtube
 from whichmovie.sources.presets import PRESETS, ChannelPreset, preset_for_slug, rules_for
@@ -125,9 +126,11 @@ def channel_for_listing(*, listing: youtube.ChannelListing) -> Channel:
     found = channel_find(channel_id=listing.channel_id, handle=listing.handle, url=listing.url)
     preset = preset_for_channel(channel_id=listing.channel_id, handle=listing.handle)
     if found is None and preset is not None:
-        found = Channel.objects.filter(slug=preset.slug).first() or channel_from_preset(
-            preset=preset, enabled=True
-        )
+        found = Channel.objects.filter(slug=preset.slug).first()
+        if found is None:
+            found = channel_from_preset(preset=preset, enabled=True)
+        elif found.youtube_channel_id not in ("", listing.channel_id):
+            found = None  # the preset's slug is taken by another YouTube channel
     if found is not None:
         if listing.channel_id and not found.youtube_channel_id:
             found.youtube_channel_id = listing.channel_id
@@ -186,8 +189,9 @@ def channel_fetch(
     outcome = FetchOutcome(channel=channel.slug)
     now = timezone.now()
     options = options or youtube_options()
+    status = youtube_status_peek()
     try:
-        if paused_until := youtube_paused_until(now=now):
+        if paused_until := youtube_paused_until(now=now, status=status):
             raise YouTubePaused(
                 f"not checked: all YouTube work is paused until {paused_until:%H:%M} UTC "
                 "after a bot check or rate limit"
@@ -215,7 +219,7 @@ def channel_fetch(
             last_error=outcome.error,
         )
         return outcome
-    youtube_resume()
+    youtube_resume(status=status)
     quiet = not (outcome.result.created or outcome.result.updated)
     if quiet and channel.last_checked_at is not None and channel.healthy:
         return outcome
@@ -306,9 +310,21 @@ def channel_reconcile(
     end and went past it (it holds an older known upload), and only if it was ever seen in
     the long-form uploads: a Short from the old channel feed is never in the Videos tab."""
     if listing is None:
-        listing = youtube.read_listing(
-            channel.url, channel_id=channel.youtube_channel_id, options=options or youtube_options()
-        )
+        now = timezone.now()
+        if paused_until := youtube_paused_until(now=now):
+            raise YouTubePaused(f"all YouTube work is paused until {paused_until:%H:%M} UTC")
+        try:
+            listing = youtube.read_listing(
+                channel.url,
+                channel_id=channel.youtube_channel_id,
+                options=options or youtube_options(),
+            )
+        except youtube.YouTubeBlocked as error:
+            youtube_pause(reason=str(error), now=now)
+            raise
+        except youtube.YouTubeLayoutChanged as error:
+            layout_error_record(detail=str(error), now=now)
+            raise
     with transaction.atomic():
         result = videos_save(channel=channel, uploads=listing.uploads, exact_dates=False)
         # An empty or cut-short listing is far likelier a YouTube hiccup than a channel
@@ -372,34 +388,32 @@ def channel_follow(
     if depth is not None and not 1 <= depth <= MAX_DEPTH:
         raise ValueError(f"--depth must be between 1 and {MAX_DEPTH} uploads (got {depth})")
     preset = preset_for_slug(url)
+    channel: Channel | None = None
+    if preset is None:
+        target = youtube.videos_url(url)
+        id_in_url = youtube.CHANNEL_ID_RE.search(target)
+        channel_id = id_in_url.group(0) if id_in_url else ""
+        channel = channel_find(channel_id=channel_id, handle=_handle(target), url=target)
+        if channel is None:
+            preset = preset_for_channel(channel_id=channel_id, handle=_handle(target))
     if preset is not None:
         channel = (
             channel_find(channel_id=preset.youtube_channel_id, handle=_handle(preset.url))
             or Channel.objects.filter(slug=preset.slug).first()
         )
         if channel is None:
-            channel = channel_from_preset(preset=preset, enabled=True)
-            already = False
-        else:
-            already = channel.enabled
-            if channel.rules == "generic":
-                channel.rules = preset.rules
-    else:
-        target = youtube.videos_url(url)
-        channel_id = youtube.CHANNEL_ID_RE.search(target)
-        channel = channel_find(
-            channel_id=channel_id.group(0) if channel_id else "", handle=_handle(target), url=target
-        )
+            channel = channel_from_preset(preset=preset, enabled=False)
+        elif channel.rules == "generic":
+            channel.rules = preset.rules
+    if channel is None:
+        listing = youtube.read_listing(url, limit=1, options=options or youtube_options())
+        if not listing.channel_id:
+            raise youtube.ChannelUnavailable(f"YouTube did not say which channel {url} is")
+        channel = channel_find(channel_id=listing.channel_id, handle=listing.handle)
         if channel is None:
-            listing = youtube.read_listing(url, limit=1, options=options or youtube_options())
-            if not listing.channel_id:
-                raise youtube.ChannelUnavailable(f"YouTube did not say which channel {url} is")
-            channel = channel_find(
-                channel_id=listing.channel_id, handle=listing.handle
-            ) or channel_for_listing(listing=listing)
-            already = channel.enabled and channel.videos.exists()
-        else:
-            already = channel.enabled
+            channel = channel_for_listing(listing=listing)
+            channel.enabled = False  # new: followed below
+    already = channel.enabled
     channel.enabled = True
     if schedule:
         channel.schedule = schedule

@@ -16,8 +16,10 @@ from django.utils import timezone
 from whichmovie.catalog.models import Channel, YouTubeStatus
 from whichmovie.sources import youtube
 
-# Most channels' feeds failing within this window is YouTube's outage, not theirs.
-OUTAGE_WINDOW = timedelta(hours=6)
+# Most channels' feeds failing within this window is YouTube's outage, not theirs. Channels
+# are checked daily at their own hours: the window spans one round of checks, or an outage
+# would end each night between the first channel's failure and the next one's.
+OUTAGE_WINDOW = timedelta(hours=25)
 OUTAGE_MIN_CHANNELS = 2
 FIRST_PAUSE = timedelta(minutes=30)
 MAX_PAUSE = timedelta(hours=24)
@@ -36,8 +38,13 @@ def _peek() -> YouTubeStatus:
     return YouTubeStatus.objects.filter(pk=1).first() or YouTubeStatus()
 
 
-def youtube_paused_until(*, now: datetime) -> datetime | None:
-    until = _peek().paused_until
+def youtube_status_peek() -> YouTubeStatus:
+    """One read per check: whether YouTube work is paused, and whether a success resumes it."""
+    return _peek()
+
+
+def youtube_paused_until(*, now: datetime, status: YouTubeStatus | None = None) -> datetime | None:
+    until = (status or _peek()).paused_until
     return until if until is not None and until > now else None
 
 
@@ -54,11 +61,10 @@ def youtube_pause(*, reason: str, now: datetime) -> datetime:
     return status.paused_until
 
 
-def youtube_resume() -> None:
+def youtube_resume(*, status: YouTubeStatus) -> None:
     """A request went through: the back-off starts again from 30 minutes."""
-    paused = YouTubeStatus.objects.filter(pk=1, pauses__gt=0)
-    if paused.exists():  # a read: a quiet check writes nothing
-        paused.update(pauses=0, paused_until=None, pause_reason="")
+    if status.pauses:  # read before the check: a quiet check writes nothing
+        YouTubeStatus.objects.filter(pk=1).update(pauses=0, paused_until=None, pause_reason="")
 
 
 def feed_failed(*, channel: Channel, error: str, now: datetime) -> None:

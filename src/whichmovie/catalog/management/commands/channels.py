@@ -62,7 +62,9 @@ class Command(BaseCommand):
                         c.schedule,
                         c.uploads,
                         checked,
-                        c.health,
+                        f"{c.health} (feed failing: read from the listing)"
+                        if c.feed_failed_at and c.healthy
+                        else c.health,
                     ),
                 )
             )

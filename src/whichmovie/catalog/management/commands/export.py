@@ -29,7 +29,8 @@ def movie_record(movie: Movie) -> dict[str, Any]:
                 "channel": video.channel.slug,
                 "youtube_title": video.youtube_title,
                 "kind": video.kind,
-                "published_at": video.published_at,
+                # An unknown date's stand-in only orders the listing: it is no date.
+                "published_at": video.published_at if video.date_known else None,
             }
             for video in movie.videos.all()
         ],

@@ -8,6 +8,7 @@ from django.db import transaction
 from whichmovie.catalog.models import Channel
 from whichmovie.catalog.services.channels import channel_fetch, channel_for_listing
 from whichmovie.catalog.services.videos import SaveResult, videos_save
+from whichmovie.catalog.services.youtube_status import youtube_health
 from whichmovie.sources.youtube import ChannelListing as YouTubeListing
 from whichmovie.sources.youtube import listing_from_dump
 
@@ -31,11 +32,12 @@ class Command(BaseCommand):
             missing = set(options["channel"]) - set(channels.values_list("slug", flat=True))
             if missing:
                 raise CommandError(f"unknown channel: {', '.join(sorted(missing))}")
-        total, failures = SaveResult(), []
+        total, failures, feeds_failed = SaveResult(), [], 0
         with progress_bar() as bar:
             task = bar.add_task("Fetching channels", total=channels.count())
             for channel in channels:
                 outcome = channel_fetch(channel=channel)
+                feeds_failed += bool(outcome.feed_error)
                 if outcome.error:
                     failures.append(f"{channel.slug}: {outcome.error}")
                 elif outcome.result:
@@ -43,7 +45,12 @@ class Command(BaseCommand):
                 bar.advance(task)
         for failure in failures:
             self.stderr.write(failure)
-        self.stdout.write(f"Fetched {channels.count()} channels: {total}, {len(failures)} failed")
+        for warning in youtube_health().warnings:
+            self.stderr.write(f"warning: {warning}")
+        fallbacks = f", {feeds_failed} read from the listing (feed failing)" if feeds_failed else ""
+        self.stdout.write(
+            f"Fetched {channels.count()} channels: {total}, {len(failures)} failed{fallbacks}"
+        )
 
     def _import_dumps(self, files: list[Path]) -> None:
         """Each file is imported whole or not at all; a refused file never stops the others."""
