@@ -2,6 +2,7 @@
 
 import io
 import json
+import socket
 from pathlib import Path
 
 import pytest
@@ -172,3 +173,13 @@ def test_sync_fetches_every_channel_then_enriches(capsys, httpserver, settings, 
     assert "Fetched 1 channels: 1 new uploads" in out
     assert "Enriched 1 movies: 1 matched" in out
     assert Movie.objects.get(videos__youtube_id="dune2021trl").tmdb_id == 438631
+
+
+def test_serve_says_at_once_when_its_port_is_taken(capsys):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        code, _, err = run(capsys, "serve", "--port", str(port))
+    assert code == 1
+    assert f"port {port} is in use, try --port" in err

@@ -1,9 +1,11 @@
+import errno
 import os
+import socket
 from typing import Any
 
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from gunicorn.app.base import BaseApplication
 
 
@@ -30,6 +32,22 @@ def _start_jobs(worker: Any) -> None:
     start_embedded_jobs()
 
 
+def _check_port_free(host: str, port: int) -> None:
+    """Say at once that the port is taken; gunicorn alone retries for many seconds."""
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+    except socket.gaierror as error:
+        raise CommandError(f"cannot listen on {host}: {error.strerror}") from error
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                raise CommandError(f"port {port} is in use, try --port") from error
+            raise CommandError(f"cannot listen on {host}:{port}: {error.strerror}") from error
+
+
 class Command(BaseCommand):
     help = "Run the site (embedded: with the jobs and the schedule in the same process)."
 
@@ -44,6 +62,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        _check_port_free(options["host"], options["port"])
         embedded = not settings.BROKER_URL
         config: dict[str, Any] = {
             "bind": f"{options['host']}:{options['port']}",
