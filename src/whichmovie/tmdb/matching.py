@@ -56,6 +56,8 @@ DATE_FIT_BONUS = 8.0  # published from 3 years before to half a year after a rel
 # Misfits cost less than a fit earns: a date that fits no candidate (an old film's trailer
 # uploaded again) must not sink them all, but fit against misfit is more than a tie's margin.
 DATE_AFTER_PENALTY = 5.0  # published over a year after every release, no re-release words
+# ... and the title states no year either: nothing says the upload is about an old film.
+DATE_AFTER_NO_YEAR_PENALTY = 30.0
 DATE_LONG_BEFORE_PENALTY = 5.0  # published over 3 years before the release
 APPROXIMATE_DATE_SLACK = timedelta(days=120)  # yt-dlp's "2 years ago" is coarse
 DESCRIPTION_PEOPLE_BONUS = 12.0  # the description names the director or a lead
@@ -243,7 +245,7 @@ def score_candidate(
         reasons.append("penalty: documentary about the film")
     score = min(100.0, score)  # title and year alone never exceed 100; evidence may
     before = len(reasons)
-    score += _evidence(info, details, evidence, reasons)
+    score += _evidence(info, details, evidence, reasons, year)
     contradicted = any(re.search(r" -\d+$", r) for r in reasons[before:])
     return make(score, reasons, similarity, contradicted), False
 
@@ -273,7 +275,11 @@ def _fold(text: str) -> str:
 
 
 def _evidence(
-    info: dict[str, Any], details: dict[str, Any] | None, evidence: Evidence, reasons: list[str]
+    info: dict[str, Any],
+    details: dict[str, Any] | None,
+    evidence: Evidence,
+    reasons: list[str],
+    year: int | None,
 ) -> float:
     """The signals beyond title and year, each written to `reasons` with its weight."""
     total = 0.0
@@ -310,6 +316,8 @@ def _evidence(
         elif published > max(releases) + timedelta(days=365) + slack:
             if evidence.rerelease:
                 signal(0, f"publish date {published}: {when}, a re-release")
+            elif year is None:
+                signal(-DATE_AFTER_NO_YEAR_PENALTY, f"publish date {published}: {when}")
             else:
                 signal(-DATE_AFTER_PENALTY, f"publish date {published}: {when}")
         elif published < primary - timedelta(days=3 * 365) - slack:
@@ -710,6 +718,12 @@ class _Matcher:
                 )
             return result("matched", f"{_label(best)}: {_scored(best).reasons[0]}", best)
         score = _scored(best).score
+        if score < CONFIDENCE_THRESHOLD and _scored(best).contradicted:
+            return result(
+                "not_found",
+                f"no candidate fits the upload: the best, {_label(best)}, scored {score:.0f} "
+                "against its publish date or description",
+            )
         if score < CONFIDENCE_THRESHOLD:
             return result(
                 "needs_review",
