@@ -32,7 +32,8 @@ def client(fake: FakeTmdb) -> Iterator[TmdbClient]:
 
 
 def published(day: str, **fields) -> Evidence:
-    return Evidence(published=date.fromisoformat(day), **fields)
+    # yt-dlp's approximate date, counted from a fixed "today"
+    return Evidence(published=date.fromisoformat(day), today=date(2026, 12, 1), **fields)
 
 
 @pytest.mark.parametrize(

@@ -59,7 +59,22 @@ DATE_AFTER_PENALTY = 5.0  # published over a year after every release, no re-rel
 # ... and the title states no year either: nothing says the upload is about an old film.
 DATE_AFTER_NO_YEAR_PENALTY = 30.0
 DATE_LONG_BEFORE_PENALTY = 5.0  # published over 3 years before the release
-APPROXIMATE_DATE_SLACK = timedelta(days=120)  # yt-dlp's "2 years ago" is coarse
+
+
+def approximate_slack(published: date, today: date) -> timedelta:
+    """How much earlier than it says an approximate (yt-dlp listing) upload may really be.
+
+    The listing says "6 years ago" for anything 6 to 7 years old and yt-dlp turns that into
+    today minus 6 years: the true date lies up to one unit (year, month, week) before it.
+    """
+    age = (today - published).days
+    if age >= 365:
+        return timedelta(days=366)
+    if age >= 28:
+        return timedelta(days=31)
+    return timedelta(days=7)
+
+
 DESCRIPTION_PEOPLE_BONUS = 12.0  # the description names the director or a lead
 DESCRIPTION_PERSON_EXTRA = 4.0  # each further name
 DESCRIPTION_PEOPLE_MAX = 20.0
@@ -71,6 +86,7 @@ CHANNEL_LANGUAGE_BONUS = 3.0  # the channel's language is the film's original la
 FALLBACK_PENALTY = 5.0  # the title matched only a reworded query (see `search_variants`)
 MAIN_TITLE_PENALTY = 10.0  # ... only the main title before a subtitle colon
 SERIES_MARGIN = 5.0  # a series must beat the best film by this much to make it "not a film"
+UNDATED_RECENT_YEARS = 5  # an undated, year-less upload fits films of the last five years
 # Popularity decides a tie only when every other signal is equal and one film is far better known.
 POPULARITY_RATIO = 10.0
 POPULARITY_MIN_VOTES = 100
@@ -98,6 +114,7 @@ class Evidence:
 
     published: date | None = None  # the group's earliest upload
     published_exact: bool = False  # from the Atom feed; yt-dlp's listing is approximate
+    today: date | None = None  # what "N years ago" counted from; None: today
     rerelease: bool = False  # the upload titles speak of a re-release, restoration, 3D, ...
     descriptions: tuple[str, ...] = ()
     channels: tuple[str, ...] = ()  # channel names
@@ -295,8 +312,13 @@ def _evidence(
     elif not releases:
         signal(0, "publish date: the film has no release date to compare")
     else:
-        slack = timedelta(0) if evidence.published_exact else APPROXIMATE_DATE_SLACK
         published = evidence.published
+        # The upload really happened in [published - slack, published].
+        slack = (
+            timedelta(0)
+            if evidence.published_exact
+            else approximate_slack(published, evidence.today or date.today())
+        )
         primary = releases[0]
         months = round((primary - published).days / 30.4)
         when = (
@@ -307,20 +329,21 @@ def _evidence(
         fits = [
             d
             for d in releases
-            if d - timedelta(days=3 * 365) - slack <= published <= d + timedelta(days=183) + slack
+            if published >= d - timedelta(days=3 * 365)
+            and published - slack <= d + timedelta(days=183)
         ]
         if primary in fits or (fits and evidence.rerelease):
             signal(DATE_FIT_BONUS, f"publish date {published}: {when}")
         elif fits:
             signal(0, f"publish date {published}: near a later release ({fits[0]}), {when}")
-        elif published > max(releases) + timedelta(days=365) + slack:
+        elif published - slack > max(releases) + timedelta(days=365):
             if evidence.rerelease:
                 signal(0, f"publish date {published}: {when}, a re-release")
             elif year is None:
                 signal(-DATE_AFTER_NO_YEAR_PENALTY, f"publish date {published}: {when}")
             else:
                 signal(-DATE_AFTER_PENALTY, f"publish date {published}: {when}")
-        elif published < primary - timedelta(days=3 * 365) - slack:
+        elif published < primary - timedelta(days=3 * 365):
             signal(-DATE_LONG_BEFORE_PENALTY, f"publish date {published}: {when}")
         else:
             signal(0, f"publish date {published}: {when}")
@@ -457,6 +480,7 @@ class _Work:
     details: dict[str, Any] | None = None
     candidate: Candidate | None = None
     certain: bool = False
+    search_score: float = 0.0  # the score from the search result alone, before details
 
 
 class _Matcher:
@@ -485,11 +509,14 @@ class _Matcher:
         result = self._decide()
         ranked = self._ranked()
         best = _scored(ranked[0]) if ranked else None
+        weak = self.year is None and self.evidence.published is None  # nothing dates it
         if result.status == "matched" and (
             ranked[0].certain
-            or (best is not None and best.title_score >= 100 and not best.contradicted)
+            or (best is not None and best.title_score >= 100 and not best.contradicted and not weak)
         ):
             return result  # an exact film: no TV search, so a clean match stays at 2 requests
+        if weak and result.status == "matched" and result.best is not None:
+            result = self._undated_old_film(result)
         series, series_score, series_reasons = self._same_series()
         result = replace(result, queries=tuple(self.queries))
         if series is None:
@@ -525,6 +552,25 @@ class _Matcher:
             )
         return replace(result, explanation=f"{result.explanation}; TMDB also knows {known_as}")
 
+    def _undated_old_film(self, result: MatchResult) -> MatchResult:
+        """No year and no date: an older film is only a guess (the upload may be a new film
+        TMDB does not list yet), unless something else (a listed video, the description, the
+        channel) spoke for it."""
+        best = result.best
+        assert best is not None
+        today = self.evidence.today or date.today()
+        recent = best.year is None or best.year >= today.year - UNDATED_RECENT_YEARS
+        if recent or best.score > 100 or self._ranked()[0].certain:
+            return result
+        return replace(
+            result,
+            status="needs_review",
+            best=None,
+            details=None,
+            explanation=f"nothing dates the upload, and {best.title} ({best.year}, TMDB "
+            f"{best.tmdb_id}) is an older film: a new namesake is as likely",
+        )
+
     def _strong(self) -> bool:
         ranked = self._ranked()
         return bool(ranked) and (
@@ -540,10 +586,12 @@ class _Matcher:
             strategies.append(("year", self.year))
         strategies.append(("", None))
         for field_name, value in strategies:
-            for query in self.titles:
+            for n, query in enumerate(self.titles):
                 self._search(query, field_name, value)
                 self._verify(final=False)
-                if self._strong():
+                # With an original title still to try, only an exact title ends the search.
+                last = n == len(self.titles) - 1
+                if self._strong() and (last or _scored(self._ranked()[0]).title_score >= 100):
                     return
         self._verify(final=True)
 
@@ -634,6 +682,8 @@ class _Matcher:
             evidence=self.evidence,
             variants=self.variants,
         )
+        if work.details is None:
+            work.search_score = work.candidate.score
 
     def _ranked(self) -> list[_Work]:
         return sorted(
@@ -668,6 +718,9 @@ class _Matcher:
                     and (
                         rank == 0
                         or _scored(w).score > best - AMBIGUITY_MARGIN
+                        # tied with the best until its details (credits, companies) lifted it:
+                        # a person would look at the rival's details too
+                        or w.search_score > ranked[0].search_score - AMBIGUITY_MARGIN
                         or (final and best < CONFIDENCE_THRESHOLD and rank < 3)
                     )
                 ),
