@@ -158,6 +158,8 @@ LAST = [
     "Castillo",
     "Ferreira",
 ]
+FRENCH_NOUNS = ["Voyage", "Jardin", "Silence", "Miroir", "Rivage", "Souffle", "Royaume", "Orage"]
+FRENCH_ADJECTIVES = ["Immobile", "Lointain", "Sauvage", "Perdu", "Brûlant", "Doré", "Glacé"]
 CHANNELS = (
     ("a24", "A24", ""),
     ("neon", "NEON", ""),
@@ -225,18 +227,19 @@ class _Builder:
             if self.rng.random() < 0.5:
                 words.insert(0, "The")
             name = " ".join(words)
-            if name not in self.used:
-                self.used.add(name)
+            bare = name.removeprefix("The ")  # "The X" and "X" are one title to a person
+            if bare not in self.used:
+                self.used.add(bare)
                 return name
 
     def person(self) -> str:
         """A name no other film of the world credits (namesake films rarely share people)."""
-        while True:
-            name = f"{self.rng.choice(FIRST)} {self.rng.choice(LAST)}"
-            if name in self.people:  # numbered once the pool runs dry, still unique
-                name = f"{name} {len(self.people)}"
-            self.people.add(name)
-            return name
+        name = f"{self.rng.choice(FIRST)} {self.rng.choice(LAST)}"
+        while name in self.people:  # a middle initial once the pool runs dry
+            initial = self.rng.choice("ABCDEFGHJKLMNPRSTVW")
+            name = f"{self.rng.choice(FIRST)} {initial}. {self.rng.choice(LAST)}"
+        self.people.add(name)
+        return name
 
     def film(self, title: str, year: int | None, **fields: object) -> FakeFilm:
         self.next_id += 1
@@ -353,14 +356,17 @@ class _Builder:
         if self.rng.random() < 0.4:  # a later namesake, not re-released
             self.film(title, self.rng.randint(2003, 2015))
         year = self.rng.randint(2024, 2026)
-        label = self.rng.choice(
-            [
-                f"({year}) | 4K Restoration Trailer",
-                "| 40th Anniversary Trailer",
-                f"({year}) | Re-Release Trailer",
-                "| Official Trailer (Restored)",
-            ]
-        )
+        assert old.year is not None
+        labels = [
+            f"({year}) | 4K Restoration Trailer",
+            f"({year}) | Re-Release Trailer",
+            "| Official Trailer (Restored)",
+        ]
+        ages = [n for n in (25, 30, 40, 50, 60, 70) if 2024 <= old.year + n <= 2026]
+        if ages:  # an anniversary names the film's true age
+            year = old.year + ages[0]
+            labels.append(f"| {ages[0]}th Anniversary Trailer")
+        label = self.rng.choice(labels)
         description = (
             f"A film by {old.director}. Newly restored in 4K." if self.rng.random() < 0.8 else ""
         )
@@ -450,7 +456,11 @@ class _Builder:
             )
 
     def bracketed_original(self) -> None:
-        original = f"Le {self.rng.choice(NOUNS)} {self.rng.choice(ADJECTIVES)}"
+        while True:
+            original = f"Le {self.rng.choice(FRENCH_NOUNS)} {self.rng.choice(FRENCH_ADJECTIVES)}"
+            if original not in self.used:
+                self.used.add(original)
+                break
         english = self.title()
         film = self.film(
             original,

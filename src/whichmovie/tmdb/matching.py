@@ -52,7 +52,9 @@ ABOUT_THE_FILM_PENALTY = 40.0
 _ABOUT_THE_FILM = re.compile(r"\b(making of|behind the scenes|the story of)\b")
 
 # Evidence weights (see `Evidence`).
-DATE_FIT_BONUS = 8.0  # published from 3 years before to half a year after a release
+# Published from 3 years before to half a year after a release. More than a tie's margin: a
+# date that fits one namesake and only might fit another (a year off) decides.
+DATE_FIT_BONUS = 12.0
 # Misfits cost less than a fit earns: a date that fits no candidate (an old film's trailer
 # uploaded again) must not sink them all, but fit against misfit is more than a tie's margin.
 DATE_AFTER_PENALTY = 5.0  # published over a year after every release, no re-release words
@@ -85,7 +87,11 @@ CHANNEL_COMPANY_BONUS = 12.0  # the channel is one of the film's production comp
 CHANNEL_LANGUAGE_BONUS = 3.0  # the channel's language is the film's original language
 FALLBACK_PENALTY = 5.0  # the title matched only a reworded query (see `search_variants`)
 MAIN_TITLE_PENALTY = 10.0  # ... only the main title before a subtitle colon
+UNCREDITED_PENALTY = 30.0  # "Director's Title" matched a "Title" that director did not make
 SERIES_MARGIN = 5.0  # a series must beat the best film by this much to make it "not a film"
+RERELEASE_CLASSIC_YEARS = 20  # a restoration or re-release is of a film at least this old
+RERELEASE_CLASSIC_BONUS = 10.0
+ANNIVERSARY_BONUS = 12.0  # "40th Anniversary" and the film is 40 years old
 UNDATED_RECENT_YEARS = 5  # an undated, year-less upload fits films of the last five years
 # Popularity decides a tie only when every other signal is equal and one film is far better known.
 POPULARITY_RATIO = 10.0
@@ -96,6 +102,7 @@ RERELEASE_RE = re.compile(
     r"anniversary|3-?d|4k|imax re-?release|re-?issue|back in (?:theaters|theatres|cinemas))\b",
     re.IGNORECASE,
 )
+_ANNIVERSARY = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s+anniversary\b", re.IGNORECASE)
 _CREDITS_WORDS = re.compile(
     r"\b(starring|stars|directed by|director|from (?:writer|director)|with|featuring|cast)\b",
     re.IGNORECASE,
@@ -116,6 +123,7 @@ class Evidence:
     published_exact: bool = False  # from the Atom feed; yt-dlp's listing is approximate
     today: date | None = None  # what "N years ago" counted from; None: today
     rerelease: bool = False  # the upload titles speak of a re-release, restoration, 3D, ...
+    anniversary: int | None = None  # "40th Anniversary": the film's age
     descriptions: tuple[str, ...] = ()
     channels: tuple[str, ...] = ()  # channel names
     channel_language: str = ""  # ISO 639-1, e.g. "fr"
@@ -136,6 +144,9 @@ class Evidence:
             published=min(dates) if dates else None,
             published_exact=published_exact,
             rerelease=any(RERELEASE_RE.search(t or "") for t in titles),
+            anniversary=next(
+                (int(m.group(1)) for t in titles if (m := _ANNIVERSARY.search(t or ""))), None
+            ),
             descriptions=tuple(d for d in descriptions if d),
             channels=tuple(dict.fromkeys(c for c in channels if c)),
             channel_language=channel_language.split("-")[0].casefold(),
@@ -193,7 +204,7 @@ def score_candidate(
     youtube_ids: Sequence[str] = (),
     release_in_year: bool = False,
     evidence: Evidence = NO_EVIDENCE,
-    variants: Sequence[tuple[str, float]] = (),
+    variants: Sequence[tuple[str, float, str]] = (),
 ) -> tuple[Candidate, bool]:
     """Score one search result (better with its details). Returns (candidate, certain).
 
@@ -235,12 +246,20 @@ def score_candidate(
     )
     reasons = [f"title {similarity:.0f} ({label})"]
     score = similarity
-    for variant, cost in variants:
+    for variant, cost, person in variants:
         via, via_label = max(((title_similarity(variant, n), lb) for lb, n in names))
+        note = ""
+        if person and details is not None:
+            # "Greta Gerwig's Narnia" is TMDB's "Narnia" only if she made it.
+            if _fold(person) in {_fold(p) for p in _credited(details)}:
+                cost, note = 0.0, f", {person} credited"
+            else:
+                cost, note = cost + UNCREDITED_PENALTY, f", {person} not credited"
         if via - cost > score:
             score, similarity = via - cost, via - cost
             reasons = [
-                f"title {via:.0f} ({via_label}) through the reworded query {variant!r} -{cost:.0f}"
+                f"title {via:.0f} ({via_label}) through the reworded query {variant!r}{note} "
+                f"-{cost:.0f}"
             ]
 
     score -= _year_penalty(
@@ -284,6 +303,14 @@ def _parse_date(value: object) -> date | None:
         except ValueError:
             return None
     return None
+
+
+def _credited(details: dict[str, Any]) -> list[str]:
+    """The directors and the first ten of the cast."""
+    credits = details.get("credits") or {}
+    people = [c.get("name") for c in credits.get("crew") or [] if c.get("job") == "Director"]
+    people += [c.get("name") for c in (credits.get("cast") or [])[:10]]
+    return [p for p in people if isinstance(p, str) and p]
 
 
 def _fold(text: str) -> str:
@@ -348,11 +375,23 @@ def _evidence(
         else:
             signal(0, f"publish date {published}: {when}")
 
+    if evidence.rerelease and releases:
+        reference = year or (evidence.published.year if evidence.published else None)
+        film_year = releases[0].year
+        if reference is not None and evidence.anniversary:
+            if abs(reference - evidence.anniversary - film_year) <= 1:
+                signal(
+                    ANNIVERSARY_BONUS, f"{evidence.anniversary}th anniversary of a {film_year} film"
+                )
+        elif reference is not None and reference - film_year >= RERELEASE_CLASSIC_YEARS:
+            signal(
+                RERELEASE_CLASSIC_BONUS,
+                f"re-release words: a {film_year} film is {reference - film_year} years old",
+            )
+
     text = _fold(" ".join(evidence.descriptions))
     if text and details is not None:
-        credits = details.get("credits") or {}
-        people = [c.get("name") for c in credits.get("crew") or [] if c.get("job") == "Director"]
-        people += [c.get("name") for c in (credits.get("cast") or [])[:10]]
+        people = _credited(details)
         named = [
             p
             for p in dict.fromkeys(p for p in people if isinstance(p, str) and p)
@@ -497,7 +536,7 @@ class _Matcher:
         self.year = year
         self.youtube_ids = tuple(youtube_ids)
         self.evidence = evidence
-        self.variants: list[tuple[str, float]] = []
+        self.variants: list[tuple[str, float, str]] = []
         self.pool: dict[int, _Work] = {}
         self.queries: list[str] = []
         self.details_left = DETAILS_BUDGET
@@ -560,7 +599,7 @@ class _Matcher:
         assert best is not None
         today = self.evidence.today or date.today()
         recent = best.year is None or best.year >= today.year - UNDATED_RECENT_YEARS
-        if recent or best.score > 100 or self._ranked()[0].certain:
+        if recent or self.evidence.rerelease or best.score > 100 or self._ranked()[0].certain:
             return result
         return replace(
             result,
@@ -598,11 +637,11 @@ class _Matcher:
     def _fall_back(self) -> None:
         """Reworded searches (see `search_variants`), cheapest first, while nothing is strong."""
         tried = {normalise_title(t) for t in self.titles}
-        for variant, cost in search_variants(self.titles[0])[:MAX_FALLBACK_SEARCHES]:
+        for variant, cost, person in search_variants(self.titles[0])[:MAX_FALLBACK_SEARCHES]:
             if normalise_title(variant) in tried:
                 continue
             tried.add(normalise_title(variant))
-            self.variants.append((variant, cost))
+            self.variants.append((variant, cost, person))
             for work in self.pool.values():
                 self._rescore(work)
             self._search(variant, "", None)
@@ -826,44 +865,49 @@ def _popularity_decides(best: _Work, rival: _Work, *, evidence_known: bool) -> b
 
 MAX_FALLBACK_SEARCHES = 2
 _SEQUEL_BEFORE_SUBTITLE = re.compile(r"^(.+?)\s+(\d{1,2}|II|III|IV|V|VI)\s*:\s*(.+)$")
-_DIRECTOR_POSSESSIVE = re.compile(r"^(?:[A-Z][\w.\-]+\s+){0,2}[A-Z][\w.\-]+(?:'s|s')\s+(.+)$")
+# "Greta Gerwig's Narnia", "Bruno V. Navarro's ..." (a parser may lower-case the initial)
+_DIRECTOR_POSSESSIVE = re.compile(
+    r"^((?:(?:[A-Z][\w.\-]+|[A-Za-z]\.)\s+){0,2}[A-Z][\w.\-]+)(?:'s|s')\s+(.+)$"
+)
+_ARTICLE = re.compile(r"^(?:the|a|an)\s", re.IGNORECASE)  # "The Devil's Bath" names nobody
 _DASHED = re.compile(r"^(.+?)\s+[-\u2013\u2014]\s+(.+)$")
 
 
-def search_variants(title: str) -> list[tuple[str, float]]:
-    """Rewordings of a title TMDB may know better, with what a match through each costs.
+def search_variants(title: str) -> list[tuple[str, float, str]]:
+    """Rewordings of a title TMDB may know better: (query, what a match through it costs,
+    the person a credit prefix names, who must then be in the film's credits).
 
     "Title 2: Subtitle" -> "Title: Subtitle" and "Title 2"; "&" <-> "and"; "1/2" <-> "½";
     "Director's Title" and "Director - Title" -> "Title"; last, the main title before a colon.
     """
     title = " ".join(title.split())
-    out: list[tuple[str, float]] = []
+    out: list[tuple[str, float, str]] = []
     if m := _SEQUEL_BEFORE_SUBTITLE.match(title):
         out += [
-            (f"{m.group(1)}: {m.group(3)}", FALLBACK_PENALTY),
-            (f"{m.group(1)} {m.group(2)}", FALLBACK_PENALTY),
+            (f"{m.group(1)}: {m.group(3)}", FALLBACK_PENALTY, ""),
+            (f"{m.group(1)} {m.group(2)}", FALLBACK_PENALTY, ""),
         ]
     if "&" in title:
-        out.append((title.replace("&", "and"), 0.0))
+        out.append((title.replace("&", "and"), 0.0, ""))
     elif re.search(r"\band\b", title, re.IGNORECASE):
-        out.append((re.sub(r"\band\b", "&", title, flags=re.IGNORECASE), 0.0))
+        out.append((re.sub(r"\band\b", "&", title, flags=re.IGNORECASE), 0.0, ""))
     if "1/2" in title:
-        out.append((title.replace("1/2", "\u00bd"), 0.0))
+        out.append((title.replace("1/2", "\u00bd"), 0.0, ""))
     elif "\u00bd" in title:
-        out.append((title.replace("\u00bd", " 1/2").replace("  ", " "), 0.0))
+        out.append((title.replace("\u00bd", " 1/2").replace("  ", " "), 0.0, ""))
     if (m := _DASHED.match(title)) and ":" not in m.group(1):
-        out.append((m.group(2), FALLBACK_PENALTY))
-    if m := _DIRECTOR_POSSESSIVE.match(title):
-        out.append((m.group(1), FALLBACK_PENALTY))
+        out.append((m.group(2), FALLBACK_PENALTY, m.group(1)))
+    if (m := _DIRECTOR_POSSESSIVE.match(title)) and not _ARTICLE.match(title):
+        out.append((m.group(2), FALLBACK_PENALTY, m.group(1)))
     if ":" in title and (main := title.split(":", 1)[0].strip()):
-        out.append((main, MAIN_TITLE_PENALTY))
+        out.append((main, MAIN_TITLE_PENALTY, ""))
     seen: set[str] = {normalise_title(title)}
     unique = []
-    for variant, cost in out:
+    for variant, cost, person in out:
         key = normalise_title(variant)
         if key and key not in seen:
             seen.add(key)
-            unique.append((variant.strip(), cost))
+            unique.append((variant.strip(), cost, person.strip()))
     return unique
 
 
