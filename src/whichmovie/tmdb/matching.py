@@ -55,6 +55,7 @@ _ABOUT_THE_FILM = re.compile(r"\b(making of|behind the scenes|the story of)\b")
 # Published from 3 years before to half a year after a release. More than a tie's margin: a
 # date that fits one namesake and only might fit another (a year off) decides.
 DATE_FIT_BONUS = 12.0
+DATE_LATER_RELEASE_BONUS = 6.0  # fits another listed release (a country's, after a festival)
 # Misfits cost less than a fit earns: a date that fits no candidate (an old film's trailer
 # uploaded again) must not sink them all, but fit against misfit is more than a tie's margin.
 DATE_AFTER_PENALTY = 5.0  # published over a year after every release, no re-release words
@@ -362,7 +363,11 @@ def _evidence(
         if primary in fits or (fits and evidence.rerelease):
             signal(DATE_FIT_BONUS, f"publish date {published}: {when}")
         elif fits:
-            signal(0, f"publish date {published}: near a later release ({fits[0]}), {when}")
+            # A distributor's trailer for its own country's release, after a festival premiere.
+            signal(
+                DATE_LATER_RELEASE_BONUS,
+                f"publish date {published}: near a later release ({fits[0]}), {when}",
+            )
         elif published - slack > max(releases) + timedelta(days=365):
             if evidence.rerelease:
                 signal(0, f"publish date {published}: {when}, a re-release")
