@@ -1,5 +1,7 @@
 """The admin as staff use it: the review queue, explain, and fixing uploads by hand."""
 
+from datetime import UTC, datetime
+
 import pytest
 from django.urls import reverse
 
@@ -15,7 +17,7 @@ pytestmark = pytest.mark.django_db
 def unsure_dune(fake_tmdb, settings):
     settings.TMDB_API_URL, settings.TMDB_API_KEY = fake_tmdb.url, FAKE_API_KEY
     movie = make_movie("Dune", None)
-    make_video(movie, youtube_title="Dune Official Trailer")
+    make_video(movie, youtube_title="Dune Official Trailer", published_at=None)  # a true tie
     with fake_tmdb.make_client() as client:
         movies_enrich(client=client)
     movie.refresh_from_db()
@@ -113,3 +115,23 @@ def test_adding_a_channel_in_the_admin_checks_url_and_schedule(admin_client):
     html = admin_client.post(url, form).content.decode()
     assert "not a YouTube channel URL" in html
     assert "day of week as * or Mon..Sun" in html
+
+
+def test_explain_shows_every_signal_with_its_weight(admin_client, fake_tmdb, settings):
+    settings.TMDB_API_URL, settings.TMDB_API_KEY = fake_tmdb.url, FAKE_API_KEY
+    movie = make_movie("Dune", None)
+    make_video(
+        movie,
+        youtube_title="DUNE | Official Trailer",
+        published_at=datetime(2020, 9, 9, tzinfo=UTC),
+        description="Directed by Denis Villeneuve. In theaters 2021.",
+    )
+    with fake_tmdb.make_client() as client:
+        movies_enrich(client=client)
+
+    html = admin_client.get(reverse("admin:catalog_movie_explain", args=[movie.pk])).content
+    text = html.decode()
+    assert "Evidence the matcher weighed: publish date 2020-09-09" in text
+    assert "publish date 2020-09-09: 12 months before the release +12" in text
+    assert "description names Denis Villeneuve +12" in text
+    assert "months after the release -30" in text  # Dune (1984): long out by 2020

@@ -54,7 +54,7 @@ def test_namesakes_from_other_years_stay_apart(client):
 
 def test_an_unsure_match_writes_nothing_but_the_candidates(client):
     dune = make_movie("Dune", None)
-    make_video(dune)
+    make_video(dune, published_at=None)  # no year, no date: 1984 or 2021, a person decides
     result = movies_enrich(client=client)
     assert result.needs_review == 1
     dune.refresh_from_db()
@@ -178,9 +178,19 @@ def test_the_back_off_grows_and_a_decision_by_hand_is_never_retried(client):
 def test_a_404_on_one_request_keeps_the_candidates(fake_tmdb_factory):
     fake = fake_tmdb_factory(missing_paths=("/search/tv",))
     movie = make_movie("Dune", None)
-    make_video(movie)
+    make_video(movie, published_at=None)
     with fake.make_client() as client:
         result = movies_enrich(client=client)
     assert result.needs_review == 1
     movie.refresh_from_db()
     assert len(movie.match_details["candidates"]) >= 2
+
+
+def test_a_year_less_upload_long_after_every_namesake_is_not_found(client):
+    # A new film TMDB does not list yet; only the older films of its name are there.
+    dune = make_movie("Dune", None)
+    make_video(dune, published_at=datetime(2026, 11, 1, tzinfo=UTC))
+    assert movies_enrich(client=client).not_found == 1
+    dune.refresh_from_db()
+    assert dune.tmdb_id is None
+    assert dune.match_details["explanation"].startswith("no candidate fits the upload")

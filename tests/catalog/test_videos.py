@@ -4,13 +4,15 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
+import httpx2
 import pytest
 
 from tests.factories import make_channel
+from tests.fakes.youtube import atom_feed
 from whichmovie.catalog.models import Movie, Video
 from whichmovie.catalog.services.channels import channel_for_listing
 from whichmovie.catalog.services.videos import video_classify_by_hand, videos_save
-from whichmovie.sources.youtube import Upload, listing_from_dump
+from whichmovie.sources.youtube import Upload, listing_from_dump, read_feed
 
 DATA = Path(__file__).parent.parent / "data"
 
@@ -156,3 +158,21 @@ def test_a_retitled_upload_moves_to_its_new_film_and_the_old_one_is_updated():
     assert Video.objects.get().movie.title == "Nickel Boys"
     anora.refresh_from_db()
     assert anora.latest_video_at is None  # no trailer left: off the radar
+
+
+def test_the_feeds_description_is_kept_as_evidence_for_matching():
+    channel = make_channel()
+    upload = Upload(
+        "desc0000001",
+        "Bird | Official Trailer",
+        datetime(2026, 1, 2, tzinfo=UTC),
+        "From director Andrea Arnold, starring Barry Keoghan.",
+    )
+    feed = atom_feed(channel.youtube_channel_id, channel.name, [upload])
+    transport = httpx2.MockTransport(lambda request: httpx2.Response(200, text=feed))
+    with httpx2.Client(transport=transport) as client:
+        uploads = read_feed(channel.youtube_channel_id, feed_url="http://feed.test/", client=client)
+
+    videos_save(channel=channel, uploads=uploads, exact_dates=True)
+
+    assert Video.objects.get().description.startswith("From director Andrea Arnold")

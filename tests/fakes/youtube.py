@@ -53,7 +53,7 @@ def _entry(channel_id: str, name: str, upload: Upload) -> str:
    <media:title>{title}</media:title>
    <media:content url="https://www.youtube.com/v/{vid}?version=3" type="application/x-shockwave-flash" width="640" height="390"/>
    <media:thumbnail url="https://i2.ytimg.com/vi/{vid}/hqdefault.jpg" width="480" height="360"/>
-   <media:description>Watch the trailer.</media:description>
+   <media:description>{escape(upload.description or "Watch the trailer.")}</media:description>
    <media:community>
     <media:starRating count="1520" average="5.00" min="1" max="5"/>
     <media:statistics views="48213"/>

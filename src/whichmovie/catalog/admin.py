@@ -44,6 +44,7 @@ class ChannelForm(forms.ModelForm[Channel]):
             "schedule",
             "enabled",
             "first_fetch_depth",
+            "language",
         ]
 
     def clean_url(self) -> str:

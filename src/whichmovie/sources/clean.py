@@ -96,7 +96,7 @@ def clean_json(value: Any, *, depth: int = 0) -> Any:
             )
             for key, item in value.items()
         }
-    if isinstance(value, list):
+    if isinstance(value, list | tuple):  # our own details hold tuples (reason, weight)
         return [clean_json(item, depth=depth + 1) for item in value]
     if isinstance(value, str):
         return clean_text(value, max_length=OVERVIEW_LENGTH)

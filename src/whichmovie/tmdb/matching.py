@@ -52,12 +52,32 @@ ABOUT_THE_FILM_PENALTY = 40.0
 _ABOUT_THE_FILM = re.compile(r"\b(making of|behind the scenes|the story of)\b")
 
 # Evidence weights (see `Evidence`).
-DATE_FIT_BONUS = 8.0  # published from 3 years before to half a year after a release
+# Published from 3 years before to half a year after a release. More than a tie's margin: a
+# date that fits one namesake and only might fit another (a year off) decides.
+DATE_FIT_BONUS = 12.0
+DATE_LATER_RELEASE_BONUS = 6.0  # fits another listed release (a country's, after a festival)
 # Misfits cost less than a fit earns: a date that fits no candidate (an old film's trailer
 # uploaded again) must not sink them all, but fit against misfit is more than a tie's margin.
 DATE_AFTER_PENALTY = 5.0  # published over a year after every release, no re-release words
+# ... and the title states no year either: nothing says the upload is about an old film.
+DATE_AFTER_NO_YEAR_PENALTY = 30.0
 DATE_LONG_BEFORE_PENALTY = 5.0  # published over 3 years before the release
-APPROXIMATE_DATE_SLACK = timedelta(days=120)  # yt-dlp's "2 years ago" is coarse
+
+
+def approximate_slack(published: date, today: date) -> timedelta:
+    """How much earlier than it says an approximate (yt-dlp listing) upload may really be.
+
+    The listing says "6 years ago" for anything 6 to 7 years old and yt-dlp turns that into
+    today minus 6 years: the true date lies up to one unit (year, month, week) before it.
+    """
+    age = (today - published).days
+    if age >= 365:
+        return timedelta(days=366)
+    if age >= 28:
+        return timedelta(days=31)
+    return timedelta(days=7)
+
+
 DESCRIPTION_PEOPLE_BONUS = 12.0  # the description names the director or a lead
 DESCRIPTION_PERSON_EXTRA = 4.0  # each further name
 DESCRIPTION_PEOPLE_MAX = 20.0
@@ -68,7 +88,12 @@ CHANNEL_COMPANY_BONUS = 12.0  # the channel is one of the film's production comp
 CHANNEL_LANGUAGE_BONUS = 3.0  # the channel's language is the film's original language
 FALLBACK_PENALTY = 5.0  # the title matched only a reworded query (see `search_variants`)
 MAIN_TITLE_PENALTY = 10.0  # ... only the main title before a subtitle colon
+UNCREDITED_PENALTY = 30.0  # "Director's Title" matched a "Title" that director did not make
 SERIES_MARGIN = 5.0  # a series must beat the best film by this much to make it "not a film"
+RERELEASE_CLASSIC_YEARS = 20  # a restoration or re-release is of a film at least this old
+RERELEASE_CLASSIC_BONUS = 10.0
+ANNIVERSARY_BONUS = 12.0  # "40th Anniversary" and the film is 40 years old
+UNDATED_RECENT_YEARS = 5  # an undated, year-less upload fits films of the last five years
 # Popularity decides a tie only when every other signal is equal and one film is far better known.
 POPULARITY_RATIO = 10.0
 POPULARITY_MIN_VOTES = 100
@@ -78,6 +103,7 @@ RERELEASE_RE = re.compile(
     r"anniversary|3-?d|4k|imax re-?release|re-?issue|back in (?:theaters|theatres|cinemas))\b",
     re.IGNORECASE,
 )
+_ANNIVERSARY = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s+anniversary\b", re.IGNORECASE)
 _CREDITS_WORDS = re.compile(
     r"\b(starring|stars|directed by|director|from (?:writer|director)|with|featuring|cast)\b",
     re.IGNORECASE,
@@ -96,7 +122,9 @@ class Evidence:
 
     published: date | None = None  # the group's earliest upload
     published_exact: bool = False  # from the Atom feed; yt-dlp's listing is approximate
+    today: date | None = None  # what "N years ago" counted from; None: today
     rerelease: bool = False  # the upload titles speak of a re-release, restoration, 3D, ...
+    anniversary: int | None = None  # "40th Anniversary": the film's age
     descriptions: tuple[str, ...] = ()
     channels: tuple[str, ...] = ()  # channel names
     channel_language: str = ""  # ISO 639-1, e.g. "fr"
@@ -117,6 +145,9 @@ class Evidence:
             published=min(dates) if dates else None,
             published_exact=published_exact,
             rerelease=any(RERELEASE_RE.search(t or "") for t in titles),
+            anniversary=next(
+                (int(m.group(1)) for t in titles if (m := _ANNIVERSARY.search(t or ""))), None
+            ),
             descriptions=tuple(d for d in descriptions if d),
             channels=tuple(dict.fromkeys(c for c in channels if c)),
             channel_language=channel_language.split("-")[0].casefold(),
@@ -174,7 +205,7 @@ def score_candidate(
     youtube_ids: Sequence[str] = (),
     release_in_year: bool = False,
     evidence: Evidence = NO_EVIDENCE,
-    variants: Sequence[tuple[str, float]] = (),
+    variants: Sequence[tuple[str, float, str]] = (),
 ) -> tuple[Candidate, bool]:
     """Score one search result (better with its details). Returns (candidate, certain).
 
@@ -216,12 +247,20 @@ def score_candidate(
     )
     reasons = [f"title {similarity:.0f} ({label})"]
     score = similarity
-    for variant, cost in variants:
+    for variant, cost, person in variants:
         via, via_label = max(((title_similarity(variant, n), lb) for lb, n in names))
+        note = ""
+        if person and details is not None:
+            # "Greta Gerwig's Narnia" is TMDB's "Narnia" only if she made it.
+            if _fold(person) in {_fold(p) for p in _credited(details)}:
+                cost, note = 0.0, f", {person} credited"
+            else:
+                cost, note = cost + UNCREDITED_PENALTY, f", {person} not credited"
         if via - cost > score:
             score, similarity = via - cost, via - cost
             reasons = [
-                f"title {via:.0f} ({via_label}) through the reworded query {variant!r} -{cost:.0f}"
+                f"title {via:.0f} ({via_label}) through the reworded query {variant!r}{note} "
+                f"-{cost:.0f}"
             ]
 
     score -= _year_penalty(
@@ -243,7 +282,7 @@ def score_candidate(
         reasons.append("penalty: documentary about the film")
     score = min(100.0, score)  # title and year alone never exceed 100; evidence may
     before = len(reasons)
-    score += _evidence(info, details, evidence, reasons)
+    score += _evidence(info, details, evidence, reasons, year)
     contradicted = any(re.search(r" -\d+$", r) for r in reasons[before:])
     return make(score, reasons, similarity, contradicted), False
 
@@ -267,13 +306,25 @@ def _parse_date(value: object) -> date | None:
     return None
 
 
+def _credited(details: dict[str, Any]) -> list[str]:
+    """The directors and the first ten of the cast."""
+    credits = details.get("credits") or {}
+    people = [c.get("name") for c in credits.get("crew") or [] if c.get("job") == "Director"]
+    people += [c.get("name") for c in (credits.get("cast") or [])[:10]]
+    return [p for p in people if isinstance(p, str) and p]
+
+
 def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text).casefold()
     return " ".join("".join(c for c in text if not unicodedata.combining(c)).split())
 
 
 def _evidence(
-    info: dict[str, Any], details: dict[str, Any] | None, evidence: Evidence, reasons: list[str]
+    info: dict[str, Any],
+    details: dict[str, Any] | None,
+    evidence: Evidence,
+    reasons: list[str],
+    year: int | None,
 ) -> float:
     """The signals beyond title and year, each written to `reasons` with its weight."""
     total = 0.0
@@ -289,8 +340,13 @@ def _evidence(
     elif not releases:
         signal(0, "publish date: the film has no release date to compare")
     else:
-        slack = timedelta(0) if evidence.published_exact else APPROXIMATE_DATE_SLACK
         published = evidence.published
+        # The upload really happened in [published - slack, published].
+        slack = (
+            timedelta(0)
+            if evidence.published_exact
+            else approximate_slack(published, evidence.today or date.today())
+        )
         primary = releases[0]
         months = round((primary - published).days / 30.4)
         when = (
@@ -301,27 +357,46 @@ def _evidence(
         fits = [
             d
             for d in releases
-            if d - timedelta(days=3 * 365) - slack <= published <= d + timedelta(days=183) + slack
+            if published >= d - timedelta(days=3 * 365)
+            and published - slack <= d + timedelta(days=183)
         ]
         if primary in fits or (fits and evidence.rerelease):
             signal(DATE_FIT_BONUS, f"publish date {published}: {when}")
         elif fits:
-            signal(0, f"publish date {published}: near a later release ({fits[0]}), {when}")
-        elif published > max(releases) + timedelta(days=365) + slack:
+            # A distributor's trailer for its own country's release, after a festival premiere.
+            signal(
+                DATE_LATER_RELEASE_BONUS,
+                f"publish date {published}: near a later release ({fits[0]}), {when}",
+            )
+        elif published - slack > max(releases) + timedelta(days=365):
             if evidence.rerelease:
                 signal(0, f"publish date {published}: {when}, a re-release")
+            elif year is None:
+                signal(-DATE_AFTER_NO_YEAR_PENALTY, f"publish date {published}: {when}")
             else:
                 signal(-DATE_AFTER_PENALTY, f"publish date {published}: {when}")
-        elif published < primary - timedelta(days=3 * 365) - slack:
+        elif published < primary - timedelta(days=3 * 365):
             signal(-DATE_LONG_BEFORE_PENALTY, f"publish date {published}: {when}")
         else:
             signal(0, f"publish date {published}: {when}")
 
+    if evidence.rerelease and releases:
+        reference = year or (evidence.published.year if evidence.published else None)
+        film_year = releases[0].year
+        if reference is not None and evidence.anniversary:
+            if abs(reference - evidence.anniversary - film_year) <= 1:
+                signal(
+                    ANNIVERSARY_BONUS, f"{evidence.anniversary}th anniversary of a {film_year} film"
+                )
+        elif reference is not None and reference - film_year >= RERELEASE_CLASSIC_YEARS:
+            signal(
+                RERELEASE_CLASSIC_BONUS,
+                f"re-release words: a {film_year} film is {reference - film_year} years old",
+            )
+
     text = _fold(" ".join(evidence.descriptions))
     if text and details is not None:
-        credits = details.get("credits") or {}
-        people = [c.get("name") for c in credits.get("crew") or [] if c.get("job") == "Director"]
-        people += [c.get("name") for c in (credits.get("cast") or [])[:10]]
+        people = _credited(details)
         named = [
             p
             for p in dict.fromkeys(p for p in people if isinstance(p, str) and p)
@@ -449,6 +524,7 @@ class _Work:
     details: dict[str, Any] | None = None
     candidate: Candidate | None = None
     certain: bool = False
+    search_score: float = 0.0  # the score from the search result alone, before details
 
 
 class _Matcher:
@@ -465,7 +541,7 @@ class _Matcher:
         self.year = year
         self.youtube_ids = tuple(youtube_ids)
         self.evidence = evidence
-        self.variants: list[tuple[str, float]] = []
+        self.variants: list[tuple[str, float, str]] = []
         self.pool: dict[int, _Work] = {}
         self.queries: list[str] = []
         self.details_left = DETAILS_BUDGET
@@ -477,11 +553,14 @@ class _Matcher:
         result = self._decide()
         ranked = self._ranked()
         best = _scored(ranked[0]) if ranked else None
+        weak = self.year is None and self.evidence.published is None  # nothing dates it
         if result.status == "matched" and (
             ranked[0].certain
-            or (best is not None and best.title_score >= 100 and not best.contradicted)
+            or (best is not None and best.title_score >= 100 and not best.contradicted and not weak)
         ):
             return result  # an exact film: no TV search, so a clean match stays at 2 requests
+        if weak and result.status == "matched" and result.best is not None:
+            result = self._undated_old_film(result)
         series, series_score, series_reasons = self._same_series()
         result = replace(result, queries=tuple(self.queries))
         if series is None:
@@ -517,6 +596,25 @@ class _Matcher:
             )
         return replace(result, explanation=f"{result.explanation}; TMDB also knows {known_as}")
 
+    def _undated_old_film(self, result: MatchResult) -> MatchResult:
+        """No year and no date: an older film is only a guess (the upload may be a new film
+        TMDB does not list yet), unless something else (a listed video, the description, the
+        channel) spoke for it."""
+        best = result.best
+        assert best is not None
+        today = self.evidence.today or date.today()
+        recent = best.year is None or best.year >= today.year - UNDATED_RECENT_YEARS
+        if recent or self.evidence.rerelease or best.score > 100 or self._ranked()[0].certain:
+            return result
+        return replace(
+            result,
+            status="needs_review",
+            best=None,
+            details=None,
+            explanation=f"nothing dates the upload, and {best.title} ({best.year}, TMDB "
+            f"{best.tmdb_id}) is an older film: a new namesake is as likely",
+        )
+
     def _strong(self) -> bool:
         ranked = self._ranked()
         return bool(ranked) and (
@@ -532,21 +630,23 @@ class _Matcher:
             strategies.append(("year", self.year))
         strategies.append(("", None))
         for field_name, value in strategies:
-            for query in self.titles:
+            for n, query in enumerate(self.titles):
                 self._search(query, field_name, value)
                 self._verify(final=False)
-                if self._strong():
+                # With an original title still to try, only an exact title ends the search.
+                last = n == len(self.titles) - 1
+                if self._strong() and (last or _scored(self._ranked()[0]).title_score >= 100):
                     return
         self._verify(final=True)
 
     def _fall_back(self) -> None:
         """Reworded searches (see `search_variants`), cheapest first, while nothing is strong."""
         tried = {normalise_title(t) for t in self.titles}
-        for variant, cost in search_variants(self.titles[0])[:MAX_FALLBACK_SEARCHES]:
+        for variant, cost, person in search_variants(self.titles[0])[:MAX_FALLBACK_SEARCHES]:
             if normalise_title(variant) in tried:
                 continue
             tried.add(normalise_title(variant))
-            self.variants.append((variant, cost))
+            self.variants.append((variant, cost, person))
             for work in self.pool.values():
                 self._rescore(work)
             self._search(variant, "", None)
@@ -626,6 +726,8 @@ class _Matcher:
             evidence=self.evidence,
             variants=self.variants,
         )
+        if work.details is None:
+            work.search_score = work.candidate.score
 
     def _ranked(self) -> list[_Work]:
         return sorted(
@@ -660,6 +762,9 @@ class _Matcher:
                     and (
                         rank == 0
                         or _scored(w).score > best - AMBIGUITY_MARGIN
+                        # tied with the best until its details (credits, companies) lifted it:
+                        # a person would look at the rival's details too
+                        or w.search_score > ranked[0].search_score - AMBIGUITY_MARGIN
                         or (final and best < CONFIDENCE_THRESHOLD and rank < 3)
                     )
                 ),
@@ -710,6 +815,12 @@ class _Matcher:
                 )
             return result("matched", f"{_label(best)}: {_scored(best).reasons[0]}", best)
         score = _scored(best).score
+        if score < CONFIDENCE_THRESHOLD and _scored(best).contradicted:
+            return result(
+                "not_found",
+                f"no candidate fits the upload: the best, {_label(best)}, scored {score:.0f} "
+                "against its publish date or description",
+            )
         if score < CONFIDENCE_THRESHOLD:
             return result(
                 "needs_review",
@@ -759,44 +870,49 @@ def _popularity_decides(best: _Work, rival: _Work, *, evidence_known: bool) -> b
 
 MAX_FALLBACK_SEARCHES = 2
 _SEQUEL_BEFORE_SUBTITLE = re.compile(r"^(.+?)\s+(\d{1,2}|II|III|IV|V|VI)\s*:\s*(.+)$")
-_DIRECTOR_POSSESSIVE = re.compile(r"^(?:[A-Z][\w.\-]+\s+){0,2}[A-Z][\w.\-]+(?:'s|s')\s+(.+)$")
+# "Greta Gerwig's Narnia", "Bruno V. Navarro's ..." (a parser may lower-case the initial)
+_DIRECTOR_POSSESSIVE = re.compile(
+    r"^((?:(?:[A-Z][\w.\-]+|[A-Za-z]\.)\s+){0,2}[A-Z][\w.\-]+)(?:'s|s')\s+(.+)$"
+)
+_ARTICLE = re.compile(r"^(?:the|a|an)\s", re.IGNORECASE)  # "The Devil's Bath" names nobody
 _DASHED = re.compile(r"^(.+?)\s+[-\u2013\u2014]\s+(.+)$")
 
 
-def search_variants(title: str) -> list[tuple[str, float]]:
-    """Rewordings of a title TMDB may know better, with what a match through each costs.
+def search_variants(title: str) -> list[tuple[str, float, str]]:
+    """Rewordings of a title TMDB may know better: (query, what a match through it costs,
+    the person a credit prefix names, who must then be in the film's credits).
 
     "Title 2: Subtitle" -> "Title: Subtitle" and "Title 2"; "&" <-> "and"; "1/2" <-> "½";
     "Director's Title" and "Director - Title" -> "Title"; last, the main title before a colon.
     """
     title = " ".join(title.split())
-    out: list[tuple[str, float]] = []
+    out: list[tuple[str, float, str]] = []
     if m := _SEQUEL_BEFORE_SUBTITLE.match(title):
         out += [
-            (f"{m.group(1)}: {m.group(3)}", FALLBACK_PENALTY),
-            (f"{m.group(1)} {m.group(2)}", FALLBACK_PENALTY),
+            (f"{m.group(1)}: {m.group(3)}", FALLBACK_PENALTY, ""),
+            (f"{m.group(1)} {m.group(2)}", FALLBACK_PENALTY, ""),
         ]
     if "&" in title:
-        out.append((title.replace("&", "and"), 0.0))
+        out.append((title.replace("&", "and"), 0.0, ""))
     elif re.search(r"\band\b", title, re.IGNORECASE):
-        out.append((re.sub(r"\band\b", "&", title, flags=re.IGNORECASE), 0.0))
+        out.append((re.sub(r"\band\b", "&", title, flags=re.IGNORECASE), 0.0, ""))
     if "1/2" in title:
-        out.append((title.replace("1/2", "\u00bd"), 0.0))
+        out.append((title.replace("1/2", "\u00bd"), 0.0, ""))
     elif "\u00bd" in title:
-        out.append((title.replace("\u00bd", " 1/2").replace("  ", " "), 0.0))
+        out.append((title.replace("\u00bd", " 1/2").replace("  ", " "), 0.0, ""))
     if (m := _DASHED.match(title)) and ":" not in m.group(1):
-        out.append((m.group(2), FALLBACK_PENALTY))
-    if m := _DIRECTOR_POSSESSIVE.match(title):
-        out.append((m.group(1), FALLBACK_PENALTY))
+        out.append((m.group(2), FALLBACK_PENALTY, m.group(1)))
+    if (m := _DIRECTOR_POSSESSIVE.match(title)) and not _ARTICLE.match(title):
+        out.append((m.group(2), FALLBACK_PENALTY, m.group(1)))
     if ":" in title and (main := title.split(":", 1)[0].strip()):
-        out.append((main, MAIN_TITLE_PENALTY))
+        out.append((main, MAIN_TITLE_PENALTY, ""))
     seen: set[str] = {normalise_title(title)}
     unique = []
-    for variant, cost in out:
+    for variant, cost, person in out:
         key = normalise_title(variant)
         if key and key not in seen:
             seen.add(key)
-            unique.append((variant.strip(), cost))
+            unique.append((variant.strip(), cost, person.strip()))
     return unique
 
 

@@ -8,8 +8,10 @@ upload joins an existing group only when
   matched film's release date, once TMDB identified the group), and
 - nothing contradicts it: a channel in another language than the identified film's.
 
-An upload without a publish date ("none is not zero") joins a year-less group only from the
-same channel, or when that group is the only one of the title and still unidentified.
+An upload without a publish date ("none is not zero") joins an unidentified group of its
+title and year, or the only group of its title, or an identified one from the same channel;
+a dated upload joins an unidentified year-less group that has no dates at all (nothing there
+contradicts it).
 Anything else starts a new group; uploads that are one film after all merge once TMDB
 identifies them (`movie_apply_details`).
 """
@@ -39,6 +41,7 @@ from whichmovie.catalog.models import (
 )
 from whichmovie.sources.clean import TITLE_LENGTH
 from whichmovie.sources.titles import normalise_title
+from whichmovie.tmdb.matching import approximate_slack
 
 logger = logging.getLogger(__name__)
 
@@ -81,19 +84,22 @@ def _year_of(group_key: str) -> int | None:
 def _fits_release(published: date, year: int | None, release: date | None) -> bool:
     """Whether an upload of this date can be a trailer of a film of this year or release."""
     if release is not None:
-        slack = timedelta(days=120)  # yt-dlp's approximate dates
-        return (
-            release - timedelta(days=365 * YEARS_BEFORE_RELEASE) - slack
-            <= published
-            <= release + timedelta(days=365 * YEARS_AFTER_RELEASE) + slack
-        )
+        # yt-dlp's approximate dates: the upload may be up to a unit ("2 years ago") earlier.
+        slack = approximate_slack(published, timezone.now().date())
+        return release - timedelta(
+            days=365 * YEARS_BEFORE_RELEASE
+        ) <= published and published - slack <= release + timedelta(days=365 * YEARS_AFTER_RELEASE)
     if year is not None:
         return year - YEARS_BEFORE_RELEASE <= published.year <= year + YEARS_AFTER_RELEASE
     return True
 
 
-def _agrees(group: _Group, video: Video, year: int | None, language: str) -> bool:
-    """Whether the upload can be one film with the group, before TMDB is asked."""
+def _agrees(
+    group: _Group, video: Video, year: int | None, language: str, *, alone: bool = False
+) -> bool:
+    """Whether the upload can be one film with the group, before TMDB is asked.
+
+    `alone`: the group is the only one of the title."""
     if language and language != "en" and group.language and group.language != language:
         return False
     published = video.known_published_at.date() if video.known_published_at else None
@@ -110,22 +116,25 @@ def _agrees(group: _Group, video: Video, year: int | None, language: str) -> boo
             return False  # another stated year: another film, until TMDB says otherwise
         # A year-less group: every one of its uploads must fit our year.
         if not group.dates:
-            return video.channel_id in group.channels
+            return True  # undated, year-less uploads of this title: nothing contradicts it
         if not all(_fits_release(d, year, None) for d in group.dates):
             return False
         return published is None or _near(group, published)
     # No stated year: the publish date decides.
     if published is None:
-        return stated_key in group.keys and (
-            video.channel_id in group.channels or not group.identified
-        )
+        if group.identified:
+            return stated_key in group.keys and video.channel_id in group.channels
+        return stated_key in group.keys or alone  # nothing of ours can contradict it
     if (group.identified or group.year is not None) and not _fits_release(
         published, group.year, group.release
     ):
         return False
     if group.dates:
         return _near(group, published)
-    return group.identified or group.year is not None
+    if group.identified or group.year is not None:
+        return True
+    # Only undated uploads of the same title, nothing to contradict: this date dates them.
+    return stated_key in group.keys
 
 
 def _near(group: _Group, published: date) -> bool:
@@ -213,8 +222,11 @@ def attach_movies(videos: Sequence[Video]) -> int:
         title_key = _title_key(video.group_key)
         published = video.known_published_at.date() if video.known_published_at else None
         language = (languages.get(video.channel_id) or "").split("-")[0].casefold()
+        groups = by_title.get(title_key, [])
         fitting = [
-            g for g in by_title.get(title_key, []) if _agrees(g, video, video.parsed_year, language)
+            g
+            for g in groups
+            if _agrees(g, video, video.parsed_year, language, alone=len(groups) == 1)
         ]
         if fitting:
             group = min(
