@@ -6,6 +6,8 @@ embedded default needs no separate set-up step.
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 COMMANDS = {
     "serve": "serve",
@@ -57,18 +59,42 @@ def main(argv: list[str] | None = None) -> None:
     if not args or args[0] in ("-h", "--help", "help"):
         print(USAGE, end="")
         return
+    name, rest = args[0], args[1:]
+    if name != "manage" and name not in COMMANDS:
+        print(f"whichmovie: unknown command {name!r}\n\n{USAGE}", end="", file=sys.stderr)
+        sys.exit(2)
+    with configuration_errors_in_one_line():
+        run(name, rest)
+
+
+def run(name: str, rest: list[str]) -> None:
+    import django
     from django.core.management import execute_from_command_line
 
-    name, rest = args[0], args[1:]
+    django.setup()
     if name == "manage":
         execute_from_command_line(["whichmovie manage", *rest])
         return
-    if name not in COMMANDS:
-        print(f"whichmovie: unknown command {name!r}\n\n{USAGE}", end="", file=sys.stderr)
-        sys.exit(2)
-    import django
-
-    django.setup()
     if "--help" not in rest and "-h" not in rest:
         prepare_database()
     execute_from_command_line([f"whichmovie {name}", COMMANDS[name], *rest])
+
+
+@contextmanager
+def configuration_errors_in_one_line() -> Iterator[None]:
+    """A mistake in the environment (a value that cannot be read, a database that cannot be
+    reached) is one line naming what to fix, not a traceback."""
+    from django.core.exceptions import ImproperlyConfigured
+    from django.db import OperationalError
+
+    try:
+        yield
+    except ImproperlyConfigured as error:
+        print(f"whichmovie: configuration error: {error}", file=sys.stderr)
+        sys.exit(2)
+    except OperationalError as error:
+        from whichmovie.config import mask_url_password
+
+        reason = mask_url_password(str(error).strip().splitlines()[0] if str(error) else "")
+        print(f"whichmovie: cannot use the database of DATABASE_URL: {reason}", file=sys.stderr)
+        sys.exit(2)
