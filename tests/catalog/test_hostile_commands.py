@@ -3,13 +3,15 @@ nothing printed as markup or terminal escapes, one failure never stopping the re
 
 from __future__ import annotations
 
+import io
 import json
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
 
-from tests.catalog.test_commands import run
 from tests.factories import make_channel, make_video
 from tests.fakes.youtube import atom_feed
 from whichmovie.catalog.models import Channel, Video
@@ -19,6 +21,19 @@ from whichmovie.sources.youtube import Upload
 pytestmark = pytest.mark.django_db
 DATA = Path(__file__).parent.parent / "data"
 CHANNEL_ID = "UCMvR3UqsYSrdi6G6nBGPY9A"
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    """A command as `whichmovie` runs it, minus closing the database connection at the end
+    (which would end the test's transaction on PostgreSQL)."""
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        call_command(*args, stdout=out, stderr=err)
+        code = 0
+    except CommandError as error:
+        err.write(f"CommandError: {error}\n")
+        code = 1
+    return code, out.getvalue(), err.getvalue()
 
 
 def deep(levels: int) -> str:
@@ -86,7 +101,7 @@ def test_channel_names_and_titles_are_printed_as_text_not_markup(capsys, tmp_pat
 
 
 def test_channels_add_with_a_bad_schedule_changes_nothing(capsys):
-    run(capsys, "channels", "add", "mubi")
+    prepare_database()
     Channel.objects.filter(slug="mubi").update(
         name="My MUBI", schedule="0 6 * * *", first_fetch_depth=7, enabled=False
     )

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import positive_data_acceptance
 
@@ -16,7 +18,18 @@ EXAMPLES = 60  # per endpoint: enough to find the overflows and odd strings, qui
 
 
 @pytest.fixture
-def catalogue(db, tmdb_configuration):
+def one_connection():
+    """The app is called as WSGI, not through Django's test client, so do what that client
+    does: keep the test's database connection (and its transaction) open between requests."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def catalogue(db, tmdb_configuration, one_connection):
     channel = make_channel(slug="fuzz", name="Fuzz <b>[/x]</b>")
     movie = make_movie("Fuzz Film", 2025, tmdb_id=777001)
     movie.genres.add(make_genre())

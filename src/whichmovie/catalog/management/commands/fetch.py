@@ -42,7 +42,7 @@ class Command(BaseCommand):
                     total += outcome.result
                 bar.advance(task)
         for failure in failures:
-            self.stderr.write(failure)
+            self.stderr.write(escape_text(failure))
         self.stdout.write(f"Fetched {channels.count()} channels: {total}, {len(failures)} failed")
 
     def _import_dumps(self, files: list[Path]) -> None:
@@ -55,7 +55,7 @@ class Command(BaseCommand):
                 refused.append(f"{error}; nothing was imported from it")
                 continue
             for reason in listing.skipped:
-                self.stderr.write(f"{file.name}: skipped {reason}")
+                self.stderr.write(escape_text(f"{file.name}: skipped {reason}"))
             skipped += len(listing.skipped)
             with transaction.atomic():
                 channel = channel_for_listing(listing=listing)
@@ -66,7 +66,7 @@ class Command(BaseCommand):
             )
             total += result
         for line in refused:
-            self.stderr.write(line)
+            self.stderr.write(escape_text(line))
         self.stdout.write(
             f"Imported {len(files) - len(refused)} file(s): {total}, {skipped} entries skipped"
         )
