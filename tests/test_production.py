@@ -31,11 +31,21 @@ PRODUCTION = {
 }
 
 
+ENVIRONMENT_OF_THE_TESTS = (
+    "DATABASE_URL",
+    "BROKER_URL",
+    "REDIS_URL",
+    "DJANGO_SETTINGS_MODULE",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+)
+
+
 def whichmovie(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key not in ("DATABASE_URL", "BROKER_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE")
+        # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE in this process: not in production.
+        if key not in ENVIRONMENT_OF_THE_TESTS
     }
     environment.update({"WHICHMOVIE_DATA_DIR": str(tmp_path / "data"), **env})
     return subprocess.run(
@@ -103,7 +113,7 @@ def test_debug_logging_does_not_flood_from_the_http_library(tmp_path, httpserver
     done = subprocess.run(
         [sys.executable, "-c", script],
         env={
-            **{k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "BROKER_URL")},
+            **{k: v for k, v in os.environ.items() if k not in ENVIRONMENT_OF_THE_TESTS},
             "DJANGO_SETTINGS_MODULE": "whichmovie.settings",
             "WHICHMOVIE_DATA_DIR": str(tmp_path / "data"),
             "LOG_LEVEL": "DEBUG",
