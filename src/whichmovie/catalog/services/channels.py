@@ -15,6 +15,7 @@ from django.utils import timezone
 from whichmovie.catalog.models import Channel, Video
 from whichmovie.catalog.services.videos import SaveResult, chunks, videos_save
 from whichmovie.sources import youtube
+from whichmovie.sources.clean import clean_text
 from whichmovie.sources.presets import PRESETS, ChannelPreset, preset_for_slug, rules_for
 from whichmovie.sources.titles import ParsedTitle, parse_title
 
@@ -24,6 +25,7 @@ FEED_SIZE = 15  # YouTube's Atom feed lists this many latest uploads
 PREVIEW_SIZE = 50
 MAX_BACKOFF = timedelta(hours=24)
 MAX_DEPTH = 100_000
+ERROR_LENGTH = 1000
 
 
 def channel_ensure_presets() -> None:
@@ -122,7 +124,8 @@ def channel_fetch(*, channel: Channel, client: httpx2.Client | None = None) -> F
         outcome.result = videos_save(channel=channel, uploads=uploads, exact_dates=exact)
     except (youtube.YouTubeError, ValueError, DatabaseError) as error:
         # A channel that cannot be read (or stored) is recorded; the next channels still run.
-        outcome.error = str(error)
+        # yt-dlp's messages may carry colour codes: the stored reason is plain text.
+        outcome.error = clean_text(error, max_length=ERROR_LENGTH)
         logger.warning("channel %s: %s", channel.slug, error)
         _record_check(
             channel,
