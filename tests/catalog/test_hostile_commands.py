@@ -134,3 +134,14 @@ def test_one_channel_that_cannot_be_read_never_stops_the_others(capsys, httpserv
     assert "2 channels: 1 new uploads" in out and "1 failed" in out
     assert Video.objects.filter(youtube_id="newtrailer1").exists()
     assert Channel.objects.get(slug="a-bad").consecutive_failures == 1
+
+
+def test_many_bad_entries_are_counted_and_only_the_first_reasons_printed(capsys, tmp_path):
+    dump = json.loads((DATA / "ytdlp_mubi.json").read_text())
+    dump["entries"] += [{"id": f"bad id {n}", "title": "x"} for n in range(500)]
+    path = tmp_path / "junk.json"
+    path.write_text(json.dumps(dump))
+    code, out, err = run(capsys, "fetch", "--from-json", str(path))
+    assert code == 0, err
+    assert "4 new uploads" in out and "500 entries skipped" in out
+    assert len(err.splitlines()) == 21 and "skipped 480 more entries" in err

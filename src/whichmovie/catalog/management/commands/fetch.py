@@ -13,6 +13,8 @@ from whichmovie.sources.youtube import listing_from_dump
 
 from ._output import escape_text, progress_bar
 
+SHOWN_SKIPS = 20  # reasons printed per file; a dump of junk should not scroll the terminal
+
 
 class Command(BaseCommand):
     help = "Fetch channel uploads: live from YouTube, or from `yt-dlp -J --flat-playlist` dumps."
@@ -54,8 +56,11 @@ class Command(BaseCommand):
             except ValueError as error:
                 refused.append(f"{error}; nothing was imported from it")
                 continue
-            for reason in listing.skipped:
+            for reason in listing.skipped[:SHOWN_SKIPS]:
                 self.stderr.write(escape_text(f"{file.name}: skipped {reason}"))
+            if len(listing.skipped) > SHOWN_SKIPS:
+                more = len(listing.skipped) - SHOWN_SKIPS
+                self.stderr.write(f"{file.name}: skipped {more} more entries")
             skipped += len(listing.skipped)
             with transaction.atomic():
                 channel = channel_for_listing(listing=listing)
