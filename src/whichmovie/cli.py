@@ -6,6 +6,8 @@ embedded default needs no separate set-up step.
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 COMMANDS = {
     "serve": "serve",
@@ -59,13 +61,17 @@ def main(argv: list[str] | None = None) -> None:
     if not args or args[0] in ("-h", "--help", "help"):
         print(USAGE, end="")
         return
-    from django.core.management import execute_from_command_line
-
     name, rest = args[0], args[1:]
     if name != "manage" and name not in COMMANDS:
         print(f"whichmovie: unknown command {name!r}\n\n{USAGE}", end="", file=sys.stderr)
         sys.exit(2)
+    with configuration_errors_in_one_line():
+        run(name, rest)
+
+
+def run(name: str, rest: list[str]) -> None:
     import django
+    from django.core.management import execute_from_command_line
 
     django.setup()
     wants_help = not rest or {"-h", "--help", "help"} & set(rest)
@@ -79,3 +85,23 @@ def main(argv: list[str] | None = None) -> None:
         prepare_database()
     # Django shows "<argv[0]> <command>" as the usage line: "whichmovie serve", once.
     execute_from_command_line(["whichmovie", COMMANDS[name], *rest])
+
+
+@contextmanager
+def configuration_errors_in_one_line() -> Iterator[None]:
+    """A mistake in the environment (a value that cannot be read, a database that cannot be
+    reached) is one line naming what to fix, not a traceback."""
+    from django.core.exceptions import ImproperlyConfigured
+    from django.db import OperationalError
+
+    try:
+        yield
+    except ImproperlyConfigured as error:
+        print(f"whichmovie: configuration error: {error}", file=sys.stderr)
+        sys.exit(2)
+    except OperationalError as error:
+        from whichmovie.config import mask_url_password
+
+        reason = mask_url_password(str(error).strip().splitlines()[0] if str(error) else "")
+        print(f"whichmovie: cannot use the database of DATABASE_URL: {reason}", file=sys.stderr)
+        sys.exit(2)

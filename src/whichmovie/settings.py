@@ -1,19 +1,23 @@
 """All configuration comes from environment variables (documented in README.md)."""
 
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import django_stubs_ext
-import environ
 from django.utils.csp import CSP
+
+from whichmovie.config import ConfigEnv, LogLineFilter, private_directory, private_file
 
 # Lets model admin and querysets be written with type parameters (ModelAdmin[Movie]).
 django_stubs_ext.monkeypatch()
 
-env = environ.Env()
+# A value that cannot be read stops the start with one line naming the variable.
+env = ConfigEnv()
 
-DATA_DIR = Path(env.str("WHICHMOVIE_DATA_DIR", default=str(Path.cwd() / "data"))).resolve()
-DATA_DIR.mkdir(parents=True, exist_ok=True)
+DATA_DIR = private_directory(
+    Path(env.str("WHICHMOVIE_DATA_DIR", default=str(Path.cwd() / "data"))).resolve()
+)
 
 
 def _secret_key() -> str:
@@ -83,6 +87,8 @@ DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{DATA_DIR / 'whichmovie.sqlite3'}")
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    if DATABASES["default"]["NAME"] not in ("", ":memory:"):
+        private_file(Path(DATABASES["default"]["NAME"]))
     # WAL + busy timeout: a background writer must never lock the site.
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
@@ -127,7 +133,7 @@ TMDB_READ_ACCESS_TOKEN = env.str("TMDB_READ_ACCESS_TOKEN", default="")
 TMDB_API_URL = env.str("TMDB_API_URL", default="https://api.themoviedb.org/3")
 TMDB_LANGUAGE = env.str("TMDB_LANGUAGE", default="en-US")
 TMDB_REGION = env.str("TMDB_REGION", default="US")
-TMDB_RATE_LIMIT = env.float("TMDB_RATE_LIMIT", default=40.0)
+TMDB_RATE_LIMIT = env.positive_float("TMDB_RATE_LIMIT", default=40.0)
 TMDB_IMAGE_BASE_URL = env.str("TMDB_IMAGE_BASE_URL", default="https://image.tmdb.org/t/p/")
 
 # YouTube
@@ -172,11 +178,62 @@ CACHES = {
     )
 }
 
+LOG_LEVEL = env.choice(
+    "LOG_LEVEL", default="INFO", choices=("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"httpx2": {"level": "WARNING"}, "httpcore": {"level": "WARNING"}},
+    # Lines from outside data stay short and on one line (config.LogLineFilter).
+    "filters": {"one_line": {"()": LogLineFilter}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["one_line"]}
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    # The HTTP library logs every request and connection event at DEBUG (httpx2 and httpcore2
+    # are its logger names): thousands of lines a run, with TMDB's key in the URLs.
+    "loggers": {
+        name: {"level": "WARNING"} for name in ("httpx2", "httpcore2", "httpx", "httpcore", "hpack")
+    },
 }
+
+# Production behind TLS (all off by default: the embedded mode runs on plain http://localhost).
+# Behind a proxy that ends TLS, SECURE_PROXY_SSL_HEADER names the header it sets to "https".
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+if _proxy_header := env.str("SECURE_PROXY_SSL_HEADER", default="").strip():
+    SECURE_PROXY_SSL_HEADER = (
+        "HTTP_" + _proxy_header.upper().replace("-", "_").removeprefix("HTTP_"),
+        "https",
+    )
+SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=SECURE_SSL_REDIRECT)
+CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=SECURE_SSL_REDIRECT)
+SESSION_COOKIE_HTTPONLY = True
+
+# Admin login throttling (django-axes): after LOGIN_FAILURE_LIMIT wrong passwords for one
+# user name from one address, that pair is refused for LOGIN_COOLOFF_MINUTES, right password
+# or not.
+INSTALLED_APPS.append("axes")
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False  # no banner on every command
+# The client's address: the connection's, unless PROXY_COUNT proxies stand in front (then
+# the address they saw, from X-Forwarded-For; without proxies that header is a client's lie).
+if PROXY_COUNT := env.int("PROXY_COUNT", default=0):
+    AXES_IPWARE_PROXY_COUNT = PROXY_COUNT
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+
+# The DEBUG error page hides passwords inside URLs too (BROKER_URL, DATABASE_URL, ...).
+DEFAULT_EXCEPTION_REPORTER_FILTER = "whichmovie.web.errors.SafeReporterFilter"

@@ -60,8 +60,11 @@ def clean_text(value: Any, *, max_length: int, multiline: bool = False) -> str:
 def clean_url(value: Any, *, max_length: int = URL_LENGTH) -> str:
     """An absolute http(s) URL to a public host, else "" (`javascript:`, `file:`, `data:`,
     link-local and loopback addresses are never linked to)."""
-    url = clean_text(value, max_length=max_length + 1)
-    if not url or len(url) > max_length or any(c.isspace() for c in url):
+    if not isinstance(value, str):
+        return ""
+    url = value.strip()
+    # A URL with a control character or a space inside was not written by a browser or an API.
+    if not url or len(url) > max_length or _UNSAFE.search(url) or any(c.isspace() for c in url):
         return ""
     try:
         parts = urlsplit(url)

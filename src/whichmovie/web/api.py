@@ -71,11 +71,12 @@ def _one_of(choices: Iterable[str]) -> str:
 
 
 def _enum(choices: Iterable[str]) -> dict[str, Any]:
-    """Allowed values declared in the OpenAPI schema; checked by MovieFilters (a 400)."""
-    return {"enum": list(choices)}
+    """Allowed values declared in the OpenAPI schema; checked by MovieFilters (a 400).
+    Empty is allowed and means no filter, as an empty select of the site's filter form."""
+    return {"enum": ["", *choices]}
 
 
-SLUG_PATTERN = r"^[-\w]{1,100}$"
+SLUG_PATTERN = r"^[-\w]{0,100}$"  # empty: no filter
 MAX_ID = 2**63 - 1  # database ids are 64-bit: a larger number is no id, never an overflow
 
 
@@ -373,7 +374,7 @@ def _videos_page(request: HttpRequest, query: VideoQuery) -> dict[str, Any]:
     }
 
 
-@api.get("/channels", response=list[ChannelOut], tags=["channels"])
+@api.get("/channels", response={200: list[ChannelOut], 400: Error}, tags=["channels"])
 def list_channels(request: HttpRequest) -> HttpResponse:
     """The followed YouTube channels and how their last check went."""
     channels = [

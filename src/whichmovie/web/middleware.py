@@ -3,7 +3,7 @@
 import re
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponseBadRequest, HttpResponseBase
+from django.http import HttpRequest, HttpResponseBadRequest, HttpResponseBase, JsonResponse
 
 
 def head_without_body(
@@ -42,10 +42,10 @@ def refuse_control_characters(
         for name, values in request.GET.lists():
             if _CONTROL.search(name) or any(_CONTROL.search(value) for value in values):
                 shown = re.sub(r"[^\w.-]", "?", name[:40])
-                return HttpResponseBadRequest(
-                    f"The query parameter {shown!r} must not contain control characters.",
-                    content_type="text/plain; charset=utf-8",
-                )
+                message = f"The query parameter {shown!r} must not contain control characters."
+                if request.path.startswith("/api/"):  # the API answers its errors in JSON
+                    return JsonResponse({"detail": message}, status=400)
+                return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
         return get_response(request)
 
     return middleware

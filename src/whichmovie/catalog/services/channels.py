@@ -26,6 +26,7 @@ from whichmovie.catalog.services.youtube_status import (
     youtube_status_peek,
 )
 from whichmovie.sources import youtube
+from whichmovie.sources.clean import clean_text
 from whichmovie.sources.presets import PRESETS, ChannelPreset, preset_for_slug, rules_for
 from whichmovie.sources.titles import ParsedTitle, parse_title
 
@@ -91,6 +92,7 @@ def preset_for_channel(*, channel_id: str = "", handle: str = "") -> ChannelPres
 
 
 MAX_DEPTH = 100_000
+ERROR_LENGTH = 1000
 
 
 def channel_ensure_presets() -> None:
@@ -206,7 +208,8 @@ def channel_fetch(
             outcome.result += videos_save(channel=channel, uploads=uploads, exact_dates=exact)
     except (youtube.YouTubeError, ValueError, DatabaseError) as error:
         # A channel that cannot be read (or stored) is recorded; the next channels still run.
-        outcome.error = str(error)
+        # yt-dlp's messages may carry colour codes: the stored reason is plain text.
+        outcome.error = clean_text(error, max_length=ERROR_LENGTH)
         logger.warning("channel %s: %s", channel.slug, error)
         if isinstance(error, youtube.YouTubeBlocked) and not isinstance(error, YouTubePaused):
             youtube_pause(reason=str(error), now=now)

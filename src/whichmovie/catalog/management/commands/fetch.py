@@ -14,6 +14,8 @@ from whichmovie.sources.youtube import listing_from_dump
 
 from ._output import escape_text, progress_bar
 
+SHOWN_SKIPS = 20  # reasons printed per file; a dump of junk should not scroll the terminal
+
 
 class Command(BaseCommand):
     help = "Fetch channel uploads: live from YouTube, or from `yt-dlp -J --flat-playlist` dumps."
@@ -44,7 +46,7 @@ class Command(BaseCommand):
                     total += outcome.result
                 bar.advance(task)
         for failure in failures:
-            self.stderr.write(failure)
+            self.stderr.write(escape_text(failure))
         for warning in youtube_health().warnings:
             self.stderr.write(f"warning: {warning}")
         fallbacks = f", {feeds_failed} read from the listing (feed failing)" if feeds_failed else ""
@@ -61,8 +63,11 @@ class Command(BaseCommand):
             except ValueError as error:
                 refused.append(f"{error}; nothing was imported from it")
                 continue
-            for reason in listing.skipped:
-                self.stderr.write(f"{file.name}: skipped {reason}")
+            for reason in listing.skipped[:SHOWN_SKIPS]:
+                self.stderr.write(escape_text(f"{file.name}: skipped {reason}"))
+            if len(listing.skipped) > SHOWN_SKIPS:
+                more = len(listing.skipped) - SHOWN_SKIPS
+                self.stderr.write(f"{file.name}: skipped {more} more entries")
             skipped += len(listing.skipped)
             with transaction.atomic():
                 channel = channel_for_listing(listing=listing)
@@ -80,7 +85,7 @@ class Command(BaseCommand):
                 )
             total += result
         for line in refused:
-            self.stderr.write(line)
+            self.stderr.write(escape_text(line))
         self.stdout.write(
             f"Imported {len(files) - len(refused)} file(s): {total}, {skipped} entries skipped"
         )

@@ -8,6 +8,8 @@ from whichmovie.catalog.models import Channel
 from whichmovie.sources.presets import rules_for
 from whichmovie.sources.titles import parse_title
 
+from .export import json_line_safe
+
 
 class Command(BaseCommand):
     help = "Read one upload title per line on stdin; print one JSON object per line."
@@ -30,4 +32,4 @@ class Command(BaseCommand):
                 "title": parsed.title,
                 "year": parsed.year,
             }
-            self.stdout.write(json.dumps(record, ensure_ascii=False))
+            self.stdout.write(json_line_safe(json.dumps(record, ensure_ascii=False)))

@@ -1,0 +1,126 @@
+"""What settings.py needs to read the environment safely; no Django models, no apps.
+
+- `ConfigEnv`: django-environ that names the variable when a value cannot be read, so a typo
+  is one line ("TMDB_RATE_LIMIT='abc' is not a number"), never a traceback.
+- `mask_url_password`: URLs with credentials (DATABASE_URL, BROKER_URL, REDIS_URL) shown
+  without the password, on error pages and in messages.
+- `LogLineFilter`: every log line short and on one line: a 10,000-character title from
+  outside is logged as its start, and control characters cannot forge lines or colour codes.
+- `private_path`: the data directory and the SQLite file, created readable by us only.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import warnings
+from pathlib import Path
+from typing import Any
+
+import environ
+from django.core.exceptions import ImproperlyConfigured
+
+_URL_PASSWORD = re.compile(r"(?P<start>[a-z][a-z0-9+.-]*://[^:/@\s]*:)[^@\s]*@", re.IGNORECASE)
+MAX_LOG_MESSAGE = 2000
+_LOG_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def mask_url_password(value: str) -> str:
+    return _URL_PASSWORD.sub(r"\g<start>********@", value)
+
+
+class ConfigEnv(environ.Env):  # type: ignore[misc]
+    def get_value(
+        self,
+        var: str,
+        cast: Any = None,
+        default: Any = environ.Env.NOTSET,
+        parse_default: bool = False,
+    ) -> Any:
+        try:
+            return super().get_value(var, cast=cast, default=default, parse_default=parse_default)
+        except (ValueError, TypeError) as error:
+            raw = mask_url_password(os.environ.get(var, ""))
+            kind = getattr(cast, "__name__", "") or type(default).__name__
+            wanted = {"int": "a whole number", "float": "a number", "bool": "true or false"}
+            raise ImproperlyConfigured(
+                f"{var}={raw!r} is not valid: expected {wanted.get(kind, kind or 'a value')}"
+            ) from error
+
+    def db_url(
+        self, var: str = "DATABASE_URL", default: Any = environ.Env.NOTSET, engine: Any = None
+    ) -> Any:
+        raw = os.environ.get(var)
+        if raw is not None and not raw.strip():
+            raise ImproperlyConfigured(
+                f"{var} is set but empty: unset it for the SQLite default, "
+                "or give a URL such as postgres://user:pass@host:5432/whichmovie"
+            )
+        try:
+            with warnings.catch_warnings():
+                # django-environ warns about an unknown scheme; we say it in one line below.
+                warnings.simplefilter("ignore")
+                config = super().db_url(var, default=default, engine=engine)
+        except (ValueError, TypeError, KeyError, AttributeError) as error:
+            config = {"error": error}
+        if not config.get("ENGINE") or "error" in config:
+            raise ImproperlyConfigured(
+                f"{var}={mask_url_password(raw or '')!r} is not a database URL "
+                "(sqlite:///path or postgres://user:pass@host:5432/name)"
+            )
+        return config
+
+    def positive_float(self, var: str, *, default: float) -> float:
+        value: float = self.float(var, default=default)
+        if not 0 < value < float("inf"):
+            raise ImproperlyConfigured(f"{var}={value!r} is not valid: expected a number above 0")
+        return value
+
+    def choice(self, var: str, *, default: str, choices: tuple[str, ...]) -> str:
+        value: str = self.str(var, default=default).strip().upper()
+        if value not in choices:
+            raise ImproperlyConfigured(
+                f"{var}={value!r} is not valid: expected one of {', '.join(choices)}"
+            )
+        return value
+
+
+class LogLineFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except (TypeError, ValueError):
+            return True  # logging reports the broken call itself
+        if len(message) > MAX_LOG_MESSAGE or _LOG_CONTROLS.search(message):
+            cut = message[:MAX_LOG_MESSAGE]
+            more = f"… ({len(message)} characters)" if len(message) > MAX_LOG_MESSAGE else ""
+            record.msg, record.args = _LOG_CONTROLS.sub("?", cut) + more, None
+        return True
+
+
+def private_directory(path: Path) -> Path:
+    """Create the data directory readable by us only; an existing one is left as it is."""
+    try:
+        if not path.exists():
+            path.mkdir(parents=True, mode=0o700)
+            path.chmod(0o700)  # mkdir's mode is reduced by the umask, never raised
+    except OSError as error:
+        raise ImproperlyConfigured(
+            f"WHICHMOVIE_DATA_DIR={str(path)!r}: cannot create it ({error.strerror})"
+        ) from error
+    return path
+
+
+def private_file(path: Path) -> None:
+    """The SQLite file holds sessions and password hashes: ours only (SQLite gives its -wal
+    and -shm files the same mode)."""
+    try:
+        if not path.exists():
+            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        if path.stat().st_uid == os.getuid() and path.stat().st_mode & 0o077:
+            path.chmod(0o600)
+    except OSError as error:
+        raise ImproperlyConfigured(
+            f"DATABASE_URL: cannot create the SQLite file {str(path)!r} ({error.strerror})"
+        ) from error

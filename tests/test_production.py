@@ -1,0 +1,210 @@
+"""Production hardening: settings from the environment, one-line configuration errors, login
+throttling, private files, no secrets on the DEBUG error page, quiet and short logs.
+
+Settings are read once per process, so the environment cases run `whichmovie` in a fresh one.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import RequestFactory
+
+from whichmovie.config import LogLineFilter, mask_url_password
+from whichmovie.web.errors import SafeReporterFilter
+
+PRODUCTION = {
+    "SECRET_KEY": "x" * 20 + "-production-secret-key-for-the-check-" + "y" * 20,
+    "ALLOWED_HOSTS": "trailers.example.org",
+    "SECURE_SSL_REDIRECT": "true",
+    "SECURE_HSTS_SECONDS": "31536000",
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS": "true",
+    "SECURE_HSTS_PRELOAD": "true",
+    "SECURE_PROXY_SSL_HEADER": "X-Forwarded-Proto",
+}
+
+
+ENVIRONMENT_OF_THE_TESTS = (
+    "DATABASE_URL",
+    "BROKER_URL",
+    "REDIS_URL",
+    "DJANGO_SETTINGS_MODULE",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+)
+
+
+def whichmovie(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE in this process: not in production.
+        if key not in ENVIRONMENT_OF_THE_TESTS
+    }
+    environment.update({"WHICHMOVIE_DATA_DIR": str(tmp_path / "data"), **env})
+    return subprocess.run(
+        [sys.executable, "-m", "whichmovie", *args],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_check_deploy_is_clean_with_the_production_variables(tmp_path):
+    done = whichmovie(
+        tmp_path, "manage", "check", "--deploy", "--fail-level", "WARNING", **PRODUCTION
+    )
+    assert done.returncode == 0, done.stderr
+    assert "no issues" in done.stdout
+
+
+def test_check_deploy_names_what_is_missing_without_them(tmp_path):
+    done = whichmovie(tmp_path, "manage", "check", "--deploy", "--fail-level", "WARNING")
+    assert done.returncode != 0
+    for warning in ("security.W004", "security.W008", "security.W012", "security.W016"):
+        assert warning in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "says"),
+    [
+        ("DATABASE_URL", "", "DATABASE_URL is set but empty"),
+        ("DATABASE_URL", "nonsense", "DATABASE_URL='nonsense' is not a database URL"),
+        ("DATABASE_URL", "postgres://u:hunter2@127.0.0.1:1/db", "cannot use the database"),
+        ("TMDB_RATE_LIMIT", "abc", "TMDB_RATE_LIMIT='abc' is not valid"),
+        ("TMDB_RATE_LIMIT", "-1", "TMDB_RATE_LIMIT=-1.0 is not valid"),
+        ("FIRST_FETCH_DEPTH", "many", "FIRST_FETCH_DEPTH='many' is not valid"),
+        ("LOG_LEVEL", "LOUD", "LOG_LEVEL='LOUD' is not valid"),
+        ("SECURE_HSTS_SECONDS", "a year", "SECURE_HSTS_SECONDS='a year' is not valid"),
+    ],
+)
+def test_a_configuration_mistake_is_one_line_naming_the_variable(tmp_path, variable, value, says):
+    done = whichmovie(tmp_path, "channels", "list", **{variable: value})
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1, done.stderr
+    assert says in done.stderr
+    assert "Traceback" not in done.stderr and "hunter2" not in done.stderr
+
+
+def test_the_data_directory_and_the_database_are_created_private(tmp_path):
+    done = whichmovie(tmp_path, "channels", "list")
+    assert done.returncode == 0, done.stderr
+    data = tmp_path / "data"
+    assert stat.S_IMODE(data.stat().st_mode) == 0o700
+    for name in ("whichmovie.sqlite3", "secret_key"):
+        assert stat.S_IMODE((data / name).stat().st_mode) == 0o600, name
+
+
+def test_debug_logging_does_not_flood_from_the_http_library(tmp_path, httpserver):
+    httpserver.expect_request("/ping").respond_with_data("pong")
+    script = (
+        "import django, httpx2; django.setup(); import logging; "
+        "logging.getLogger('whichmovie').debug('ours'); "
+        f"[httpx2.get({httpserver.url_for('/ping')!r}) for _ in range(5)]"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        env={
+            **{k: v for k, v in os.environ.items() if k not in ENVIRONMENT_OF_THE_TESTS},
+            "DJANGO_SETTINGS_MODULE": "whichmovie.settings",
+            "WHICHMOVIE_DATA_DIR": str(tmp_path / "data"),
+            "LOG_LEVEL": "DEBUG",
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "DEBUG whichmovie: ours" in done.stderr  # DEBUG is on ...
+    assert "httpx2" not in done.stderr and "httpcore2" not in done.stderr  # ... but not theirs
+
+
+def test_log_lines_from_outside_data_are_short_and_on_one_line():
+    record = logging.LogRecord(
+        "x", logging.INFO, __file__, 1, "not on TMDB: %r", ("T\n\x1b[2J" + "x" * 10_000,), None
+    )
+    assert LogLineFilter().filter(record)
+    message = record.getMessage()
+    assert len(message) < 2100 and "\n" not in message and "\x1b" not in message
+    assert message.endswith("characters)")
+
+
+def test_url_passwords_are_masked():
+    assert mask_url_password("redis://:s3cret@redis:6379/0") == "redis://:********@redis:6379/0"
+    assert (
+        mask_url_password("amqp://user:p%40ss@rabbit:5672/") == "amqp://user:********@rabbit:5672/"
+    )
+    assert mask_url_password("https://example.org/a:b@c") == "https://example.org/a:b@c"
+
+
+def test_the_debug_error_page_shows_no_broker_or_database_password(settings):
+    settings.DEBUG = True
+    settings.BROKER_URL = "amqp://whichmovie:br0kerpass@rabbit:5672/"
+    settings.REDIS_URL = "redis://:r3dispass@redis:6379/0"
+    settings.CACHES = {"default": {"LOCATION": "redis://:c4chepass@redis:6379/1"}}
+    settings.SOME_SERVICE = "postgres://app:dbpass99@db/whichmovie"
+    request = RequestFactory().get("/", HTTP_X_TARGET="redis://:metapass@x:1/0")
+    filtered = SafeReporterFilter()
+    shown = repr(filtered.get_safe_settings()) + repr(filtered.get_safe_request_meta(request))
+    for secret in ("br0kerpass", "r3dispass", "c4chepass", "dbpass99", "metapass"):
+        assert secret not in shown
+
+
+# Built, not written: the error page also shows the source lines and locals of the test.
+HIDDEN = "br0ker" + "pass"
+
+
+def test_the_debug_error_page_itself_hides_them(settings):
+    settings.DEBUG = True
+    settings.BROKER_URL = f"amqp://whichmovie:{HIDDEN}@rabbit:5672/"
+    settings.EXTRA_SERVICE = f"postgres://app:{HIDDEN}@db/whichmovie"
+    from django.views import debug
+
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError:
+        response = debug.technical_500_response(RequestFactory().get("/"), *sys.exc_info())
+    page = response.content.decode()
+    assert "BROKER_URL" in page and "EXTRA_SERVICE" in page
+    assert HIDDEN not in page
+
+
+@pytest.mark.django_db
+def test_the_admin_login_is_throttled(client, settings):
+    User.objects.create_superuser("admin", "admin@example.org", "the-right-password")
+    for _ in range(settings.AXES_FAILURE_LIMIT + 2):
+        client.post("/admin/login/", {"username": "admin", "password": "wrong"})
+    response = client.post("/admin/login/", {"username": "admin", "password": "the-right-password"})
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_a_few_mistakes_do_not_lock_the_admin_out(client, settings):
+    User.objects.create_superuser("admin", "admin@example.org", "the-right-password")
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        client.post("/admin/login/", {"username": "admin", "password": "wrong"})
+    response = client.post("/admin/login/", {"username": "admin", "password": "the-right-password"})
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"]
+
+
+def test_tls_settings_reach_the_responses(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    settings.SECURE_HSTS_SECONDS = 31536000
+    settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    settings.SECURE_HSTS_PRELOAD = True
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    assert client.get("/healthz").status_code == 301
+    secure = client.get("/healthz", HTTP_X_FORWARDED_PROTO="https")
+    assert secure.status_code == 200
+    assert secure["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
