@@ -1,14 +1,21 @@
 """Pick the TMDB film a trailer is about, or say that we cannot tell.
 
 Searches go from narrow to wide (primary release year, any release year, no year) and stop as
-soon as a verified candidate is strong. Each candidate is scored 0..100 from title similarity
-and year distance, minus penalties for shorts, TV movies and documentaries about the film;
-popularity only breaks ties in the ordering. A wrong film is worse than none: anything below
-the threshold, or two candidates too close to call, goes to review instead of being guessed.
+soon as a verified candidate is strong; when nothing is, reworded searches follow
+(`search_variants`). Each candidate is scored from title similarity and year distance (0..100),
+minus penalties for shorts, TV movies and documentaries about the film, plus the evidence a
+person would weigh (`Evidence`): the upload's publish date against the film's releases,
+re-release words, the people the description names, the channel as a production company and
+its language. Each signal is a reason with its weight ("publish date ...: +12"), shown on the
+explain page; evidence can lift a score past 100. Popularity decides only an otherwise even
+tie. A wrong film is worse than none: anything below the threshold, or two candidates too
+close to call, goes to review instead of being guessed.
 
-A series trailer is shaped like a film's ("Space Force | Official Trailer | Netflix"). When no
-film is strong, one TV search tells them apart: a series with exactly our title (and year, give
-or take one) makes the upload "not_a_movie", unless a film is still plausible.
+A series trailer is shaped like a film's ("Space Force | Official Trailer | Netflix"). Unless
+the best film is an exact, uncontradicted title (a clean match stays at two requests), one TV
+search tells them apart: a series with exactly our title that fits better than the film (year,
+publish date) makes the upload "not_a_movie"; one that fits as well sends it to review.
+A 404 on one request is that request's "nothing", never the whole match's.
 """
 
 from __future__ import annotations
