@@ -17,6 +17,9 @@ COMMANDS = {
     "channels": "channels",
     "worker": "worker",
     "scheduler": "scheduler",
+    "follow": "follow",
+    "notify": "notify",
+    "notify-test": "notify_test",
 }
 
 USAGE = """usage: whichmovie COMMAND [options]
@@ -30,6 +33,9 @@ USAGE = """usage: whichmovie COMMAND [options]
   channels ...                  list, add, remove, enable, disable, preview channels
   worker                        run Dramatiq workers (distributed mode)
   scheduler                     run the cron schedule (distributed mode)
+  follow USER WHAT [--events E] follow movie=ID, channel=SLUG, person=NAME or a radar query
+  notify USER URL [--digest D]  tell USER through an Apprise URL (daily/weekly digest)
+  notify-test USER              send a test notification to USER's targets
   manage ...                    any Django management command
 
 `whichmovie COMMAND --help` shows a command's options.

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "dramatiq_crontab",
     "whichmovie.catalog",
     "whichmovie.web",
+    "whichmovie.radar",
 ]
 
 MIDDLEWARE = [
@@ -57,6 +58,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "whichmovie.radar.middleware.private_radar",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -133,6 +135,13 @@ TMDB_IMAGE_BASE_URL = env.str("TMDB_IMAGE_BASE_URL", default="https://image.tmdb
 YOUTUBE_FEED_URL = env.str("YOUTUBE_FEED_URL", default="https://www.youtube.com/feeds/videos.xml")
 FIRST_FETCH_DEPTH = env.int("FIRST_FETCH_DEPTH", default=200)
 CHANNEL_JITTER_SECONDS = env.int("CHANNEL_JITTER_SECONDS", default=60)
+
+# The personal radar (radar app): users, follows, notifications, Radarr push.
+PUBLIC_RADAR = env.bool("PUBLIC_RADAR", default=True)
+SITE_URL = env.str("SITE_URL", default="")
+RADARR_URL = env.str("RADARR_URL", default="")
+RADARR_API_KEY = env.str("RADARR_API_KEY", default="")
+LOGIN_REDIRECT_URL = "radar:mine"
 
 # Jobs: no BROKER_URL = embedded (in-process worker); redis:// or amqp:// = distributed.
 BROKER_URL = env.str("BROKER_URL", default="")

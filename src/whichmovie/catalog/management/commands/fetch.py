@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from whichmovie.catalog.models import Channel
 from whichmovie.catalog.services.channels import channel_fetch, channel_for_listing
 from whichmovie.catalog.services.videos import SaveResult, videos_save
+from whichmovie.radar.services.pipeline import notifications_after_pipeline
 from whichmovie.sources.youtube import listing_from_dump
 
 from ._output import progress_bar
@@ -22,6 +23,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         if options["from_json"]:
             self._import_dumps(options["from_json"])
+            self.stdout.write(notifications_after_pipeline())
             return
         channels = Channel.objects.filter(enabled=True)
         if options["channel"]:
@@ -42,6 +44,7 @@ class Command(BaseCommand):
         for failure in failures:
             self.stderr.write(failure)
         self.stdout.write(f"Fetched {channels.count()} channels: {total}, {len(failures)} failed")
+        self.stdout.write(notifications_after_pipeline())
 
     def _import_dumps(self, files: list[Path]) -> None:
         total = SaveResult()
