@@ -142,6 +142,7 @@ SITE_URL = env.str("SITE_URL", default="")
 RADARR_URL = env.str("RADARR_URL", default="")
 RADARR_API_KEY = env.str("RADARR_API_KEY", default="")
 LOGIN_REDIRECT_URL = "radar:mine"
+LOGOUT_REDIRECT_URL = "web:radar"
 
 # Jobs: no BROKER_URL = embedded (in-process worker); redis:// or amqp:// = distributed.
 BROKER_URL = env.str("BROKER_URL", default="")
