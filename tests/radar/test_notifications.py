@@ -230,3 +230,34 @@ def test_the_test_button_reports_what_went_wrong(db, make_user, receiver):
     assert receiver.messages[0]["title"] == "WhichMovie test"
     receiver.failures_left = 1
     assert "503" in target_test(target=target)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_running_at_the_same_instant_send_each_event_once(make_user, receiver):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite's in-memory test database cannot be written from two threads")
+    import threading
+
+    users = [make_user(f"user{n}") for n in range(6)]
+    movies = [make_movie(f"Film {n}", 2026, tmdb_id=8000 + n) for n in range(5)]
+    for user in users:
+        target_add(user=user, url=receiver.url())
+        for movie in movies:
+            follow_add(user=user, movie=movie)
+    for movie in movies:
+        new_trailer(movie)
+    start = threading.Barrier(2)
+
+    def worker():
+        start.wait()
+        events_collect()
+        deliveries_send()
+        connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(receiver.messages) == 30
+    assert Delivery.objects.filter(status=DeliveryStatus.SENT).count() == 30
