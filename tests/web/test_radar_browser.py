@@ -77,3 +77,17 @@ def test_the_buttons_work_without_javascript(browser, live_server, films):
         assert cards(page) == ["The Brutalist"]
     finally:
         context.close()
+
+
+def test_logged_in_pages_fit_a_phone(browser, live_server, films):
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    context.route(_is_external, lambda route: route.abort())
+    page = context.new_page()
+    try:
+        log_in(page, live_server)
+        movie = films["Aftersun"]
+        for path in ("/", "/my/", f"/movies/{movie.pk}/", "/my/follows/", "/my/notifications/"):
+            page.goto(live_server.url + path)
+            assert page.evaluate("document.documentElement.scrollWidth") <= 375, path
+    finally:
+        context.close()

@@ -163,6 +163,9 @@ def _record(happenings: list[_Happening], *, now: datetime) -> CollectResult:
     wanted = [h for h in happenings if audience.get(h.key)]
     if not wanted:
         return result
+    # Uploads held back by a film still being matched are looked at again: only new
+    # events count; their deliveries are unique on (event, target) anyway.
+    events_before = Event.objects.count()
     Event.objects.bulk_create(
         [
             Event(key=h.key, kind=h.kind, movie_id=h.movie_id, video_id=h.video_id, day=h.day)
@@ -171,6 +174,7 @@ def _record(happenings: list[_Happening], *, now: datetime) -> CollectResult:
         ignore_conflicts=True,
         batch_size=500,
     )
+    result.events = Event.objects.count() - events_before
     event_ids = dict(Event.objects.filter(key__in=[h.key for h in wanted]).values_list("key", "pk"))
     users = {user for h in wanted for user in audience[h.key]}
     targets: dict[int, list[tuple[int, datetime]]] = defaultdict(list)
@@ -185,7 +189,6 @@ def _record(happenings: list[_Happening], *, now: datetime) -> CollectResult:
         for user_id in audience[h.key]
         for target_id, due_at in targets[user_id]
     ]
-    result.events = len(wanted)
     result.deliveries = _insert_deliveries(rows)
     return result
 
