@@ -6,7 +6,7 @@ from django.test import Client
 
 from tests.factories import make_movie
 from tests.fakes.tmdb import DUNE_1984, DUNE_2021
-from whichmovie.radar.models import MovieMark
+from whichmovie.radar.models import LetterboxdRow, MovieMark
 from whichmovie.radar.services.letterboxd import (
     LetterboxdError,
     letterboxd_import,
@@ -40,7 +40,20 @@ def test_an_export_becomes_watchlist_entries_and_unsure_rows_are_listed(ann_clie
     assert ann_client.get("/my/").content.decode().count('class="card-title"') == 2
 
 
-def test_a_person_picks_the_film_of_an_unsure_row_by_its_tmdb_id(ann_client):
+def test_unsure_rows_wait_on_the_page_until_a_person_picks_or_dismisses_them(ann_client):
+    export = "Date,Name,Year,Letterboxd URI\n,A Film Nobody Made Zzqx,1999,\n,Nope Qqzx,2001,\n"
+    upload = SimpleUploadedFile("watchlist.csv", export.encode(), content_type="text/csv")
+    ann_client.post("/my/letterboxd/", {"file": upload})
+    first, second = LetterboxdRow.objects.all()
+    assert "A Film Nobody Made Zzqx" in ann_client.get("/my/letterboxd/").content.decode()
+
+    ann_client.post("/my/letterboxd/", {"tmdb_id": str(DUNE_2021), "row": first.pk})
+    ann_client.post("/my/letterboxd/", {"dismiss": second.pk})
+    assert MovieMark.objects.get().movie.tmdb_id == DUNE_2021
+    assert not LetterboxdRow.objects.exists()
+
+
+def test_any_film_can_be_added_by_its_tmdb_url(ann_client):
     ann_client.post(
         "/my/letterboxd/", {"tmdb_id": f"https://www.themoviedb.org/movie/{DUNE_2021}-dune"}
     )

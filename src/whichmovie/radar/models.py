@@ -236,3 +236,27 @@ class RadarrMovie(models.Model):
 
     def __str__(self) -> str:
         return f"TMDB {self.tmdb_id} in Radarr as {self.radarr_id}"
+
+
+class LetterboxdRow(models.Model):
+    """A row of a Letterboxd import the matcher was unsure of, kept until a person decides."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    title = models.CharField(max_length=300)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    uri = models.CharField(max_length=300, blank=True)
+    explanation = models.TextField(blank=True)
+    # The matcher's best candidates: [{tmdb_id, title, year, score}]
+    candidates = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "title", "year"], name="radar_letterboxd_row_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.year})" if self.year else self.title

@@ -21,6 +21,7 @@ from whichmovie.radar.models import (
     DeliveryStatus,
     FeedToken,
     Follow,
+    LetterboxdRow,
     MarkState,
     NotificationTarget,
     RadarrConfig,
@@ -268,9 +269,18 @@ def letterboxd(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         try:
             with tmdb_client() as client:
+                if dismiss := request.POST.get("dismiss", ""):
+                    LetterboxdRow.objects.filter(
+                        user=_me(request), pk=dismiss if dismiss.isdigit() else 0
+                    ).delete()
+                    return redirect("radar:letterboxd")
                 if pick := request.POST.get("tmdb_id", ""):
+                    row = request.POST.get("row", "")
                     movie = letterboxd_pick(
-                        user=_me(request), tmdb_id=parse_tmdb_reference(pick), client=client
+                        user=_me(request),
+                        tmdb_id=parse_tmdb_reference(pick),
+                        client=client,
+                        row_id=int(row) if row.isdigit() else None,
                     )
                     messages.success(request, f"{movie} is on your watchlist.")
                     return redirect("radar:letterboxd")
@@ -281,4 +291,5 @@ def letterboxd(request: HttpRequest) -> HttpResponse:
                 context["result"] = letterboxd_import(user=_me(request), text=text, client=client)
         except (LetterboxdError, ValueError, TmdbError) as error:
             messages.error(request, f"Not imported: {error}.")
+    context["to_check"] = LetterboxdRow.objects.filter(user=_me(request))
     return render(request, "radar/letterboxd.html", context)

@@ -13,7 +13,7 @@ from django.db import transaction
 
 from whichmovie.catalog.models import MatchStatus, Movie
 from whichmovie.catalog.services.enrichment import movie_apply_details
-from whichmovie.radar.models import MarkState
+from whichmovie.radar.models import LetterboxdRow, MarkState
 from whichmovie.radar.services.follows import movie_mark
 from whichmovie.sources.titles import normalise_title
 from whichmovie.tmdb.client import TmdbClient
@@ -89,18 +89,39 @@ def letterboxd_import(*, user: Any, text: str, client: TmdbClient) -> ImportResu
         if known is None:
             match = match_movie(client, title=title, year=year)
             if match.status != "matched" or match.details is None:
-                result.unsure.append(
-                    UnsureRow(title, year, uri, match.explanation, match.candidates[:3])
-                )
+                row = UnsureRow(title, year, uri, match.explanation, match.candidates[:3])
+                _keep_for_review(user, row)
+                result.unsure.append(row)
                 continue
             known = movie_from_details(match.details)
         movie_mark(user=user, movie=known, state=MarkState.WATCHLIST)
+        LetterboxdRow.objects.filter(user=user, title=title, year=year).delete()
         result.added.append(known)
     return result
 
 
-def letterboxd_pick(*, user: Any, tmdb_id: int, client: TmdbClient) -> Movie:
-    """A person's answer for an unsure row: this TMDB film."""
+def _keep_for_review(user: Any, row: UnsureRow) -> None:
+    LetterboxdRow.objects.update_or_create(
+        user=user,
+        title=row.title,
+        year=row.year,
+        defaults={
+            "uri": row.uri,
+            "explanation": row.explanation,
+            "candidates": [
+                {"tmdb_id": c.tmdb_id, "title": c.title, "year": c.year, "score": c.score}
+                for c in row.candidates
+            ],
+        },
+    )
+
+
+def letterboxd_pick(
+    *, user: Any, tmdb_id: int, client: TmdbClient, row_id: int | None = None
+) -> Movie:
+    """A person's answer for an unsure row (or any film): this TMDB film."""
     movie = movie_from_details(client.movie_details(tmdb_id))
     movie_mark(user=user, movie=movie, state=MarkState.WATCHLIST)
+    if row_id is not None:
+        LetterboxdRow.objects.filter(user=user, pk=row_id).delete()
     return movie
