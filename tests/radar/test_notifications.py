@@ -261,3 +261,15 @@ def test_two_workers_running_at_the_same_instant_send_each_event_once(make_user,
         thread.join()
     assert len(receiver.messages) == 30
     assert Delivery.objects.filter(status=DeliveryStatus.SENT).count() == 30
+
+
+def test_digests_go_out_at_eight_daily_and_on_mondays_weekly():
+    from datetime import UTC, datetime
+
+    from whichmovie.radar.services.events import next_digest_at
+
+    wednesday_noon = datetime(2026, 12, 2, 12, 0, tzinfo=UTC)
+    assert next_digest_at("daily", now=wednesday_noon) == datetime(2026, 12, 3, 8, 0, tzinfo=UTC)
+    assert next_digest_at("weekly", now=wednesday_noon) == datetime(2026, 12, 7, 8, 0, tzinfo=UTC)
+    early_monday = datetime(2026, 12, 7, 7, 0, tzinfo=UTC)
+    assert next_digest_at("weekly", now=early_monday) == datetime(2026, 12, 7, 8, 0, tzinfo=UTC)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dramatiq.errors
 from django.conf import settings
 
 from whichmovie.radar.services.events import events_collect
@@ -16,6 +17,10 @@ def notifications_after_pipeline() -> str:
     if settings.BROKER_URL:
         from whichmovie.radar.tasks import deliver_notifications
 
-        deliver_notifications.send()
+        try:
+            deliver_notifications.send()
+        except dramatiq.errors.DramatiqError as error:
+            # The deliveries are recorded: the workers' every-minute run sends them.
+            return f"Notifications: {collected}; the broker refused the job ({error}), sent later"
         return f"Notifications: {collected}, sending in the workers"
     return f"Notifications: {collected}; {deliveries_send()}"
