@@ -136,6 +136,9 @@ def test_my_radar_has_what_follows_match_and_the_mine_filter_leads_there(make_us
         [by_channel.title, by_person.title, by_search.title]
     )
     assert client.get("/?mine=1").url == "/my/"
+    assert client.get("/?mine=1&q=river").url == "/my/?q=river"
+    assert titles_in(client.get("/my/?q=river").content.decode()) == [by_search.title]
+    assert client.get("/my/?genre=nope").status_code == 400
 
 
 def test_my_radar_runs_the_same_number_of_queries_for_3_or_30_films(make_user):

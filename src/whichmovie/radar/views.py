@@ -55,6 +55,7 @@ from whichmovie.radar.services.radarr import (
 )
 from whichmovie.tmdb.client import TmdbError
 from whichmovie.web.cards import movie_card, trailers_of, with_trailers
+from whichmovie.web.filters import FilterError, MovieFilters
 from whichmovie.web.images import TmdbImages
 
 PAGE_SIZE = 24
@@ -83,7 +84,13 @@ def mine(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     radar = UserRadar.load(request.user)
     offset = int(request.GET["cursor"]) if request.GET.get("cursor", "").isdigit() else 0
-    movies = with_trailers(my_radar_movies(user=_me(request), radar=radar, now=now))
+    try:  # the radar's filters narrow My radar too (/?mine=1&genre=drama lands here)
+        filters = MovieFilters.from_params(request.GET)
+    except FilterError as error:
+        return render(request, "web/bad_request.html", {"message": str(error)}, status=400)
+    movies = with_trailers(
+        filters.apply(my_radar_movies(user=_me(request), radar=radar, now=now), now=now)
+    )
     rows = list(movies[offset : offset + PAGE_SIZE + 1])
     page, more = rows[:PAGE_SIZE], len(rows) > PAGE_SIZE
     seen = seen_video_ids(user=_me(request), movie_ids=[m.pk for m in page])
@@ -97,7 +104,7 @@ def mine(request: HttpRequest) -> HttpResponse:
         "cards": cards,
         "next_cursor": str(offset + PAGE_SIZE) if more else "",
         "layout": "grid",
-        "filter_params": {},
+        "filter_params": filters.params(),
         "user_radar": radar,
         "follows": radar.follows,
     }

@@ -173,7 +173,9 @@ def _filter_form_context(
 def radar(request: HttpRequest) -> HttpResponse:
     """Home: every film by its newest trailer, as a poster grid."""
     if request.GET.get("mine") == "1":  # the personal radar (radar app) has its own page
-        return redirect("radar:mine")
+        params = request.GET.copy()
+        del params["mine"]
+        return redirect(reverse("radar:mine") + (f"?{params.urlencode()}" if params else ""))
     filters = MovieFilters.from_params(request.GET)
     return _listing(request, template="web/radar.html", filters=filters, layout="grid")
 
