@@ -91,3 +91,21 @@ def test_logged_in_pages_fit_a_phone(browser, live_server, films):
             assert page.evaluate("document.documentElement.scrollWidth") <= 375, path
     finally:
         context.close()
+
+
+def test_playing_a_trailer_on_the_film_page_marks_it_seen(page, live_server, films):
+    from whichmovie.radar.models import VideoSeen
+
+    movie = films["Past Lives"]
+    second = make_video(movie, published_at=ago(hours=1), youtube_title="Past Lives | Trailer 2")
+    log_in(page, live_server)
+    page.goto(live_server.url + f"/movies/{movie.pk}/")
+    page.get_by_role("button", name=f"Play trailer #2: {second.youtube_title}").click()
+    page.wait_for_function("document.querySelector('iframe') !== null")
+    for _ in range(50):
+        if VideoSeen.objects.exists():
+            break
+        page.wait_for_timeout(100)
+    assert list(VideoSeen.objects.values_list("video__youtube_id", flat=True)) == [
+        second.youtube_id
+    ]

@@ -138,9 +138,12 @@ def movie_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     elif action == "unfollow":
         movie_unfollow(user=user, movie=movie)
     else:
-        videos_mark_seen(
-            user=user, videos=trailers_of(with_trailers(Movie.objects.all()).get(pk=pk))
-        )
+        trailers = trailers_of(with_trailers(Movie.objects.all()).get(pk=pk))
+        if youtube_id := request.POST.get("video", ""):  # one trailer, played on the page
+            trailers = [video for video in trailers if video.youtube_id == youtube_id]
+        videos_mark_seen(user=user, videos=trailers)
+    if request.headers.get(FRAGMENT_HEADER) == "none":
+        return HttpResponse(status=204)
     return _back(request, reverse("radar:mine"))
 
 
