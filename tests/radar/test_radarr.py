@@ -94,3 +94,14 @@ def test_without_radarr_settings_there_is_no_button(db, make_user, settings):
     client.force_login(make_user())
     html = client.get(f"/movies/{movie.pk}/").content.decode()
     assert "+ Watchlist" in html and "Add to Radarr" not in html
+
+
+def test_the_hourly_job_refreshes_the_badges_and_survives_radarr_being_down(db, radarr, settings):
+    from whichmovie.radar.tasks import refresh_radarr_badges
+
+    radarr.movies.append({"id": 3, "tmdbId": 965150, "title": "Aftersun"})
+    refresh_radarr_badges()
+    assert RadarrMovie.objects.get().tmdb_id == 965150
+    settings.RADARR_URL = "http://127.0.0.1:9"  # nothing listens there
+    refresh_radarr_badges()  # logged, not raised
+    assert RadarrMovie.objects.count() == 1

@@ -5,6 +5,7 @@ from dramatiq_crontab import cron
 
 from whichmovie.radar.services.events import events_collect
 from whichmovie.radar.services.notify import deliveries_send
+from whichmovie.radar.services.radarr import radarr_badges_refresh
 
 
 @cron("* * * * *")
@@ -20,3 +21,10 @@ def collect_notifications() -> None:
 def deliver_notifications() -> None:
     # Safe to retry or to run in two workers at once: each delivery is claimed in the database.
     deliveries_send()
+
+
+@cron("17 * * * *")
+@dramatiq.actor(max_retries=0)
+def refresh_radarr_badges() -> None:
+    """Films added in Radarr itself get their "in Radarr" badge within the hour."""
+    radarr_badges_refresh()

@@ -6,6 +6,7 @@ with the quality profile and root folder chosen once (RadarrConfig).
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +18,7 @@ from whichmovie.catalog.models import Movie
 from whichmovie.radar.models import RadarrConfig, RadarrMovie
 
 TIMEOUT_SECONDS = 15
+logger = logging.getLogger(__name__)
 
 
 class RadarrError(Exception):
@@ -130,3 +132,16 @@ def radarr_sync(*, client: httpx2.Client) -> int:
             [RadarrMovie(tmdb_id=t, radarr_id=r) for t, r in have.items() if t not in known]
         )
     return len(have)
+
+
+def radarr_badges_refresh() -> int | None:
+    """The hourly job: Radarr's list for the badges, when Radarr is set up (None if not).
+    Radarr being down is logged, not raised: the badges just stay as they were."""
+    if not (settings.RADARR_URL and settings.RADARR_API_KEY):
+        return None
+    try:
+        with radarr_client() as client:
+            return radarr_sync(client=client)
+    except RadarrError as error:
+        logger.warning("Radarr badges not refreshed: %s", error)
+        return None
