@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import itertools
-from datetime import UTC, datetime
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from whichmovie.catalog.models import Channel, Genre, MatchStatus, Movie, Video, VideoKind
@@ -56,3 +58,15 @@ def make_video(movie: Movie | None = None, channel: Channel | None = None, **fie
         "movie": movie,
     }
     return Video.objects.create(**{**defaults, **fields})
+
+
+def dated_dump(source: Path, target: Path, *, newest: datetime) -> Path:
+    """A copy of a plain yt-dlp dump as `--extractor-args youtubetab:approximate_date` gives
+    it: each entry dated one day older than the one above it, the first at `newest`."""
+    dump = json.loads(source.read_text(encoding="utf-8"))
+    for place, entry in enumerate(dump["entries"]):
+        moment = newest - timedelta(days=place)
+        entry["timestamp"] = int(moment.timestamp())
+        entry["upload_date"] = f"{moment:%Y%m%d}"
+    target.write_text(json.dumps(dump), encoding="utf-8")
+    return target

@@ -20,6 +20,9 @@ COMMANDS = {
     "update-ytdlp": "update_ytdlp",
     "worker": "worker",
     "scheduler": "scheduler",
+    "follow": "follow",
+    "notify": "notify",
+    "notify-test": "notify_test",
 }
 
 USAGE = """usage: whichmovie COMMAND [options]
@@ -34,6 +37,9 @@ USAGE = """usage: whichmovie COMMAND [options]
   update-ytdlp [--dry-run]      update yt-dlp (YouTube changes its pages; restart after)
   worker                        run Dramatiq workers (distributed mode)
   scheduler                     run the cron schedule (distributed mode)
+  follow USER WHAT [--events E] follow movie=ID, channel=SLUG, person=NAME or a radar query
+  notify USER URL [--digest D]  tell USER through an Apprise URL (daily/weekly digest)
+  notify-test USER              send a test notification to USER's targets
   manage ...                    any Django management command
 
 `whichmovie COMMAND --help` shows a command's options.

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "dramatiq_crontab",
     "whichmovie.catalog",
     "whichmovie.web",
+    "whichmovie.radar",
 ]
 
 MIDDLEWARE = [
@@ -62,6 +63,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "whichmovie.radar.middleware.private_radar",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -144,6 +146,14 @@ YOUTUBE_COOKIES_FILE = env.str("YOUTUBE_COOKIES_FILE", default="")
 YOUTUBE_PROXY = env.str("YOUTUBE_PROXY", default="")
 YOUTUBE_REQUEST_SPACING = env.float("YOUTUBE_REQUEST_SPACING", default=1.0)
 YOUTUBE_USER_AGENT = env.str("YOUTUBE_USER_AGENT", default="")
+
+# The personal radar (radar app): users, follows, notifications, Radarr push.
+PUBLIC_RADAR = env.bool("PUBLIC_RADAR", default=True)
+SITE_URL = env.str("SITE_URL", default="")
+RADARR_URL = env.str("RADARR_URL", default="")
+RADARR_API_KEY = env.str("RADARR_API_KEY", default="")
+LOGIN_REDIRECT_URL = "radar:mine"
+LOGOUT_REDIRECT_URL = "web:radar"
 
 # Jobs: no BROKER_URL = embedded (in-process worker); redis:// or amqp:// = distributed.
 BROKER_URL = env.str("BROKER_URL", default="")

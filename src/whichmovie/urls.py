@@ -3,5 +3,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("my/", include("whichmovie.radar.urls")),
     path("", include("whichmovie.web.urls")),
 ]

@@ -13,6 +13,7 @@ import hashlib
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
@@ -50,12 +51,20 @@ def _key(request: HttpRequest, vary: tuple[str, ...]) -> str:
     return f"whichmovie:page:{catalogue_version()}:{digest}"
 
 
+def _personal(request: HttpRequest) -> bool:
+    """A logged-in visitor's page holds their buttons and a CSRF token: never shared."""
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return False  # nobody is logged in, and the session is left untouched
+    user = getattr(request, "user", None)
+    return bool(user is not None and user.is_authenticated)
+
+
 def cached_response(
     request: HttpRequest, build: Callable[[], HttpResponse], *, vary: tuple[str, ...] = ()
 ) -> HttpResponse:
     """`build()`'s response, from the cache when this URL was answered recently.
     `vary` names the request headers the answer depends on (besides the URL)."""
-    if request.method not in ("GET", "HEAD"):
+    if request.method not in ("GET", "HEAD") or _personal(request):
         return build()
     key = _key(request, vary)
     kept = cache.get(key)

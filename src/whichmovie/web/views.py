@@ -9,7 +9,7 @@ from typing import Any
 
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse, QueryDict
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
@@ -176,6 +176,10 @@ def _filter_form_context(
 @filter_errors_as_400
 def radar(request: HttpRequest) -> HttpResponse:
     """Home: every film by its newest trailer, as a poster grid."""
+    if request.GET.get("mine") == "1":  # the personal radar (radar app) has its own page
+        params = request.GET.copy()
+        del params["mine"]
+        return redirect(reverse("radar:mine") + (f"?{params.urlencode()}" if params else ""))
     filters = MovieFilters.from_params(request.GET)
     return _listing(request, template="web/radar.html", filters=filters, layout="grid")
 

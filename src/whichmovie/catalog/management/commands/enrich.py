@@ -10,6 +10,7 @@ from whichmovie.catalog.services.enrichment import (
     tmdb_client,
     tmdb_configuration_refresh,
 )
+from whichmovie.radar.services.pipeline import notifications_after_pipeline
 from whichmovie.tmdb.client import TmdbError
 
 from ._output import progress_bar
@@ -48,3 +49,4 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         enrich(self.stdout, refresh=options["refresh"])
+        self.stdout.write(notifications_after_pipeline())

@@ -9,6 +9,7 @@ from whichmovie.catalog.models import Channel
 from whichmovie.catalog.services.channels import channel_fetch, channel_for_listing
 from whichmovie.catalog.services.videos import SaveResult, videos_save
 from whichmovie.catalog.services.youtube_status import youtube_health
+from whichmovie.radar.services.pipeline import notifications_after_pipeline
 from whichmovie.sources.youtube import ChannelListing as YouTubeListing
 from whichmovie.sources.youtube import listing_from_dump
 
@@ -27,6 +28,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         if options["from_json"]:
             self._import_dumps(options["from_json"])
+            self.stdout.write(notifications_after_pipeline())
             return
         channels = Channel.objects.filter(enabled=True)
         if options["channel"]:
@@ -53,6 +55,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Fetched {channels.count()} channels: {total}, {len(failures)} failed{fallbacks}"
         )
+        self.stdout.write(notifications_after_pipeline())
 
     def _import_dumps(self, files: list[Path]) -> None:
         """Each file is imported whole or not at all; a refused file never stops the others."""

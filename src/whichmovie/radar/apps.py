@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RadarConfig(AppConfig):
+    name = "whichmovie.radar"
+    verbose_name = "My radar"

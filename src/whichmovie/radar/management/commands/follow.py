@@ -1,0 +1,31 @@
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError
+
+from whichmovie.radar.services.follows import FollowError, follow_parse, wants_from
+
+from ._users import user_named
+
+
+class Command(BaseCommand):
+    help = "Follow a film, a channel, a person or a radar search for USER."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("user")
+        parser.add_argument("what", help="movie=ID, channel=SLUG, person=NAME or a radar query")
+        parser.add_argument(
+            "--events", default="trailers,releases", help="trailers, releases or both"
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        user = user_named(options["user"])
+        try:
+            follow = follow_parse(
+                user=user, spec=options["what"], wants=wants_from(options["events"])
+            )
+        except FollowError as error:
+            raise CommandError(str(error)) from error
+        self.stdout.write(
+            f"{user} follows {follow.get_kind_display()} {follow.label} "
+            f"({follow.get_wants_display()})"
+        )

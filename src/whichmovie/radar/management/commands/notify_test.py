@@ -1,0 +1,28 @@
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError
+
+from whichmovie.radar.models import NotificationTarget
+from whichmovie.radar.services.notify import target_test
+
+from ._users import user_named
+
+
+class Command(BaseCommand):
+    help = "Send a test notification to each of USER's targets."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("user")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        user = user_named(options["user"])
+        targets = list(NotificationTarget.objects.filter(user=user))
+        if not targets:
+            raise CommandError(f"{user} has no notification target (whichmovie notify first)")
+        failed = 0
+        for target in targets:
+            error = target_test(target=target)
+            failed += bool(error)
+            self.stdout.write(f"{target.display_url}: {error or 'sent'}")
+        if failed:
+            raise CommandError(f"{failed} of {len(targets)} targets failed")

@@ -1,0 +1,30 @@
+"""Dramatiq actors of the personal radar (thin: one service call each)."""
+
+import dramatiq
+from dramatiq_crontab import cron
+
+from whichmovie.radar.services.events import events_collect
+from whichmovie.radar.services.notify import deliveries_send
+from whichmovie.radar.services.radarr import radarr_badges_refresh
+
+
+@cron("* * * * *")
+@dramatiq.actor(max_retries=3)
+def collect_notifications() -> None:
+    """Every minute: new trailers and release dates -> events; then send what is due
+    (immediate ones, retries whose back-off is over, digests at their hour)."""
+    events_collect()
+    deliveries_send()
+
+
+@dramatiq.actor(max_retries=3)
+def deliver_notifications() -> None:
+    # Safe to retry or to run in two workers at once: each delivery is claimed in the database.
+    deliveries_send()
+
+
+@cron("17 * * * *")
+@dramatiq.actor(max_retries=0)
+def refresh_radarr_badges() -> None:
+    """Films added in Radarr itself get their "in Radarr" badge within the hour."""
+    radarr_badges_refresh()

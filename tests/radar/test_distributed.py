@@ -1,0 +1,85 @@
+"""Distributed mode: the commands queue the sending, two real worker processes on Redis
+(database 6) deliver each notification once."""
+
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+import redis
+from django.utils.timezone import now
+
+from tests.factories import dated_dump
+from tests.fakes.tmdb import FAKE_API_KEY, FakeTmdb, default_films
+from tests.test_pipeline import DATA, FILMS
+
+REDIS_URL = "redis://127.0.0.1:6379/6"
+
+
+@pytest.fixture
+def environment(tmp_path):
+    try:
+        redis.Redis.from_url(REDIS_URL).flushdb()
+    except redis.ConnectionError:
+        pytest.skip("no Redis on 127.0.0.1:6379")
+    with FakeTmdb(films=[*default_films(), *FILMS]) as tmdb:
+        env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
+        env.update(
+            WHICHMOVIE_DATA_DIR=str(tmp_path),
+            BROKER_URL=REDIS_URL,
+            TMDB_API_URL=tmdb.url,
+            TMDB_API_KEY=FAKE_API_KEY,
+            DJANGO_SUPERUSER_PASSWORD="pw-ann-123",
+        )
+        yield env
+    redis.Redis.from_url(REDIS_URL).flushdb()
+
+
+def whichmovie(env, *args):
+    result = subprocess.run(
+        [sys.executable, "-m", "whichmovie", *args], env=env, capture_output=True, text=True,
+        timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+def test_two_workers_deliver_what_enrich_queued_once_each(environment, receiver, tmp_path):
+    whichmovie(environment, "export")
+    whichmovie(environment, "manage", "createsuperuser", "--noinput", "--username", "ann",
+               "--email", "ann@example.org")  # fmt: skip
+    whichmovie(environment, "follow", "ann", "channel=rt_indie")
+    whichmovie(environment, "notify", "ann", receiver.url())
+    whichmovie(
+        environment,
+        "fetch",
+        "--from-json",
+        str(dated_dump(DATA / "ytdlp_rt_indie.json", tmp_path / "dump.json", newest=now())),
+    )
+    enriched = whichmovie(environment, "enrich")
+    assert "8 notifications queued, sending in the workers" in enriched.stdout
+    assert receiver.messages == []  # queued, not sent by the command itself
+
+    workers = [
+        subprocess.Popen(
+            [sys.executable, "-m", "whichmovie", "worker", "--processes", "1", "--threads", "2"],
+            env=environment,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        for _ in range(2)
+    ]
+    try:
+        for _ in range(120):
+            if len(receiver.messages) >= 8:
+                break
+            time.sleep(0.5)
+        time.sleep(2)  # would a second worker send anything twice?
+    finally:
+        for worker in workers:
+            worker.terminate()
+        for worker in workers:
+            worker.wait(timeout=30)
+    uploads = [m["message"].split("watch?v=")[1][:11] for m in receiver.messages]
+    assert len(uploads) == 8 and len(set(uploads)) == 8
