@@ -11,19 +11,20 @@ from __future__ import annotations
 
 import logging
 import re
+from importlib import metadata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import feedparser
 import httpx2
-import yt_dlp
-from yt_dlp.networking.exceptions import HTTPError, TransportError
-from yt_dlp.utils import ExtractorError
 
 from whichmovie.sources import clean
 from whichmovie.sources.dumps import check_dump
+
+if TYPE_CHECKING:  # yt-dlp takes a quarter of a second to import: only what reads YouTube does
+    import yt_dlp
 
 CHANNEL_ID_RE = re.compile(r"UC[0-9A-Za-z_-]{22}")
 VIDEOS_URL_RE = re.compile(
@@ -120,7 +121,7 @@ class YouTubeOptions:
     # Seconds between yt-dlp's requests (listing pages): fewer bot checks on big channels.
     request_spacing: float = 0.0
     user_agent: str = "WhichMovie (self-hosted trailer radar)"
-    ydl_factory: YoutubeDLFactory = yt_dlp.YoutubeDL
+    ydl_factory: YoutubeDLFactory | None = None  # None: yt_dlp.YoutubeDL
 
 
 def videos_url(url: str) -> str:
@@ -217,6 +218,9 @@ def classify_error(error: BaseException, url: str) -> YouTubeError:
     """Turn what yt-dlp raised into one of our errors, by its cause: the HTTP status, a
     network failure, yt-dlp's expected errors (YouTube's own messages) or, for anything
     unexpected, a change of YouTube's pages."""
+    from yt_dlp.networking.exceptions import HTTPError, TransportError
+    from yt_dlp.utils import ExtractorError
+
     causes = _causes(error)
     extractor = next((e for e in causes if isinstance(e, ExtractorError)), None)
     detail = extractor.orig_msg if extractor else str(error).removeprefix("ERROR: ")
@@ -269,8 +273,12 @@ def read_listing(
     options = options or YouTubeOptions()
     target = listing_url(url, channel_id=channel_id)
     logger = _QuietLogger()
+    if options.ydl_factory is None:
+        from yt_dlp import YoutubeDL as ydl_factory
+    else:
+        ydl_factory = options.ydl_factory
     try:
-        with options.ydl_factory(ytdlp_params(options, logger)) as ydl:
+        with ydl_factory(ytdlp_params(options, logger)) as ydl:
             info = ydl.extract_info(target, download=False, process=False) or {}
             listing = _listing_header(info)
             listing.reached_end = True
@@ -298,8 +306,8 @@ def read_listing(
 
 def ytdlp_version() -> tuple[str, date | None]:
     """yt-dlp's version and the day it was released (its versions are dates)."""
-    from yt_dlp.version import __version__
-
+    # The installed distribution's metadata: importing yt_dlp itself takes a quarter second.
+    __version__ = metadata.version("yt-dlp")
     match = re.match(r"(\d{4})\.(\d{1,2})\.(\d{1,2})", __version__)
     released = date(*(int(part) for part in match.groups())) if match else None
     return __version__, released
