@@ -176,3 +176,16 @@ def test_the_feeds_description_is_kept_as_evidence_for_matching():
     videos_save(channel=channel, uploads=uploads, exact_dates=True)
 
     assert Video.objects.get().description.startswith("From director Andrea Arnold")
+
+
+def test_a_known_upload_gets_the_description_a_later_sighting_brings():
+    """The listing often has no description; the feed's names the cast the matcher weighs."""
+    channel = make_channel()
+    when = datetime(2024, 10, 1, tzinfo=UTC)
+    videos_save(channel=channel, uploads=[Upload("aaaaaaaaaaa", "Bird | Trailer", when)],
+                exact_dates=False)  # fmt: skip
+    feed = Upload("aaaaaaaaaaa", "Bird | Trailer", when, description="Starring Barry Keoghan.")
+    result = videos_save(channel=channel, uploads=[feed], exact_dates=True)
+
+    assert result.updated == 1
+    assert Video.objects.get(youtube_id="aaaaaaaaaaa").description == "Starring Barry Keoghan."

@@ -98,3 +98,14 @@ def test_json_from_outside_fits_a_json_column():
     assert "key" in cleaned and cleaned["key"] is None
     text = json.dumps(cleaned, allow_nan=False)
     assert "too deep" not in text and "\\u0000" not in text
+
+
+def test_an_uploads_description_is_cleaned_like_its_title():
+    from whichmovie.sources.youtube import Upload
+
+    upload = Upload(
+        "aaaaaaaaaaa", "Bird\x00 | Trailer", description="Starring\x00 X.\x0b\n\nIn cinemas."
+    )
+    assert upload.title == "Bird | Trailer"
+    assert "\x00" not in upload.description and "\x0b" not in upload.description
+    assert upload.description.startswith("Starring X.")

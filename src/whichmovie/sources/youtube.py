@@ -79,6 +79,10 @@ class Upload:
         object.__setattr__(
             self, "title", clean.clean_text(self.title, max_length=clean.TITLE_LENGTH)
         )
+        description = clean.clean_text(
+            self.description, max_length=clean.OVERVIEW_LENGTH, multiline=True
+        )
+        object.__setattr__(self, "description", description)
 
 
 @dataclass

@@ -139,6 +139,7 @@ def videos_save(*, channel: Channel, uploads: Sequence[Upload], exact_dates: boo
                 "date_status",
                 "available",
                 "in_uploads",
+                "description",
                 "movie",
             ],
             batch_size=CHUNK,
@@ -199,9 +200,18 @@ def _refresh(
 
     The feed's title and date win. A listing's never replace them: yt-dlp browses in English
     and may give a translated title, which would move the upload to another movie."""
-    fields = ("youtube_title", "published_at", "date_status", "available", "in_uploads")
+    fields = (
+        "youtube_title",
+        "published_at",
+        "date_status",
+        "available",
+        "in_uploads",
+        "description",
+    )
     before = [getattr(video, name) for name in fields]
     video.available = video.in_uploads = True
+    if upload.description and not video.description:
+        video.description = upload.description  # evidence for matching (cast, director)
     feed_spoke = video.date_status == DateStatus.EXACT and video.published_at is not None
     if exact_dates:
         if upload.published_at:
