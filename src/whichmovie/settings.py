@@ -133,6 +133,10 @@ TMDB_IMAGE_BASE_URL = env.str("TMDB_IMAGE_BASE_URL", default="https://image.tmdb
 YOUTUBE_FEED_URL = env.str("YOUTUBE_FEED_URL", default="https://www.youtube.com/feeds/videos.xml")
 FIRST_FETCH_DEPTH = env.int("FIRST_FETCH_DEPTH", default=200)
 CHANNEL_JITTER_SECONDS = env.int("CHANNEL_JITTER_SECONDS", default=60)
+# The Sunday reconcile (full listings) is spread evenly over this many hours.
+RECONCILE_SPREAD_HOURS = env.float("RECONCILE_SPREAD_HOURS", default=6.0)
+# A batch of work (catalog.services.work) is another worker's once its lease runs out.
+JOB_LEASE_SECONDS = env.int("JOB_LEASE_SECONDS", default=30)
 
 # Jobs: no BROKER_URL = embedded (in-process worker); redis:// or amqp:// = distributed.
 BROKER_URL = env.str("BROKER_URL", default="")
@@ -148,13 +152,15 @@ DRAMATIQ_BROKER = {
     "MIDDLEWARE": [
         "dramatiq.middleware.AgeLimit",
         "dramatiq.middleware.TimeLimit",
+        "dramatiq.middleware.ShutdownNotifications",
         "dramatiq.middleware.Callbacks",
+        "whichmovie.catalog.middleware.JobRuns",
         "dramatiq.middleware.Retries",
         "django_dramatiq.middleware.DbConnectionsMiddleware",
     ],
 }
 DRAMATIQ_AUTODISCOVER_MODULES = ["tasks"]
-# The scheduler lock lives in Redis so only one scheduler is active; none needed when embedded.
+# Redis: the shared TMDB rate limit and the page cache (the scheduler's lock is in the database).
 REDIS_URL = env.str("REDIS_URL", default=BROKER_URL if BROKER_URL.startswith("redis") else "")
 DRAMATIQ_CRONTAB = {"REDIS_URL": REDIS_URL or None}
 
@@ -167,11 +173,20 @@ CACHES = {
     )
 }
 
+LOG_FORMAT = env.str("LOG_FORMAT", default="plain")  # or "json": one JSON object per line
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+        "json": {"()": "whichmovie.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if LOG_FORMAT == "json" else "plain",
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"httpx2": {"level": "WARNING"}, "httpcore": {"level": "WARNING"}},
 }

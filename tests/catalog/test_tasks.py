@@ -4,7 +4,6 @@ from datetime import UTC, datetime
 
 import dramatiq
 import pytest
-from dramatiq_crontab import scheduler
 
 from tests.factories import make_channel, make_video
 from tests.fakes.youtube import atom_feed
@@ -33,10 +32,9 @@ def worker(broker):
 
 
 def test_the_actors_keep_the_original_schedule_and_retries():
-    jobs = {job.name: str(job.trigger) for job in scheduler.get_jobs()}
-    assert (
-        jobs["enrich_movies"] == "cron[month='*', day='*', day_of_week='*', hour='2', minute='0']"
-    )
+    jobs = {job.name: job.cron for job in tasks.SCHEDULE}
+    assert jobs["enrich_movies"] == "0 2 * * *"
+    assert jobs["reconcile_channels"] == "0 4 * * Sun"
     assert tasks.fetch_channel.options["max_retries"] == 3
     assert tasks.enrich_movies.options["max_retries"] == 3
 
