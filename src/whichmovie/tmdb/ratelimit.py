@@ -25,7 +25,8 @@ logger = logging.getLogger(__name__)
 
 # KEYS[1]: the window (a sorted set of request stamps), KEYS[2]: the processes sharing it.
 # ARGV: window in ms, requests per window, this request's unique member, this process's id.
-# Returns 0 when the request may go now, else the ms to wait before asking again.
+# Returns {1, stamp} when the request may go now (stamp: Redis's clock, in ms), else
+# {0, the ms to wait before asking again}.
 _ACQUIRE = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -34,10 +35,10 @@ redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
 if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[2]) then
   redis.call('ZADD', KEYS[1], now, ARGV[3])
   redis.call('PEXPIRE', KEYS[1], window * 2)
-  return 0
+  return {1, now}
 end
 local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-return math.max(1, tonumber(oldest[2]) + window - now)
+return {0, math.max(1, tonumber(oldest[2]) + window - now)}
 """
 
 # Each process stamps itself into KEYS[1] every few seconds; the count of live ones is its share.
@@ -51,6 +52,7 @@ return redis.call('ZCARD', KEYS[1])
 """
 
 REGISTER_SECONDS = 5  # how often a process says it shares the limit
+SHARING_SECONDS = 15  # a process not heard of for this long no longer shares it
 RETRY_REDIS_SECONDS = 5  # how often a process without Redis tries it again
 
 
@@ -84,6 +86,9 @@ class SharedLimiter:
         self._down_since = 0.0
         self.fallbacks = 0  # how often Redis was lost (read by tests and the benchmark)
 
+    def on_grant(self, stamp_ms: int) -> None:
+        """Called with Redis's time of every request let through (tests and benchmarks)."""
+
     @property
     def degraded(self) -> bool:
         return self._local is not None
@@ -95,25 +100,23 @@ class SharedLimiter:
                 return bool(local.try_acquire(name, weight))
             try:
                 self._maybe_register()
-                wait_ms = int(
-                    self._acquire(
-                        keys=[self._key],
-                        args=[self.window_ms, self.limit, uuid.uuid4().hex],
-                    )
+                granted, value = self._acquire(
+                    keys=[self._key], args=[self.window_ms, self.limit, uuid.uuid4().hex]
                 )
             except self._errors as error:
                 self._fall_back(error)
                 continue
-            if wait_ms <= 0:
+            if granted:
+                self.on_grant(int(value))
                 return True
-            time.sleep(wait_ms / 1000)
+            time.sleep(int(value) / 1000)
 
     def _maybe_register(self) -> None:
         now = time.monotonic()
         if now - self._registered_at < REGISTER_SECONDS:
             return
         self._registered_at = now
-        count = int(self._register(keys=[self._members], args=[self._id, 3 * REGISTER_SECONDS]))
+        count = int(self._register(keys=[self._members], args=[self._id, SHARING_SECONDS]))
         with self._lock:
             self._sharing = max(1, count)
 

@@ -10,17 +10,17 @@ batch is sent again (by a waiting command or the scheduler's sweep) and taken by
 from __future__ import annotations
 
 import uuid
-import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from whichmovie.catalog.locks import transaction_lock
 from whichmovie.catalog.models import JobRun, WorkBatch
 
 BATCH_SIZE = 50  # movies per batch: ~2.5 s of TMDB requests at 40/s, far below any timeout
@@ -31,14 +31,6 @@ def lease_seconds() -> int:
     return int(settings.JOB_LEASE_SECONDS)
 
 
-def _plan_lock(name: str) -> None:
-    """Serialise planners inside the current transaction. SQLite's IMMEDIATE transactions
-    already hold the write lock; PostgreSQL takes a transaction-level advisory lock."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [zlib.crc32(name.encode())])
-
-
 def batches_plan(*, kind: str, movie_ids: Iterable[int]) -> list[int]:
     """Cut `movie_ids` into batches of `kind`, leaving out movies already in an open batch.
 
@@ -47,7 +39,7 @@ def batches_plan(*, kind: str, movie_ids: Iterable[int]) -> list[int]:
     """
     wanted = sorted(set(movie_ids))
     with transaction.atomic():
-        _plan_lock(f"whichmovie:plan:{kind}")
+        transaction_lock(f"plan:{kind}")  # two planners would cut the same movies twice
         wanted_set = set(wanted)
         overlapping: list[int] = []
         taken: set[int] = set()

@@ -4,7 +4,9 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
+from whichmovie.catalog.locks import transaction_lock
 from whichmovie.catalog.models import Channel
 from whichmovie.catalog.services.channels import channel_fetch, channel_for_listing
 from whichmovie.catalog.services.videos import SaveResult, videos_save
@@ -86,8 +88,10 @@ class Command(BaseCommand):
                 raise CommandError(f"{file} is not valid JSON: {error}") from error
             except ValueError as error:
                 raise CommandError(f"{file}: {error}") from error
-            channel = channel_for_listing(listing=listing)
-            result = videos_save(channel=channel, uploads=listing.uploads, exact_dates=False)
+            with transaction.atomic():
+                transaction_lock("videos-save")  # two imports of a new channel's dump at once
+                channel = channel_for_listing(listing=listing)
+                result = videos_save(channel=channel, uploads=listing.uploads, exact_dates=False)
             self.stdout.write(f"{file.name} -> {channel.name}: {result}")
             total += result
         self.stdout.write(f"Imported {len(files)} file(s): {total}")
