@@ -141,6 +141,8 @@ CHANNEL_JITTER_SECONDS = env.int("CHANNEL_JITTER_SECONDS", default=60)
 RECONCILE_SPREAD_HOURS = env.float("RECONCILE_SPREAD_HOURS", default=6.0)
 # A batch of work (catalog.services.work) is another worker's once its lease runs out.
 JOB_LEASE_SECONDS = env.int("JOB_LEASE_SECONDS", default=30)
+JOB_BATCH_SIZE = env.int("JOB_BATCH_SIZE", default=50)  # movies per enrichment message
+SCHEDULER_TICK_SECONDS = env.float("SCHEDULER_TICK_SECONDS", default=10.0)
 
 # Jobs: no BROKER_URL = embedded (in-process worker); redis:// or amqp:// = distributed.
 BROKER_URL = env.str("BROKER_URL", default="")

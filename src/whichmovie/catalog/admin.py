@@ -284,3 +284,6 @@ class VideoAdmin(admin.ModelAdmin[Video]):
 
 admin.site.register(Genre)
 admin.site.site_header = "WhichMovie administration"
+
+
+from whichmovie.catalog import admin_ops  # noqa: E402, F401  (job runs, batches, schedule)

@@ -26,5 +26,7 @@ class Command(BaseCommand):
             signal.signal(signum, lambda *_: stop.set())
         self.stdout.write("Starting scheduler (active once it holds the lease)", ending="\n")
         self.stdout.flush()
-        scheduler_run(jobs=SCHEDULE, stop=stop, extra=sweep)
+        scheduler_run(
+            jobs=SCHEDULE, stop=stop, extra=sweep, tick_seconds=settings.SCHEDULER_TICK_SECONDS
+        )
         self.stdout.write("Scheduler stopped")
