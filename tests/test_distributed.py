@@ -142,8 +142,12 @@ def start(env, *args, **kwargs):
 
 
 def stop(process, sig=signal.SIGTERM):
+    """SIGTERM to the process (it stops its own children), kill -9 to the whole group."""
     if process.poll() is None:
-        os.killpg(process.pid, sig)
+        if sig == signal.SIGKILL:
+            os.killpg(process.pid, sig)
+        else:
+            process.send_signal(sig)
     try:
         return process.wait(timeout=60)
     except subprocess.TimeoutExpired:
@@ -315,3 +319,29 @@ def test_a_rabbitmq_fleet_refuses_to_start_without_redis(environment):
     result = whichmovie(environment, "worker")
     assert result.returncode == 1
     assert result.stderr.strip().splitlines()[-1].startswith("CommandError: REDIS_URL is not set")
+
+
+def test_sigterm_gives_the_batch_in_hand_back(environment, tmp_path, tmdb):
+    if not environment["BROKER_URL"].startswith("redis"):
+        pytest.skip("the same on both brokers: once is enough")
+    assert whichmovie(environment, "fetch", "--from-json", *dumps(tmp_path)).returncode == 0
+    worker = start(environment, "worker", "--processes", "1", "--threads", "1")
+    try:
+        tmdb.clear_log()
+        assert whichmovie(environment, "enrich", "--no-wait").returncode == 0
+        for _ in range(600):
+            if len(tmdb.log) >= 5:
+                break
+            time.sleep(0.05)
+    finally:
+        assert stop(worker) == 0  # SIGTERM: the worker stops, the batch is interrupted
+    batches = whichmovie(
+        environment, "manage", "shell", "-c",
+        "from whichmovie.catalog.models import WorkBatch; "
+        "print(sorted((b.done_at is not None, b.lease_until is None) "
+        "for b in WorkBatch.objects.all()))",
+    )  # fmt: skip
+    states = eval(batches.stdout.strip().splitlines()[-1])  # noqa: S307 (our own output)
+    # Every batch is done or free at once: nobody has to wait for a lease to run out.
+    assert states and all(free for _, free in states)
+    assert not all(done for done, _ in states)  # it really was interrupted
