@@ -97,6 +97,8 @@ def tmdb():
 def environment(request, tmp_path, tmdb):
     broker = REDIS_URL if request.param == "redis" else AMQP_URL
     if request.param == "rabbitmq" and not _listening(AMQP_URL):
+        if os.environ.get("WM_REQUIRE_RABBITMQ"):
+            pytest.fail("RabbitMQ is not running on 127.0.0.1:5672")
         pytest.skip("RabbitMQ is not running on 127.0.0.1:5672 (.ci/run starts it)")
     _flush_broker(broker)
     redis.Redis.from_url(REDIS_URL).flushdb()
