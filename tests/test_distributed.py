@@ -1,100 +1,310 @@
 """Distributed mode as it runs in production: `whichmovie worker` and `whichmovie scheduler`
-processes on a real Redis broker (127.0.0.1:6379, database 14), the jobs' state in the database."""
+processes on a real broker (Redis 127.0.0.1:6379 database 5, or RabbitMQ on 5672), the jobs'
+state in the database: PostgreSQL when DATABASE_URL is set (a database of these tests' own),
+else a SQLite file."""
 
 import json
 import os
+import signal
+import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 import redis
 
-from tests.fakes.tmdb import FAKE_API_KEY, FakeTmdb
+from tests.fakes.redis_server import RedisServer
+from tests.fakes.tmdb import FAKE_API_KEY, FakeTmdb, default_films, generated_films
 
 DATA = Path(__file__).parent / "data"
-REDIS_URL = "redis://127.0.0.1:6379/14"
+REDIS_URL = "redis://127.0.0.1:6379/5"
+AMQP_URL = os.environ.get("WM_TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672/")
+GENERATED = 120  # films of the third, generated channel: several batches of work
 
 
-@pytest.fixture
-def environment(tmp_path):
+def _listening(url: str) -> bool:
+    parts = urlsplit(url)
+    try:
+        socket.create_connection((parts.hostname, parts.port), timeout=0.5).close()
+        return True
+    except OSError:
+        return False
+
+
+def _fresh_postgres() -> str | None:
+    """A database of these tests' own beside DATABASE_URL's, created empty."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        return None
+    import psycopg
+
+    parts = urlsplit(url)
+    name = f"{parts.path.lstrip('/') or 'postgres'}_fleet"
+    admin = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+def _flush_broker(url: str) -> None:
+    if url.startswith("redis"):
+        redis.Redis.from_url(url).flushdb()
+    else:
+        import pika
+
+        with pika.BlockingConnection(pika.URLParameters(url)) as connection:
+            channel = connection.channel()
+            for queue in ("default", "default.DQ", "default.XQ"):
+                channel.queue_delete(queue=queue)
+
+
+def generated_dump(path: Path) -> Path:
+    """A yt-dlp dump of a channel with GENERATED film trailers ("Film 0001 (1991) | ...")."""
+    entries = [
+        {
+            "_type": "url",
+            "ie_key": "Youtube",
+            "id": f"gen{n:08d}",
+            "url": f"https://www.youtube.com/watch?v=gen{n:08d}",
+            "title": f"Film {n:04d} ({1990 + n % 36}) | Official Trailer",
+        }
+        for n in range(1, GENERATED + 1)
+    ]
+    dump = {
+        "_type": "playlist",
+        "id": "UCgenerated0000000000000",
+        "channel_id": "UCgenerated0000000000000",
+        "channel": "Generated Trailers",
+        "uploader_id": "@generatedtrailers",
+        "webpage_url": "https://www.youtube.com/@generatedtrailers/videos",
+        "entries": entries,
+    }
+    path.write_text(json.dumps(dump))
+    return path
+
+
+@pytest.fixture(scope="module")
+def tmdb():
+    with FakeTmdb(films=default_films() + generated_films(GENERATED), latency_seconds=0.05) as f:
+        yield f
+
+
+@pytest.fixture(params=["redis", "rabbitmq"])
+def environment(request, tmp_path, tmdb):
+    broker = REDIS_URL if request.param == "redis" else AMQP_URL
+    if request.param == "rabbitmq" and not _listening(AMQP_URL):
+        if os.environ.get("WM_REQUIRE_RABBITMQ"):
+            pytest.fail("RabbitMQ is not running on 127.0.0.1:5672")
+        pytest.skip("RabbitMQ is not running on 127.0.0.1:5672 (.ci/run starts it)")
+    _flush_broker(broker)
     redis.Redis.from_url(REDIS_URL).flushdb()
-    with FakeTmdb() as tmdb:
-        env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
-        env.update(
-            WHICHMOVIE_DATA_DIR=str(tmp_path),
-            BROKER_URL=REDIS_URL,
-            TMDB_API_URL=tmdb.url,
-            TMDB_API_KEY=FAKE_API_KEY,
-        )
-        yield env
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
+    env.update(
+        WHICHMOVIE_DATA_DIR=str(tmp_path / "fleet"),
+        BROKER_URL=broker,
+        REDIS_URL=REDIS_URL,  # the shared TMDB limit (RabbitMQ fleets need it too)
+        TMDB_API_URL=tmdb.url,
+        TMDB_API_KEY=FAKE_API_KEY,
+        JOB_LEASE_SECONDS="3",
+        JOB_BATCH_SIZE="20",
+        SCHEDULER_TICK_SECONDS="0.5",
+        CHANNEL_JITTER_SECONDS="0",
+    )
+    database = _fresh_postgres()
+    if database:
+        env["DATABASE_URL"] = database
+    yield env
+    _flush_broker(broker)
     redis.Redis.from_url(REDIS_URL).flushdb()
 
 
-def whichmovie(env, *args, **kwargs):
+def whichmovie(env, *args, timeout=120, **kwargs):
     return subprocess.run(
         [sys.executable, "-m", "whichmovie", *args],
         env=env,
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=timeout,
         **kwargs,
     )
 
 
-def test_a_worker_process_runs_the_enrichment_job_from_redis(environment):
-    assert (
-        whichmovie(
-            environment, "fetch", "--from-json", str(DATA / "ytdlp_rt_indie.json")
-        ).returncode
-        == 0
+def start(env, *args, **kwargs):
+    """A long-running `whichmovie` process in a process group of its own (for kill -9)."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "whichmovie", *args],
+        env=env,
+        start_new_session=True,
+        **{"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, **kwargs},
     )
-    sent = whichmovie(
-        environment,
-        "manage",
-        "shell",
-        "-c",
-        "from whichmovie.catalog.tasks import enrich_movies; enrich_movies.send()",
-    )
-    assert sent.returncode == 0, sent.stderr
-    worker = subprocess.Popen(
-        [sys.executable, "-m", "whichmovie", "worker", "--processes", "1", "--threads", "1"],
-        env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+
+
+def stop(process, sig=signal.SIGTERM):
+    """SIGTERM to the process (it stops its own children), kill -9 to the whole group."""
+    if process.poll() is None:
+        if sig == signal.SIGKILL:
+            os.killpg(process.pid, sig)
+        else:
+            process.send_signal(sig)
     try:
-        for _ in range(120):
-            movies = [
-                json.loads(line) for line in whichmovie(environment, "export").stdout.splitlines()
-            ]
-            if movies and all(m["match_status"] != "pending" for m in movies):
+        return process.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        return process.wait(timeout=10)
+
+
+def films(env) -> list[tuple]:
+    exported = whichmovie(env, "export")
+    assert exported.returncode == 0, exported.stderr
+    movies = [json.loads(line) for line in exported.stdout.splitlines()]
+    return sorted(
+        (
+            m["title"],
+            m["year"],
+            m["tmdb_id"],
+            m["match_status"],
+            tuple(sorted(v["youtube_id"] for v in m["videos"])),
+        )
+        for m in movies
+    )
+
+
+def dumps(tmp_path):
+    return [
+        str(DATA / "ytdlp_rt_indie.json"),
+        str(DATA / "ytdlp_mubi.json"),
+        str(generated_dump(tmp_path / "generated.json")),
+    ]
+
+
+@pytest.fixture
+def embedded_films(tmp_path, tmdb):
+    """What the embedded default gives for the same dumps: the reference."""
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL", "BROKER_URL")
+    }
+    env.update(
+        WHICHMOVIE_DATA_DIR=str(tmp_path / "embedded"), TMDB_API_URL=tmdb.url,
+        TMDB_API_KEY=FAKE_API_KEY,
+    )  # fmt: skip
+    assert whichmovie(env, "fetch", "--from-json", *dumps(tmp_path)).returncode == 0
+    enriched = whichmovie(env, "enrich")
+    assert enriched.returncode == 0, enriched.stderr
+    result = films(env)
+    assert sum(1 for f in result if f[3] == "matched") >= GENERATED
+    return result
+
+
+def test_workers_enrich_the_dumps_exactly_as_embedded_does(environment, embedded_films, tmp_path):
+    assert whichmovie(environment, "fetch", "--from-json", *dumps(tmp_path)).returncode == 0
+    workers = [start(environment, "worker", "--processes", "1", "--threads", "2") for _ in (1, 2)]
+    try:
+        enriched = whichmovie(environment, "enrich")  # sends the batches, waits for them
+        assert enriched.returncode == 0, enriched.stderr
+        assert "Enriched" in enriched.stdout
+    finally:
+        for worker in workers:
+            stop(worker)
+    assert films(environment) == embedded_films
+
+
+def test_a_worker_killed_mid_batch_loses_nothing(environment, embedded_films, tmp_path, tmdb):
+    assert whichmovie(environment, "fetch", "--from-json", *dumps(tmp_path)).returncode == 0
+    doomed = start(environment, "worker", "--processes", "1", "--threads", "1")
+    try:
+        tmdb.clear_log()
+        sent = whichmovie(environment, "enrich", "--no-wait")
+        assert sent.returncode == 0, sent.stderr
+        for _ in range(600):  # until the worker is inside its first batch
+            if len(tmdb.log) >= 5:
                 break
-            time.sleep(0.5)
-        dunes = {m["tmdb_id"] for m in movies if m["title"] == "Dune"}
-        assert dunes == {841, 438631}
+            time.sleep(0.05)
+        assert len(tmdb.log) >= 5
     finally:
-        worker.terminate()
-        worker.wait(timeout=30)
+        stop(doomed, signal.SIGKILL)  # kill -9: no chance to give its batch back
 
-
-def test_only_one_scheduler_is_active(environment):
-    first = subprocess.Popen(
-        [sys.executable, "-m", "whichmovie", "scheduler"],
-        env=environment,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    survivor = start(environment, "worker", "--processes", "1", "--threads", "2")
     try:
-        time.sleep(4)
-        second = whichmovie(environment, "scheduler")
-        assert "Another scheduler is already running" in second.stderr + second.stdout
+        # The killed worker's batch is sent again once its lease ran out, and taken.
+        enriched = whichmovie(environment, "enrich")
+        assert enriched.returncode == 0, enriched.stderr
     finally:
-        first.terminate()
-        output = first.communicate(timeout=30)[0]
-    assert "Starting scheduler" in output
+        stop(survivor)
+    assert films(environment) == embedded_films
+
+
+def test_web_worker_and_scheduler_started_together_on_an_empty_database(environment):
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-m", "whichmovie", "channels", "list"],
+            env=environment,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(4)
+    ]
+    outcomes = [p.communicate(timeout=120) for p in processes]
+    assert [p.returncode for p in processes] == [0, 0, 0, 0], [err for _, err in outcomes]
+    assert all("mubi" in out.lower() for out, _ in outcomes)
+
+
+def test_a_standby_scheduler_waits_and_takes_over(environment, tmp_path):
+    log_a, log_b = (tmp_path / "a.log").open("w+"), (tmp_path / "b.log").open("w+")
+    first = start(environment, "scheduler", stderr=log_a)
+    second = None
+    try:
+        time.sleep(6)
+        second = start(environment, "scheduler", stderr=log_b)
+        time.sleep(6)
+        assert second.poll() is None  # it waits on the lease; it does not exit
+        assert stop(first) == 0
+        for _ in range(120):
+            if ": active" in Path(log_b.name).read_text():
+                break
+            time.sleep(0.25)
+    finally:
+        stop(first)
+        if second is not None:
+            stop(second)
+    assert ": active" in Path(log_a.name).read_text()
+    log = Path(log_b.name).read_text()
+    assert ": standby" in log and ": active" in log
+
+
+def test_the_scheduler_survives_a_redis_restart(environment, tmp_path):
+    if not environment["BROKER_URL"].startswith("redis"):
+        pytest.skip("a Redis broker's restart")
+    with RedisServer(6390, tmp_path) as own:
+        environment.update(BROKER_URL=own.url, REDIS_URL=own.url)
+        log = tmp_path / "scheduler.log"
+        with log.open("w") as handle:
+            scheduler = start(environment, "scheduler", stderr=handle)
+            try:
+                time.sleep(6)
+                own.stop()
+                time.sleep(4)
+                assert scheduler.poll() is None
+                own.start()
+                time.sleep(3)
+                assert scheduler.poll() is None
+                # It still sends: a check asked of the workers now reaches Redis.
+                assert redis.Redis.from_url(own.url).ping()
+                health = whichmovie(
+                    environment, "manage", "shell", "-c",
+                    "from whichmovie.web.health import health_report; "
+                    "import json; print(json.dumps(health_report()))",
+                )  # fmt: skip
+                status, report = json.loads(health.stdout.strip().splitlines()[-1])
+                assert report["scheduler"]["ok"], report
+                assert status == 200, report
+            finally:
+                assert stop(scheduler) == 0
+        assert "active" in log.read_text()
 
 
 def test_worker_and_scheduler_need_a_broker(environment):
@@ -103,3 +313,37 @@ def test_worker_and_scheduler_need_a_broker(environment):
         result = whichmovie(environment, command)
         assert result.returncode == 1
         assert "BROKER_URL is not set" in result.stderr
+
+
+def test_a_rabbitmq_fleet_refuses_to_start_without_redis(environment):
+    environment["BROKER_URL"] = AMQP_URL
+    environment.pop("REDIS_URL")
+    result = whichmovie(environment, "worker")
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines()[-1].startswith("CommandError: REDIS_URL is not set")
+
+
+def test_sigterm_gives_the_batch_in_hand_back(environment, tmp_path, tmdb):
+    if not environment["BROKER_URL"].startswith("redis"):
+        pytest.skip("the same on both brokers: once is enough")
+    assert whichmovie(environment, "fetch", "--from-json", *dumps(tmp_path)).returncode == 0
+    worker = start(environment, "worker", "--processes", "1", "--threads", "1")
+    try:
+        tmdb.clear_log()
+        assert whichmovie(environment, "enrich", "--no-wait").returncode == 0
+        for _ in range(600):
+            if len(tmdb.log) >= 5:
+                break
+            time.sleep(0.05)
+    finally:
+        assert stop(worker) == 0  # SIGTERM: the worker stops, the batch is interrupted
+    batches = whichmovie(
+        environment, "manage", "shell", "-c",
+        "from whichmovie.catalog.models import WorkBatch; "
+        "print(sorted((b.done_at is not None, b.lease_until is None) "
+        "for b in WorkBatch.objects.all()))",
+    )  # fmt: skip
+    states = eval(batches.stdout.strip().splitlines()[-1])  # noqa: S307 (our own output)
+    # Every batch is done or free at once: nobody has to wait for a lease to run out.
+    assert states and all(free for _, free in states)
+    assert not all(done for done, _ in states)  # it really was interrupted

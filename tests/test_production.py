@@ -198,13 +198,13 @@ def test_a_few_mistakes_do_not_lock_the_admin_out(client, settings):
     assert client.session["_auth_user_id"]
 
 
-def test_tls_settings_reach_the_responses(client, settings):
+def test_tls_settings_reach_the_responses(client, settings, db):
     settings.SECURE_SSL_REDIRECT = True
     settings.SECURE_HSTS_SECONDS = 31536000
     settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     settings.SECURE_HSTS_PRELOAD = True
     settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    assert client.get("/healthz").status_code == 301
-    secure = client.get("/healthz", HTTP_X_FORWARDED_PROTO="https")
+    assert client.get("/movies/").status_code == 301
+    secure = client.get("/movies/", HTTP_X_FORWARDED_PROTO="https")
     assert secure.status_code == 200
     assert secure["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"

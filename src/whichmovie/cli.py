@@ -47,18 +47,23 @@ USAGE = """usage: whichmovie COMMAND [options]
 
 
 def prepare_database() -> None:
+    """Migrate and add the original channels, under a database-wide lock: web, worker and
+    scheduler started together on an empty database (or after an upgrade) take turns."""
     from django.db import connection
     from django.db.migrations.executor import MigrationExecutor
 
-    executor = MigrationExecutor(connection)
-    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
-        from django.core.management import call_command
+    from whichmovie.catalog.locks import database_lock
 
-        call_command("migrate", verbosity=0)
+    with database_lock("migrate"):
+        executor = MigrationExecutor(connection)
+        if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+            from django.core.management import call_command
 
-    from whichmovie.catalog.services.channels import channel_ensure_presets
+            call_command("migrate", verbosity=0)
 
-    channel_ensure_presets()
+        from whichmovie.catalog.services.channels import channel_ensure_presets
+
+        channel_ensure_presets()
 
 
 def main(argv: list[str] | None = None) -> None:

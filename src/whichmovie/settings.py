@@ -46,13 +46,13 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "ninja",  # its bundled Swagger UI for /api/docs (no CDN)
     "django_dramatiq",
-    "dramatiq_crontab",
     "whichmovie.catalog",
     "whichmovie.web",
     "whichmovie.radar",
 ]
 
 MIDDLEWARE = [
+    "whichmovie.web.health.healthz_middleware",  # first: monitors call it by IP address
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -97,6 +97,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+    # Tests use a file too: an in-memory database shared between threads locks whole tables
+    # and ignores the busy timeout, which would hide how concurrent runs really behave.
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
@@ -154,6 +157,12 @@ RADARR_URL = env.str("RADARR_URL", default="")
 RADARR_API_KEY = env.str("RADARR_API_KEY", default="")
 LOGIN_REDIRECT_URL = "radar:mine"
 LOGOUT_REDIRECT_URL = "web:radar"
+# The Sunday reconcile (full listings) is spread evenly over this many hours.
+RECONCILE_SPREAD_HOURS = env.float("RECONCILE_SPREAD_HOURS", default=6.0)
+# A batch of work (catalog.services.work) is another worker's once its lease runs out.
+JOB_LEASE_SECONDS = env.int("JOB_LEASE_SECONDS", default=30)
+JOB_BATCH_SIZE = env.int("JOB_BATCH_SIZE", default=50)  # movies per enrichment message
+SCHEDULER_TICK_SECONDS = env.float("SCHEDULER_TICK_SECONDS", default=10.0)
 
 # Jobs: no BROKER_URL = embedded (in-process worker); redis:// or amqp:// = distributed.
 BROKER_URL = env.str("BROKER_URL", default="")
@@ -169,20 +178,27 @@ DRAMATIQ_BROKER = {
     "MIDDLEWARE": [
         "dramatiq.middleware.AgeLimit",
         "dramatiq.middleware.TimeLimit",
+        "dramatiq.middleware.ShutdownNotifications",
         "dramatiq.middleware.Callbacks",
+        "whichmovie.catalog.middleware.JobRuns",
         "dramatiq.middleware.Retries",
         "django_dramatiq.middleware.DbConnectionsMiddleware",
     ],
 }
 DRAMATIQ_AUTODISCOVER_MODULES = ["tasks"]
-# The scheduler lock lives in Redis so only one scheduler is active; none needed when embedded.
+# Redis: the shared TMDB rate limit and the page cache (the scheduler's lock is in the database).
 REDIS_URL = env.str("REDIS_URL", default=BROKER_URL if BROKER_URL.startswith("redis") else "")
 DRAMATIQ_CRONTAB = {"REDIS_URL": REDIS_URL or None}
 
 # Rendered pages (web.cache): shared by every web process when Redis is there.
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            # A Redis that hangs must not hang the pages: they render fresh instead.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
@@ -191,14 +207,22 @@ CACHES = {
 LOG_LEVEL = env.choice(
     "LOG_LEVEL", default="INFO", choices=("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 )
+LOG_FORMAT = env.choice("LOG_FORMAT", default="plain", choices=("PLAIN", "JSON")).lower()
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+        "json": {"()": "whichmovie.logs.JsonFormatter"},  # one JSON object per line
+    },
     # Lines from outside data stay short and on one line (config.LogLineFilter).
     "filters": {"one_line": {"()": LogLineFilter}},
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["one_line"]}
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["one_line"],
+        }
     },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     # The HTTP library logs every request and connection event at DEBUG (httpx2 and httpcore2

@@ -31,6 +31,7 @@ def feed_channel(httpserver, settings):
         channel=channel,
         youtube_id="known000001",
         youtube_title="AFTERSUN | Official Trailer | MUBI",
+        description="Watch the trailer.",  # as the feed (tests.fakes.youtube) gives it
     )
     return channel
 

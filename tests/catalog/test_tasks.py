@@ -4,7 +4,6 @@ from datetime import UTC, datetime
 
 import dramatiq
 import pytest
-from dramatiq_crontab import scheduler
 
 from tests.factories import make_channel, make_video
 from tests.fakes.youtube import atom_feed
@@ -33,10 +32,9 @@ def worker(broker):
 
 
 def test_the_actors_keep_the_original_schedule_and_retries():
-    jobs = {job.name: str(job.trigger) for job in scheduler.get_jobs()}
-    assert (
-        jobs["enrich_movies"] == "cron[month='*', day='*', day_of_week='*', hour='2', minute='0']"
-    )
+    jobs = {job.name: job.cron for job in tasks.SCHEDULE}
+    assert jobs["enrich_movies"] == "0 2 * * *"
+    assert jobs["reconcile_channels"] == "0 4 * * Sun"
     assert tasks.fetch_channel.options["max_retries"] == 3
     assert tasks.enrich_movies.options["max_retries"] == 3
 
@@ -61,3 +59,50 @@ def test_the_dispatcher_fetches_due_channels_through_the_broker(
     assert video.movie.title == "Anora"
     channel.refresh_from_db()
     assert channel.last_success_at is not None
+
+
+def test_every_job_run_is_recorded_with_its_counts(broker, worker, fake_tmdb, settings):
+    from tests.factories import make_movie
+    from tests.fakes.tmdb import FAKE_API_KEY
+    from whichmovie.catalog.models import JobRun
+
+    settings.TMDB_API_URL, settings.TMDB_API_KEY = fake_tmdb.url, FAKE_API_KEY
+    make_video(make_movie("Dune", 2021))
+    tasks.enrich_movies.send()
+    broker.join(tasks.enrich_movies.queue_name, timeout=20_000)
+    worker.join()
+
+    runs = {run.actor: run for run in JobRun.objects.all()}
+    assert runs["enrich_movies"].counts == {"batches": 1}
+    assert runs["enrich_batch"].status == "done" and runs["enrich_batch"].counts["matched"] == 1
+    assert runs["enrich_batch"].finished_at >= runs["enrich_batch"].started_at
+
+
+def test_a_job_out_of_retries_is_a_dead_letter_and_the_admin_retries_it(
+    broker, worker, fake_tmdb, settings, admin_client
+):
+    from tests.factories import make_movie
+    from tests.fakes.tmdb import FAKE_API_KEY
+    from whichmovie.catalog.models import JobRun, Movie
+    from whichmovie.catalog.services.work import batches_plan
+
+    settings.TMDB_API_URL, settings.TMDB_API_KEY = fake_tmdb.url, "a-key-tmdb-rejects"
+    make_video(make_movie("Dune", 2021))
+    (batch_id,) = batches_plan(kind="enrich", movie_ids=Movie.objects.values_list("pk", flat=True))
+    tasks.enrich_batch.send_with_options(args=(batch_id,), max_retries=0)
+    broker.join(tasks.enrich_batch.queue_name, timeout=20_000, fail_fast=False)
+    worker.join()
+
+    dead = JobRun.objects.get()
+    assert dead.status == "dead" and "TmdbAuthError" in dead.error
+    assert dead.target == str(batch_id)
+
+    settings.TMDB_API_KEY = FAKE_API_KEY  # the operator fixed the key
+    response = admin_client.post(
+        "/admin/catalog/jobrun/", {"action": "retry", "_selected_action": [dead.pk]}
+    )
+    assert response.status_code == 302
+    broker.join(tasks.enrich_batch.queue_name, timeout=20_000, fail_fast=False)
+    worker.join()
+    assert JobRun.objects.filter(actor="enrich_batch", status="done").count() == 1
+    assert Movie.objects.get().match_status == "matched"

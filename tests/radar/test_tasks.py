@@ -1,7 +1,6 @@
 """The radar's actors: on the schedule, and run by the embedded jobs of `whichmovie serve`."""
 
 from django.utils import timezone
-from dramatiq_crontab import scheduler
 
 from tests.factories import make_movie, make_video
 from whichmovie.radar.services.follows import follow_add
@@ -9,12 +8,11 @@ from whichmovie.radar.services.notify import target_add
 
 
 def test_notifications_are_collected_and_sent_every_minute():
-    import whichmovie.radar.tasks  # noqa: F401  (as catalog.jobs and the scheduler load it)
+    from whichmovie.catalog.tasks import schedule
 
-    jobs = {job.name: str(job.trigger) for job in scheduler.get_jobs()}
-    assert jobs["collect_notifications"] == (
-        "cron[month='*', day='*', day_of_week='*', hour='*', minute='*']"
-    )
+    jobs = {job.name: job.cron for job in schedule()}  # what the scheduler and serve run
+    assert jobs["collect_notifications"] == "* * * * *"
+    assert jobs["refresh_radarr_badges"] == "17 * * * *"
 
 
 def test_the_actor_body_collects_and_delivers(db, make_user, receiver):

@@ -559,12 +559,29 @@ def test_radarr_list_refuses_bad_filters(client):
     assert response.status_code == 400
 
 
-def test_healthz_says_ok_without_touching_the_database(client, django_assert_num_queries):
-    with django_assert_num_queries(0):
-        response = client.get("/healthz")
+def test_healthz_answers_any_host_and_says_what_is_down(client, settings):
+    from whichmovie.web import health
+
+    health._kept = None
+    response = client.get("/healthz", HTTP_HOST="10.1.2.3:8000")  # by IP: not in ALLOWED_HOSTS
+
+    # No scheduler ever beat in this database: the report says so, with a 503.
+    assert response.status_code == 503
+    report = response.json()
+    assert report["database"]["ok"] is True
+    assert report["scheduler"] == {"ok": False, "detail": "RuntimeError: no beat yet"}
+
+
+def test_healthz_is_200_when_everything_answers(client):
+    from whichmovie.catalog.services.scheduler import scheduler_lease_take
+    from whichmovie.web import health
+
+    scheduler_lease_take(holder="test", now=timezone.now())
+    health._kept = None
+    response = client.get("/healthz")
 
     assert response.status_code == 200
-    assert response.content == b"ok"
+    assert response.json()["status"] == "ok"
 
 
 def test_robots_txt(client):

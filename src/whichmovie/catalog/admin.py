@@ -334,3 +334,6 @@ class YouTubeStatusAdmin(admin.ModelAdmin[YouTubeStatus]):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
+
+
+from whichmovie.catalog import admin_ops  # noqa: E402, F401  (job runs, batches, schedule)

@@ -4,18 +4,24 @@ import logging
 import threading
 
 import dramatiq
-from dramatiq_crontab import scheduler
+
+from whichmovie.catalog.services.scheduler import scheduler_run
 
 logger = logging.getLogger(__name__)
 
 
 def start_embedded_jobs() -> dramatiq.Worker:
-    """Start a Dramatiq worker on the in-process StubBroker and the cron scheduler."""
-    import whichmovie.catalog.tasks  # noqa: F401  (registers the actors and their crons)
-    import whichmovie.radar.tasks  # noqa: F401  (the personal radar's notifications)
+    """Start a Dramatiq worker on the in-process StubBroker and the schedule's ticks: the
+    same actors and the same database claims as a distributed fleet."""
+    from whichmovie.catalog.tasks import schedule, sweep
 
     worker = dramatiq.Worker(dramatiq.get_broker(), worker_threads=2)
     worker.start()
-    threading.Thread(target=scheduler.start, name="scheduler", daemon=True).start()
+    threading.Thread(
+        target=scheduler_run,
+        kwargs={"jobs": schedule(), "stop": threading.Event(), "extra": sweep},
+        name="scheduler",
+        daemon=True,
+    ).start()
     logger.info("embedded jobs started: worker and schedule run in this process")
     return worker

@@ -296,3 +296,91 @@ class TmdbConfiguration(models.Model):
 
     def __str__(self) -> str:
         return f"TMDB configuration of {self.fetched_at:%Y-%m-%d}"
+
+
+# -- operations: work claimed in the database (catalog.services.work, catalog.scheduler) ------
+
+
+class WorkBatch(models.Model):
+    """About 50 movies to enrich (or refresh), claimed by one worker at a time with a lease.
+
+    A message only names a batch; the lease decides who works on it, so redelivery, retries,
+    two schedulers or two CLI runs never do a batch twice, and a batch whose worker died is
+    taken by another once its lease has run out.
+    """
+
+    kind = models.CharField(max_length=20, db_index=True)  # "enrich" or "refresh"
+    movie_ids = models.JSONField(default=list)
+    created_at = models.DateTimeField(auto_now_add=True)
+    lease_until = models.DateTimeField(null=True, blank=True)
+    lease_token = models.CharField(max_length=40, blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    done_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    counts = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} batch {self.pk} ({len(self.movie_ids)} movies)"
+
+
+class JobRun(models.Model):
+    """One run of a job (a Dramatiq message or a command), kept 30 days for operators."""
+
+    class Status(models.TextChoices):
+        RUNNING = "running"
+        DONE = "done"
+        FAILED = "failed"
+        DEAD = "dead", "dead letter"
+
+    actor = models.CharField(max_length=100, db_index=True)
+    target = models.CharField(max_length=200, blank=True)
+    args = models.JSONField(default=list, blank=True)
+    kwargs = models.JSONField(default=dict, blank=True)
+    message_id = models.CharField(max_length=40, blank=True, db_index=True)
+    started_at = models.DateTimeField(default=timezone.now, db_index=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.RUNNING)
+    counts = models.JSONField(default=dict, blank=True)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"{self.actor}({self.target}) {self.status}"
+
+
+class ScheduledRun(models.Model):
+    """One fire of a scheduled job, claimed once by whichever scheduler sees it first; a run
+    whose message was lost (not done in time) is sent again."""
+
+    name = models.CharField(max_length=100)
+    fire_at = models.DateTimeField()
+    sent_at = models.DateTimeField(null=True, blank=True)
+    sends = models.PositiveIntegerField(default=0)
+    started_at = models.DateTimeField(null=True, blank=True)
+    done_at = models.DateTimeField(null=True, blank=True)
+    skipped = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["name", "fire_at"], name="scheduled_run_once")
+        ]
+        ordering = ["-fire_at"]
+
+    def __str__(self) -> str:
+        return f"{self.name} @ {self.fire_at:%Y-%m-%d %H:%M}"
+
+
+class SchedulerLease(models.Model):
+    """One row: which scheduler is active (a lease in the database, renewed every tick), and
+    its last beat, shown by /healthz. No Redis needed, so a Redis restart changes nothing."""
+
+    holder = models.CharField(max_length=80, blank=True)
+    lease_until = models.DateTimeField(null=True, blank=True)
+    beat_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"scheduler {self.holder or '-'} (beat {self.beat_at})"

@@ -1,63 +1,147 @@
 """Dramatiq actors: thin interfaces that pass ids and call one service each.
 
-Discovered by django-dramatiq (workers) and dramatiq-crontab (scheduler) because they live
-in an installed app's tasks.py. The cron next to each actor is its schedule (UTC).
+Discovered by django-dramatiq (workers) because they live in an installed app's tasks.py.
+The cron next to each scheduled actor is its schedule (UTC); the scheduler
+(catalog.services.scheduler) claims each fire in the database and sends it once. Long work
+is many short messages: enrichment and refresh are batches of about 50 movies, each
+claimed with a lease (catalog.services.work), so no message outlives a broker's timeout.
 """
 
+from __future__ import annotations
+
 import random
+from collections.abc import Callable
+from dataclasses import asdict
+from typing import Any
 
 import dramatiq
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from dramatiq_crontab import cron
+from django.utils.module_loading import autodiscover_modules
 
 from whichmovie.catalog.models import Channel, Movie
 from whichmovie.catalog.schedule import channels_claim_due
 from whichmovie.catalog.services.channels import channel_fetch, channel_reconcile
-from whichmovie.catalog.services.enrichment import movies_enrich, movies_refresh, tmdb_client
+from whichmovie.catalog.services.enrichment import (
+    movies_enrich,
+    movies_refresh_batch,
+    tmdb_client,
+    tmdb_configuration_refresh,
+)
+from whichmovie.catalog.services.grouping import movies_split_groups
+from whichmovie.catalog.services.scheduler import ScheduledJob
+from whichmovie.catalog.services.work import (
+    batches_plan,
+    batches_purge,
+    batches_resend_due,
+    job_runs_purge,
+)
+
+SCHEDULE: list[ScheduledJob] = []
 
 
-@cron("*/5 * * * *")
+def schedule() -> list[ScheduledJob]:
+    """Every installed app's scheduled actors (each app's tasks.py registers its own)."""
+    autodiscover_modules("tasks")
+    return SCHEDULE
+
+
+def scheduled(cron: str) -> Callable[[dramatiq.Actor[Any, Any]], dramatiq.Actor[Any, Any]]:
+    """Register an actor on the schedule; it is sent with `scheduled_run=<claim id>`."""
+
+    def register(actor: dramatiq.Actor[Any, Any]) -> dramatiq.Actor[Any, Any]:
+        SCHEDULE.append(ScheduledJob(actor.actor_name, cron, actor.send))
+        return actor
+
+    return register
+
+
+@scheduled("*/5 * * * *")
 @dramatiq.actor(max_retries=3)
-def dispatch_due_channels() -> None:
+def dispatch_due_channels(scheduled_run: int | None = None) -> dict[str, int]:
     """Every channel keeps its own cron (RT Indie 00:00, MUBI 01:00 UTC, ...)."""
     # One transaction: if a send fails, the claim rolls back and the next dispatch retries.
     with transaction.atomic():
-        for channel_id in channels_claim_due(now=timezone.now()):
+        due = channels_claim_due(now=timezone.now())
+        for channel_id in due:
             # Random jitter spreads the checks so YouTube never sees a burst from us.
             delay = random.randint(0, settings.CHANNEL_JITTER_SECONDS * 1000)
             fetch_channel.send_with_options(args=(channel_id,), delay=delay)
+    return {"channels": len(due)}
 
 
 @dramatiq.actor(max_retries=3, time_limit=30 * 60 * 1000)
-def fetch_channel(channel_id: int) -> None:
+def fetch_channel(channel_id: int) -> dict[str, int]:
     channel = Channel.objects.filter(pk=channel_id, enabled=True).first()
-    if channel is not None:
-        channel_fetch(channel=channel)
+    if channel is None:
+        return {}
+    outcome = channel_fetch(channel=channel)
+    counts = asdict(outcome.result) if outcome.result else {}
+    return {**counts, "failed": int(bool(outcome.error))}
 
 
-@cron("0 2 * * *")
-@dramatiq.actor(max_retries=3, time_limit=6 * 3600 * 1000)
-def enrich_movies() -> None:
-    with tmdb_client() as client:
-        movies_enrich(client=client)
+def enrich_send(*, refresh_configuration: bool = True) -> list[int]:
+    """Plan the pending movies into batches and send one message per batch."""
+    if refresh_configuration:
+        with tmdb_client() as client:
+            tmdb_configuration_refresh(client=client)
+    pending = Movie.objects.needing_enrichment()
+    movies_split_groups(queryset=pending)  # an unidentified group years apart: two movies
+    batch_ids = batches_plan(kind="enrich", movie_ids=pending.values_list("pk", flat=True))
+    for batch_id in batch_ids:
+        enrich_batch.send(batch_id)
+    return batch_ids
 
 
-@cron("0 5 * * *")
-@dramatiq.actor(max_retries=3, time_limit=6 * 3600 * 1000)
-def refresh_movies() -> None:
-    """Recent and upcoming films weekly, the others monthly."""
-    with tmdb_client() as client:
-        movies_refresh(client=client, queryset=Movie.objects.needing_refresh())
+def refresh_send() -> list[int]:
+    batch_ids = batches_plan(
+        kind="refresh",
+        movie_ids=Movie.objects.needing_refresh()
+        .filter(tmdb_id__isnull=False)
+        .values_list("pk", flat=True),
+    )
+    for batch_id in batch_ids:
+        refresh_batch.send(batch_id)
+    return batch_ids
 
 
-@cron("0 4 * * Sun")
+@scheduled("0 2 * * *")
 @dramatiq.actor(max_retries=3)
-def reconcile_channels() -> None:
-    for channel_id in Channel.objects.filter(enabled=True).values_list("pk", flat=True):
-        delay = random.randint(0, 10 * settings.CHANNEL_JITTER_SECONDS * 1000)
+def enrich_movies(scheduled_run: int | None = None) -> dict[str, int]:
+    return {"batches": len(enrich_send())}
+
+
+@dramatiq.actor(max_retries=3, time_limit=10 * 60 * 1000, notify_shutdown=True)
+def enrich_batch(batch_id: int) -> dict[str, int]:
+    with tmdb_client() as client:
+        return asdict(movies_enrich(client=client, batch_ids=[batch_id]))
+
+
+@scheduled("0 5 * * *")
+@dramatiq.actor(max_retries=3)
+def refresh_movies(scheduled_run: int | None = None) -> dict[str, int]:
+    """Recent and upcoming films weekly, the others monthly."""
+    return {"batches": len(refresh_send())}
+
+
+@dramatiq.actor(max_retries=3, time_limit=10 * 60 * 1000, notify_shutdown=True)
+def refresh_batch(batch_id: int) -> dict[str, int]:
+    with tmdb_client() as client:
+        return {"refreshed": movies_refresh_batch(client=client, batch_ids=[batch_id])}
+
+
+@scheduled("0 4 * * Sun")
+@dramatiq.actor(max_retries=3)
+def reconcile_channels(scheduled_run: int | None = None) -> dict[str, int]:
+    """Full listings are the heaviest YouTube work: spread them evenly over hours."""
+    channel_ids = list(Channel.objects.filter(enabled=True).values_list("pk", flat=True))
+    spread_ms = settings.RECONCILE_SPREAD_HOURS * 3600 * 1000
+    step = spread_ms // max(1, len(channel_ids))
+    for index, channel_id in enumerate(channel_ids):
+        delay = index * step + random.randint(0, settings.CHANNEL_JITTER_SECONDS * 1000)
         reconcile_channel.send_with_options(args=(channel_id,), delay=delay)
+    return {"channels": len(channel_ids)}
 
 
 @dramatiq.actor(max_retries=3, time_limit=60 * 60 * 1000)
@@ -66,3 +150,16 @@ def reconcile_channel(channel_id: int) -> None:
     if channel is not None:
         # A YouTube error raises: Dramatiq retries it later with back-off.
         channel_reconcile(channel=channel)
+
+
+def sweep() -> None:
+    """Run by the active scheduler every tick: batches whose worker died (lease run out) or
+    whose message was lost are sent again; old job runs and finished batches are dropped."""
+    for batch_id in batches_resend_due(kind="enrich"):
+        enrich_batch.send(batch_id)
+    for batch_id in batches_resend_due(kind="refresh"):
+        refresh_batch.send(batch_id)
+    now = timezone.now()
+    if now.minute == 0 and now.second < 15:
+        job_runs_purge(now=now)
+        batches_purge(now=now)

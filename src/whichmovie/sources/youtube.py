@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import logging
 import re
-from importlib import metadata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from importlib import metadata
 from typing import TYPE_CHECKING, Any
 
 import feedparser

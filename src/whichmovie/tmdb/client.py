@@ -18,10 +18,10 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Protocol, Self
 
 import httpx2
-from pyrate_limiter import InMemoryBucket, Limiter, Rate, RedisBucket
+from pyrate_limiter import InMemoryBucket, Limiter, Rate
 
 DEFAULT_API_URL = "https://api.themoviedb.org/3"
 DETAILS_APPEND: tuple[str, ...] = (
@@ -71,25 +71,31 @@ def limiter_rate(rate_per_second: float) -> Rate:
     return Rate(limit, max(1, round(1000 * limit / rate_per_second)))
 
 
+class RateLimiter(Protocol):
+    """What the client needs of a limiter: pyrate-limiter's Limiter, or ratelimit's."""
+
+    def try_acquire(self, name: str = ..., weight: int = ...) -> Any: ...
+
+    def close(self) -> None: ...
+
+
 def make_limiter(
     rate_per_second: float, redis_url: str | None = None, *, key: str = "whichmovie:tmdb"
-) -> Limiter:
+) -> RateLimiter:
     """Build the limiter shared by every thread (in memory) or every worker (Redis).
 
-    With `redis_url`, all processes using the same `key` share one quota. The Redis bucket
-    stamps requests with each machine's clock, so worker clocks must be in sync (NTP).
+    With `redis_url`, all processes using the same `key` share one quota, counted on Redis's
+    clock; without Redis they fall back to their share of it (tmdb.ratelimit).
     """
     rate = limiter_rate(rate_per_second)
     if redis_url:
-        import redis  # only needed in distributed mode
+        from whichmovie.tmdb.ratelimit import SharedLimiter
 
-        bucket: InMemoryBucket | RedisBucket = RedisBucket.init(
-            [rate], redis.Redis.from_url(redis_url), key
+        return SharedLimiter(
+            limit=rate.limit, window_ms=rate.interval, redis_url=redis_url, key=key
         )
-    else:
-        bucket = InMemoryBucket([rate])
     # pyrate-limiter adds buffer_ms to every wait; its default 50 ms would cut 40/s to ~27/s.
-    return Limiter(bucket, buffer_ms=1)
+    return Limiter(InMemoryBucket([rate]), buffer_ms=1)
 
 
 class _RedactSecrets(logging.Filter):
@@ -124,7 +130,7 @@ class TmdbClient:
         timeout: float = 10.0,
         max_attempts: int = 4,
         transport: httpx2.BaseTransport | None = None,
-        limiter: Limiter | None = None,
+        limiter: RateLimiter | None = None,
         redis_url: str | None = None,
         backoff_initial: float = 0.5,
         backoff_max: float = 8.0,

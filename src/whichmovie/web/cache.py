@@ -4,12 +4,17 @@ The catalogue changes a few times a day while the radar and popular filters are 
 constantly, so a page is rendered once and then served from the cache. The key holds the
 newest upload's id (read at most every VERSION_SECONDS), so new trailers show within
 seconds; other edits (enrichment, manual fixes) show within PAGE_CACHE_SECONDS.
+
+The cache is an optimisation: when its Redis is down, pages are rendered fresh (and the
+outage is logged once a minute), never answered with an error.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
+import logging
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -28,11 +33,37 @@ VERSION_KEY = "whichmovie:catalogue-version"
 KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Vary", "Last-Modified")
 
 
+logger = logging.getLogger(__name__)
+_last_warning = 0.0
+
+
+def _cache_failed(error: Exception) -> None:
+    global _last_warning
+    if time.monotonic() - _last_warning > 60:
+        _last_warning = time.monotonic()
+        logger.warning("page cache unavailable, rendering pages fresh: %s", error)
+
+
+def _cache_get(key: str) -> Any:
+    try:
+        return cache.get(key)
+    except Exception as error:  # any backend's connection error (redis, memcached, ...)
+        _cache_failed(error)
+        return None
+
+
+def _cache_set(key: str, value: Any, timeout: int) -> None:
+    try:
+        cache.set(key, value, timeout)
+    except Exception as error:
+        _cache_failed(error)
+
+
 def catalogue_version() -> int:
-    version: int | None = cache.get(VERSION_KEY)
+    version: int | None = _cache_get(VERSION_KEY)
     if version is None:
         version = newest_upload_id()
-        cache.set(VERSION_KEY, version, VERSION_SECONDS)
+        _cache_set(VERSION_KEY, version, VERSION_SECONDS)
     return version
 
 
@@ -67,7 +98,7 @@ def cached_response(
     if request.method not in ("GET", "HEAD") or _personal(request):
         return build()
     key = _key(request, vary)
-    kept = cache.get(key)
+    kept = _cache_get(key)
     if kept is not None:
         status, headers, content = kept
         response = HttpResponse(content, status=status)
@@ -77,7 +108,7 @@ def cached_response(
     response = build()
     if response.status_code == 200 and not response.streaming and not response.cookies:
         headers = {name: response.headers[name] for name in KEPT_HEADERS if name in response}
-        cache.set(key, (200, headers, response.content), PAGE_CACHE_SECONDS)
+        _cache_set(key, (200, headers, response.content), PAGE_CACHE_SECONDS)
     return response
 
 

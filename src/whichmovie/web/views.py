@@ -295,7 +295,7 @@ def radarr_list(request: HttpRequest) -> HttpResponse:
 
 
 def healthz(request: HttpRequest) -> HttpResponse:
-    """For load balancers and monitors: the process answers (no database work)."""
+    """Kept for reversing the URL; web.health's middleware answers /healthz before it."""
     return HttpResponse("ok", content_type="text/plain")
 
 

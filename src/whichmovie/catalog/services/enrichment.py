@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
+import time
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
@@ -32,26 +34,52 @@ from whichmovie.catalog.models import (
 )
 from whichmovie.catalog.services.grouping import movies_split_groups
 from whichmovie.catalog.services.videos import movies_refresh_latest_video
+from whichmovie.catalog.services.work import (
+    BATCH_SIZE,
+    Claim,
+    batch_claim,
+    batch_finish,
+    batch_release,
+    batch_renew,
+    batches_plan,
+    lease_seconds,
+)
 from whichmovie.sources.clean import clean_json
 from whichmovie.sources.titles import normalise_title
 from whichmovie.tmdb.cleaning import clean_details
 from whichmovie.tmdb.client import (
+    RateLimiter,
     TmdbAuthError,
     TmdbClient,
     TmdbError,
     TmdbNotFound,
+    make_limiter,
 )
 from whichmovie.tmdb.matching import Evidence, MatchResult, match_movie
 
 logger = logging.getLogger(__name__)
 
-CHUNK = 200  # pending movies read (and held in memory) at a time
+CHUNK = 200  # identified movies read (and held in memory) at a time by a refresh
 THREADS = 16  # enough in-flight requests to reach the rate limit at TMDB's latency
 # Unsure results are looked at again after these many days (then every last one): TMDB adds
 # films, and a later upload may bring the year or the description that decides.
 RETRY_BACKOFF_DAYS = (1, 7, 30, 90)
 LOGGED_TITLE = 120  # a 10,000-character title is logged as its start
 SEARCH_TITLE_LENGTH = Movie._meta.get_field("search_title").max_length or 300
+
+
+_limiters: dict[tuple[float, str], RateLimiter] = {}
+_limiters_lock = threading.Lock()
+
+
+def tmdb_limiter() -> RateLimiter:
+    """One limiter per process, shared by every client it builds: a worker runs several
+    batches at once, and each must not get the whole limit to itself."""
+    key = (float(settings.TMDB_RATE_LIMIT), settings.REDIS_URL or "")
+    with _limiters_lock:
+        if key not in _limiters:
+            _limiters[key] = make_limiter(key[0], key[1] or None)
+        return _limiters[key]
 
 
 def tmdb_client() -> TmdbClient:
@@ -61,9 +89,8 @@ def tmdb_client() -> TmdbClient:
         read_access_token=settings.TMDB_READ_ACCESS_TOKEN,
         language=settings.TMDB_LANGUAGE,
         region=settings.TMDB_REGION,
-        rate_limit=settings.TMDB_RATE_LIMIT,
         # Shared by every worker when distributed: one quota for the whole installation.
-        redis_url=settings.REDIS_URL or None,
+        limiter=tmdb_limiter(),
     )
 
 
@@ -127,38 +154,32 @@ def _bracketed_titles(youtube_titles: list[str], title: str) -> tuple[str, ...]:
     return tuple(found.values())[:2]
 
 
-def _pending_chunks(queryset: Any) -> Iterator[list[_Pending]]:
-    """Keyset over ids: memory stays flat however many movies are pending."""
-    last_id = 0
-    while True:
-        rows = list(
-            queryset.filter(pk__gt=last_id)
-            .order_by("pk")
-            .values_list("pk", "title", "year")[:CHUNK]
+def _pending_in(queryset: Any, movie_ids: Sequence[int]) -> list[_Pending]:
+    """The movies of one batch that still need the work (others did them meanwhile), with
+    the evidence their uploads give."""
+    rows = list(
+        queryset.filter(pk__in=list(movie_ids)).order_by("pk").values_list("pk", "title", "year")
+    )
+    uploads: dict[int, list[tuple[Any, ...]]] = {}
+    for row in (
+        Video.objects.filter(movie_id__in=[r[0] for r in rows])
+        .order_by("published_at", "pk")
+        .values_list(
+            "movie_id",
+            "youtube_id",
+            "youtube_title",
+            "published_at",
+            "description",
+            "channel__name",
+            "channel__language",
+            "date_status",
         )
-        if not rows:
-            return
-        last_id = rows[-1][0]
-        uploads: dict[int, list[tuple[Any, ...]]] = {}
-        for row in (
-            Video.objects.filter(movie_id__in=[r[0] for r in rows])
-            .order_by("published_at", "pk")
-            .values_list(
-                "movie_id",
-                "youtube_id",
-                "youtube_title",
-                "published_at",
-                "description",
-                "channel__name",
-                "channel__language",
-                "date_status",
-            )
-        ):
-            *upload, date_status = row[1:]
-            if date_status == DateStatus.UNKNOWN:
-                upload[2] = None  # a stand-in date (undated import) only keeps the order
-            uploads.setdefault(row[0], []).append(tuple(upload))
-        yield [_pending(pk, t, y, uploads.get(pk, [])) for pk, t, y in rows]
+    ):
+        *upload, date_status = row[1:]
+        if date_status == DateStatus.UNKNOWN:
+            upload[2] = None  # a stand-in date (undated import) only keeps the order
+        uploads.setdefault(row[0], []).append(tuple(upload))
+    return [_pending(pk, t, y, uploads.get(pk, [])) for pk, t, y in rows]
 
 
 def _pending(pk: int, title: str, year: int | None, uploads: list[tuple[Any, ...]]) -> _Pending:
@@ -181,47 +202,117 @@ def _pending(pk: int, title: str, year: int | None, uploads: list[tuple[Any, ...
     )
 
 
+@dataclass
+class _Batch:
+    claim: Claim
+    left: int
+    result: EnrichResult
+    renewed: float
+    lost: bool = False
+
+
 def movies_enrich(
     *,
     client: TmdbClient,
     queryset: Any = None,
     progress: Callable[[int], None] | None = None,
     threads: int = THREADS,
+    batch_ids: Sequence[int] | None = None,
+    max_batches: int | None = None,
 ) -> EnrichResult:
-    """Match every pending movie (or those of `queryset`). A rejected key (TmdbAuthError)
-    stops the run at once; a film TMDB cannot answer for stays pending for the next run."""
-    queryset = Movie.objects.needing_enrichment() if queryset is None else queryset
+    """Match every pending movie (or those of `queryset`), batch by batch: each batch of
+    about 50 movies is claimed in the database (catalog.services.work), so concurrent runs
+    and workers share the work instead of repeating it. With `batch_ids`, only those batches
+    (a worker's message) are worked on. A rejected key (TmdbAuthError) stops the run at once
+    and gives its batches back; a film TMDB cannot answer for stays pending for the next run."""
+    base = Movie.objects.needing_enrichment() if queryset is None else queryset
     result = EnrichResult()
-    result.split = movies_split_groups(queryset=queryset)
-    # One chunk waits in the pool while the previous one is recorded, so the requests never
-    # stall between chunks; memory holds at most two chunks.
+    if batch_ids is None:
+        result.split = movies_split_groups(queryset=base)  # before planning: splits are pending
+        batch_ids = batches_plan(kind="enrich", movie_ids=base.values_list("pk", flat=True))
+    # The next batch waits in the pool while the previous one is recorded, so the requests
+    # never stall between batches; memory holds at most two batches.
     in_flight: deque[tuple[_Pending, Future[MatchResult]]] = deque()
+    owners: deque[_Batch] = deque()
+    held: list[_Batch] = []
+    claimed = 0
     with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="tmdb") as pool:
         try:
-            for chunk in _pending_chunks(queryset):
-                in_flight.extend(
-                    (
-                        p,
-                        pool.submit(
-                            match_movie,
-                            client,
-                            title=p.title,
-                            year=p.year,
-                            youtube_ids=p.youtube_ids,
-                            original_titles=p.original_titles,
-                            evidence=p.evidence,
-                        ),
+            while max_batches is None or claimed < max_batches:
+                claim = batch_claim(kind="enrich", among=batch_ids)
+                if claim is None:
+                    break
+                claimed += 1
+                chunk = _pending_in(base, claim.movie_ids)
+                batch = _Batch(claim, len(chunk), EnrichResult(), time.monotonic())
+                held.append(batch)
+                if not chunk:
+                    _batch_done(batch, held)
+                    continue
+                for p in chunk:
+                    in_flight.append(
+                        (
+                            p,
+                            pool.submit(
+                                match_movie,
+                                client,
+                                title=p.title,
+                                year=p.year,
+                                youtube_ids=p.youtube_ids,
+                                original_titles=p.original_titles,
+                                evidence=p.evidence,
+                            ),
+                        )
                     )
-                    for p in chunk
-                )
-                while len(in_flight) > CHUNK:
-                    _record_next(in_flight, result, progress)
+                    owners.append(batch)
+                while len(in_flight) > BATCH_SIZE:
+                    _record_owned(in_flight, owners, result, progress, held)
             while in_flight:
-                _record_next(in_flight, result, progress)
+                _record_owned(in_flight, owners, result, progress, held)
         finally:
             for _, future in in_flight:
                 future.cancel()
+            # Shutdown (SIGTERM), a rejected key or any crash: what is not finished goes back
+            # at once, so another worker (or the next run) takes it without waiting.
+            for batch in held:
+                batch_release(batch.claim)
     return result
+
+
+def _record_owned(
+    in_flight: deque[tuple[_Pending, Future[MatchResult]]],
+    owners: deque[_Batch],
+    result: EnrichResult,
+    progress: Callable[[int], None] | None,
+    held: list[_Batch],
+) -> None:
+    batch = owners.popleft()
+    if batch.lost:
+        in_flight.popleft()[1].cancel()
+    else:
+        if time.monotonic() - batch.renewed > lease_seconds() / 3:
+            batch.renewed = time.monotonic()
+            batch.lost = not batch_renew(batch.claim)
+        if batch.lost:
+            # The lease ran out and another worker has the batch: leave the rest to it.
+            logger.warning("lost the lease on enrich batch %s", batch.claim.batch_id)
+            in_flight.popleft()[1].cancel()
+        else:
+            before = asdict(result)
+            _record_next(in_flight, result, progress)
+            for key, value in asdict(result).items():
+                setattr(batch.result, key, getattr(batch.result, key) + value - before[key])
+    batch.left -= 1
+    if batch.left == 0:
+        if batch.lost:
+            held.remove(batch)
+        else:
+            _batch_done(batch, held)
+
+
+def _batch_done(batch: _Batch, held: list[_Batch]) -> None:
+    batch_finish(batch.claim, counts=asdict(batch.result))
+    held.remove(batch)
 
 
 def _record_next(
@@ -466,4 +557,31 @@ def movies_refresh(*, client: TmdbClient, queryset: Any, threads: int = THREADS)
                             refreshed += 1
                 except (DatabaseError, ValueError, TypeError, KeyError) as error:
                     logger.warning("refresh of movie %s not stored: %s", pk, error)
+    return refreshed
+
+
+def movies_refresh_batch(
+    *, client: TmdbClient, batch_ids: Sequence[int] | None = None, threads: int = THREADS
+) -> int:
+    """`movies_refresh` over films due for it, in batches claimed like enrichment's."""
+    if batch_ids is None:
+        batch_ids = batches_plan(
+            kind="refresh",
+            movie_ids=Movie.objects.needing_refresh()
+            .filter(tmdb_id__isnull=False)
+            .values_list("pk", flat=True),
+        )
+    refreshed = 0
+    while claim := batch_claim(kind="refresh", among=batch_ids):
+        try:
+            count = movies_refresh(
+                client=client,
+                queryset=Movie.objects.filter(pk__in=claim.movie_ids),
+                threads=threads,
+            )
+        except BaseException:
+            batch_release(claim)
+            raise
+        batch_finish(claim, counts={"refreshed": count})
+        refreshed += count
     return refreshed

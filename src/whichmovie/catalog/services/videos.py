@@ -15,6 +15,7 @@ from django.db.models import Max, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from whichmovie.catalog.locks import transaction_lock
 from whichmovie.catalog.models import Channel, DateStatus, Movie, Video, VideoKind
 from whichmovie.catalog.services.grouping import attach_movies
 from whichmovie.sources.clean import TITLE_LENGTH, is_youtube_id
@@ -77,6 +78,9 @@ def videos_save(*, channel: Channel, uploads: Sequence[Upload], exact_dates: boo
     rules = rules_for(channel.rules)
     unique = list({u.youtube_id: u for u in uploads if _readable(u)}.values())
     with transaction.atomic():
+        # Two saves of the same new uploads or films (two imports of one dump, two channels
+        # with the same new film) take turns, so the second sees the first's rows.
+        transaction_lock("videos-save")
         existing: dict[str, Video] = {}
         for chunk in chunks([upload.youtube_id for upload in unique]):
             existing.update(Video.objects.in_bulk(chunk, field_name="youtube_id"))

@@ -2,9 +2,11 @@ import json
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from whichmovie.catalog.locks import transaction_lock
 from whichmovie.catalog.models import Channel
 from whichmovie.catalog.services.channels import channel_fetch, channel_for_listing
 from whichmovie.catalog.services.videos import SaveResult, videos_save
@@ -14,6 +16,7 @@ from whichmovie.sources.youtube import ChannelListing as YouTubeListing
 from whichmovie.sources.youtube import listing_from_dump
 
 from ._output import escape_text, progress_bar
+from ._wait import wait_for_messages
 
 SHOWN_SKIPS = 20  # reasons printed per file; a dump of junk should not scroll the terminal
 
@@ -24,6 +27,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("--from-json", nargs="+", metavar="FILE", type=Path, default=[])
         parser.add_argument("--channel", action="append", metavar="SLUG", default=[])
+        parser.add_argument(
+            "--no-wait",
+            action="store_true",
+            help="Distributed mode: send one check per channel to the workers and return.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["from_json"]:
@@ -36,6 +44,10 @@ class Command(BaseCommand):
             missing = set(options["channel"]) - set(channels.values_list("slug", flat=True))
             if missing:
                 raise CommandError(f"unknown channel: {', '.join(sorted(missing))}")
+        if settings.BROKER_URL:
+            self._fetch_distributed(list(channels), wait=not options["no_wait"])
+            self.stdout.write(notifications_after_pipeline())
+            return
         total, failures, feeds_failed = SaveResult(), [], 0
         with progress_bar() as bar:
             task = bar.add_task("Fetching channels", total=channels.count())
@@ -57,6 +69,27 @@ class Command(BaseCommand):
         )
         self.stdout.write(notifications_after_pipeline())
 
+    def _fetch_distributed(self, channels: list[Channel], *, wait: bool) -> None:
+        """One message per channel check; the workers do them, this waits for their runs."""
+        from whichmovie.catalog.tasks import fetch_channel
+
+        message_ids = [fetch_channel.send(channel.pk).message_id for channel in channels]
+        if not wait:
+            self.stdout.write(f"Sent {len(message_ids)} channel checks to the workers")
+            return
+        runs = wait_for_messages(message_ids, label="Fetching channels (workers)")
+        total, failed = SaveResult(), 0
+        for run in runs.values():
+            counts = getattr(run, "counts", {}) or {}
+            failed += int(counts.get("failed", 0)) or int(getattr(run, "status", "") != "done")
+            total += SaveResult(
+                *(
+                    int(counts.get(k, 0))
+                    for k in ("created", "updated", "unchanged", "movies_created")
+                )
+            )
+        self.stdout.write(f"Fetched {len(channels)} channels: {total}, {failed} failed")
+
     def _import_dumps(self, files: list[Path]) -> None:
         """Each file is imported whole or not at all; a refused file never stops the others."""
         total, refused, skipped = SaveResult(), [], 0
@@ -73,6 +106,7 @@ class Command(BaseCommand):
                 self.stderr.write(f"{file.name}: skipped {more} more entries")
             skipped += len(listing.skipped)
             with transaction.atomic():
+                transaction_lock("videos-save")  # two imports of a new channel's dump at once
                 channel = channel_for_listing(listing=listing)
                 result = videos_save(channel=channel, uploads=listing.uploads, exact_dates=False)
             self.stdout.write(

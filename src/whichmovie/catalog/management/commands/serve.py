@@ -6,6 +6,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connections
 from gunicorn.app.base import BaseApplication
 
 
@@ -83,4 +84,6 @@ class Command(BaseCommand):
         call_command("collectstatic", interactive=False, verbosity=0)
         mode = "embedded (site + jobs + schedule)" if embedded else "distributed (site only)"
         self.stdout.write(f"WhichMovie on http://{config['bind']}/ - {mode}")
+        # gunicorn forks its workers from this process: none may inherit its database socket.
+        connections.close_all()
         WhichMovieServer(config).run()

@@ -11,7 +11,15 @@ from .enrich import enrich
 class Command(BaseCommand):
     help = "Fetch every enabled channel now, then enrich what is new."
 
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument(
+            "--no-wait",
+            action="store_true",
+            help="Distributed mode: send the work to the workers and return.",
+        )
+
     def handle(self, *args: Any, **options: Any) -> None:
-        call_command("fetch", stdout=self.stdout, stderr=self.stderr)
-        enrich(self.stdout)
+        no_wait = options["no_wait"]
+        call_command("fetch", stdout=self.stdout, stderr=self.stderr, no_wait=no_wait)
+        enrich(self.stdout, wait=not no_wait)
         self.stdout.write(notifications_after_pipeline())

@@ -17,4 +17,15 @@ class Command(BaseCommand):
             raise CommandError(
                 "BROKER_URL is not set: in embedded mode `whichmovie serve` runs the jobs"
             )
-        call_command("rundramatiq", processes=options["processes"], threads=options["threads"])
+        if not settings.REDIS_URL:
+            # Without it every worker would take the whole TMDB limit for itself.
+            raise CommandError(
+                "REDIS_URL is not set: a RabbitMQ fleet needs Redis for the shared TMDB rate limit"
+            )
+        call_command(
+            "rundramatiq",
+            processes=options["processes"],
+            threads=options["threads"],
+            # SIGTERM interrupts a batch (it is given back at once); don't wait 10 minutes.
+            worker_shutdown_timeout=30_000,
+        )
