@@ -106,3 +106,17 @@ def test_a_job_out_of_retries_is_a_dead_letter_and_the_admin_retries_it(
     worker.join()
     assert JobRun.objects.filter(actor="enrich_batch", status="done").count() == 1
     assert Movie.objects.get().match_status == "matched"
+
+
+def test_the_sunday_reconcile_is_spread_over_hours(broker, settings):
+    settings.RECONCILE_SPREAD_HOURS = 6
+    Channel.objects.all().delete()
+    for _ in range(4):
+        make_channel()
+    tasks.reconcile_channels.fn()  # the cron's body: it only sends the delayed checks
+
+    delayed = broker.queues[tasks.reconcile_channel.queue_name + ".DQ"].queue
+    etas = sorted(dramatiq.Message.decode(data).options["eta"] for data in delayed)
+    gaps_hours = [(b - a) / 3_600_000 for a, b in zip(etas, etas[1:], strict=False)]
+    assert len(etas) == 4
+    assert all(1.4 <= gap <= 1.6 for gap in gaps_hours)  # 6 hours / 4 channels, plus jitter

@@ -2,7 +2,8 @@
 
 HTTP runs in a thread pool under the client's one rate limit; every database write happens
 in the calling thread, one short transaction per movie, so an interrupted run resumes with
-nothing half-written (unfinished movies are simply still pending).
+nothing half-written (unfinished movies are simply still pending). The work is cut into
+batches claimed in the database (catalog.services.work), so runs and workers share it.
 """
 
 from __future__ import annotations
