@@ -157,6 +157,8 @@ def test_sync_fetches_every_channel_then_enriches(capsys, httpserver, settings, 
 
     settings.YOUTUBE_FEED_URL = httpserver.url_for("/feeds/videos.xml")
     settings.TMDB_API_URL, settings.TMDB_API_KEY = fake_tmdb.url, FAKE_API_KEY
+    # The embedded path (with BROKER_URL, sync sends to workers: tests/test_distributed.py).
+    settings.BROKER_URL = ""
     main(["channels", "list"])  # prepares the database: the two original channels
     Channel.objects.update(enabled=False)
     channel = make_channel(name="NEON")

@@ -18,6 +18,7 @@ from whichmovie.catalog.services.work import (
 from ._output import progress_bar
 
 POLL_SECONDS = 0.5
+STALLED_SECONDS = 60  # no progress for this long: say what may be wrong, once
 
 
 def wait_for_batches(
@@ -25,11 +26,19 @@ def wait_for_batches(
 ) -> None:
     with progress_bar() as bar:
         task = bar.add_task(label, total=batches_progress(batch_ids).movies_total)
+        last_done, moved_at, warned = -1, time.monotonic(), False
         while True:
             progress = batches_progress(batch_ids)
             bar.update(task, completed=progress.movies_done)
             if progress.done >= progress.total:
                 return
+            if progress.done != last_done:
+                last_done, moved_at = progress.done, time.monotonic()
+            elif not warned and time.monotonic() - moved_at > STALLED_SECONDS:
+                warned = True
+                bar.console.print(
+                    f"no batch finished for {STALLED_SECONDS} s: is `whichmovie worker` running?"
+                )
             for batch_id in batches_resend_due(kind=kind, among=batch_ids):
                 resend(batch_id)
             time.sleep(POLL_SECONDS)
