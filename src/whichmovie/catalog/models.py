@@ -296,3 +296,15 @@ class TmdbConfiguration(models.Model):
 
     def __str__(self) -> str:
         return f"TMDB configuration of {self.fetched_at:%Y-%m-%d}"
+
+
+class TmdbKeyCheck(models.Model):
+    """One row: what TMDB last said of our key. Written by the runs that talk to TMDB anyway
+    (and the status page's "check now"), so the status page never calls TMDB itself."""
+
+    checked_at = models.DateTimeField()
+    accepted = models.BooleanField()
+    error = models.TextField(blank=True)
+
+    def __str__(self) -> str:
+        return f"TMDB key {'accepted' if self.accepted else 'rejected'} at {self.checked_at}"

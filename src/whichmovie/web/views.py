@@ -16,6 +16,7 @@ from django.views.decorators.http import require_safe
 
 from whichmovie.catalog.models import Channel, Genre, MatchStatus, Movie, VideoKind
 from whichmovie.catalog.schedule import channels_with_last_check
+from whichmovie.catalog.services.status import site_status
 from whichmovie.catalog.services.youtube_status import youtube_health
 from whichmovie.sources.clean import clean_url
 from whichmovie.web import ical
@@ -88,6 +89,8 @@ def _listing(
         "layout": layout,
         "filter_params": params,
     }
+    if not page.rows and not params and not cursor and channel is None:
+        context["welcome"] = site_status(now=now)  # a fresh site: say what is happening
     if request.headers.get(FRAGMENT_HEADER) == "page":
         response = render(request, "web/_listing.html#page", context)
     else:

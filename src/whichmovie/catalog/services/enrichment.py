@@ -31,6 +31,7 @@ from whichmovie.catalog.models import (
     Video,
 )
 from whichmovie.catalog.services.grouping import movies_split_groups
+from whichmovie.catalog.services.status import tmdb_key_record
 from whichmovie.catalog.services.videos import movies_refresh_latest_video
 from whichmovie.sources.clean import clean_json
 from whichmovie.sources.titles import normalise_title
@@ -68,8 +69,15 @@ def tmdb_client() -> TmdbClient:
 
 
 def tmdb_configuration_refresh(*, client: TmdbClient) -> None:
-    """Keep TMDB's image base URL and sizes for the pages (one request per run)."""
-    TmdbConfiguration.objects.update_or_create(pk=1, defaults={"data": client.configuration()})
+    """Keep TMDB's image base URL and sizes for the pages (one request per run). Its answer
+    is also TMDB's verdict on the key, kept for the status page."""
+    try:
+        data = client.configuration()
+    except TmdbAuthError as error:
+        tmdb_key_record(accepted=False, error=str(error))
+        raise
+    TmdbConfiguration.objects.update_or_create(pk=1, defaults={"data": data})
+    tmdb_key_record(accepted=True)
 
 
 @dataclass

@@ -1,7 +1,7 @@
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from whichmovie.catalog.models import Movie
 from whichmovie.catalog.services.enrichment import (
@@ -13,7 +13,7 @@ from whichmovie.catalog.services.enrichment import (
 from whichmovie.radar.services.pipeline import notifications_after_pipeline
 from whichmovie.tmdb.client import TmdbError
 
-from ._output import progress_bar
+from ._output import WhichMovieCommand, progress_bar
 
 
 def enrich(stdout: Any, *, refresh: bool = False) -> None:
@@ -39,7 +39,7 @@ def enrich(stdout: Any, *, refresh: bool = False) -> None:
     stdout.write(f"Enriched {result}")
 
 
-class Command(BaseCommand):
+class Command(WhichMovieCommand):
     help = "Match pending movies on TMDB and store their details."
 
     def add_arguments(self, parser: Any) -> None:

@@ -2,7 +2,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import transaction
 
 from whichmovie.catalog.models import Channel
@@ -13,17 +13,30 @@ from whichmovie.radar.services.pipeline import notifications_after_pipeline
 from whichmovie.sources.youtube import ChannelListing as YouTubeListing
 from whichmovie.sources.youtube import listing_from_dump
 
-from ._output import escape_text, progress_bar
+from ._output import WhichMovieCommand, escape_text, progress_bar
 
 SHOWN_SKIPS = 20  # reasons printed per file; a dump of junk should not scroll the terminal
 
 
-class Command(BaseCommand):
+class Command(WhichMovieCommand):
     help = "Fetch channel uploads: live from YouTube, or from `yt-dlp -J --flat-playlist` dumps."
 
     def add_arguments(self, parser: Any) -> None:
-        parser.add_argument("--from-json", nargs="+", metavar="FILE", type=Path, default=[])
-        parser.add_argument("--channel", action="append", metavar="SLUG", default=[])
+        parser.add_argument(
+            "--from-json",
+            nargs="+",
+            metavar="FILE",
+            type=Path,
+            default=[],
+            help="import `yt-dlp -J --flat-playlist` dumps instead of reading YouTube",
+        )
+        parser.add_argument(
+            "--channel",
+            action="append",
+            metavar="SLUG",
+            default=[],
+            help="only this channel (repeat for more; default: every enabled channel)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["from_json"]:

@@ -2,10 +2,12 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
+
+from ._output import WhichMovieCommand
 
 
-class Command(BaseCommand):
+class Command(WhichMovieCommand):
     help = "Run the cron schedule (distributed mode: one active, the lock is held in Redis)."
 
     def handle(self, *args: Any, **options: Any) -> None:
