@@ -92,6 +92,7 @@ def _listing(
             for i, movie in enumerate(page.rows)
         ],
         "next_cursor": page.next_cursor,
+        "cursor": cursor,
         "layout": layout,
         "filter_params": params,
     }
@@ -175,7 +176,7 @@ def _filter_form_context(
         "default_sort": DEFAULT_SORT,
         "chips": chips,
         "quick_filters": quick_filters,
-        "more_filters_open": bool(
+        "more_filters_count": len(
             {"channel", "genre", "year", "kind", "status", "sort"} & params.keys()
         ),
         "feed_rss": rss + feed_query,

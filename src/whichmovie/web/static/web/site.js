@@ -1,4 +1,4 @@
-// WhichMovie: four small progressive enhancements. Everything works without them.
+// WhichMovie: small progressive enhancements. Everything works without them.
 "use strict";
 
 // 1. Images that fail to load (offline, blocked) reveal the poster placeholder under them.
@@ -65,6 +65,10 @@ document.addEventListener("click", async (event) => {
     listing.querySelector("[data-items]").append(...items);
     listing.querySelector("[data-pager]").replaceWith(pager);
     listing.querySelector("[data-status]").textContent = items.length + " more films loaded.";
+    // The address keeps the place: Back (or a reload, or a shared link) opens the list at the
+    // films just loaded, with a link up to the newest, instead of at the top of page one.
+    history.replaceState(history.state, "", link.href);
+    history.scrollRestoration = "manual";
     // Keyboard users continue from the first new film, not from the top.
     items[0]?.querySelector("a")?.focus({ preventScroll: true });
   } catch {
@@ -74,3 +78,14 @@ document.addEventListener("click", async (event) => {
     link.textContent = label;
   }
 });
+
+// 5. Coming back to a list (Back, or a reload): the film you opened is on screen again, even
+// when the list was longer than its first page (the address then holds the cursor, above).
+document.addEventListener("click", (event) => {
+  const link = event.target.closest("[data-items] a[href]");
+  if (link) history.replaceState({ ...history.state, opened: link.getAttribute("href") }, "");
+});
+if (history.state?.opened) {
+  const opened = CSS.escape(history.state.opened);
+  document.querySelector(`[data-items] a[href="${opened}"]`)?.scrollIntoView({ block: "center" });
+}
