@@ -171,3 +171,21 @@ def test_check_the_key_now_keeps_tmdb_s_verdict(admin_client, fake_tmdb, setting
     page = text(admin_client.post(reverse("web:check_tmdb_key"), follow=True))
     assert "TMDB rejected the key" in page
     assert TmdbKeyCheck.objects.get(pk=1).accepted is False
+
+
+def test_an_enrichment_run_leaves_tmdb_s_verdict_for_the_status_page(client, fake_tmdb, settings):
+    from whichmovie.catalog.services.enrichment import movies_enrich
+    from whichmovie.tmdb.client import TmdbAuthError
+
+    make_video(make_movie("Dune", 2021))
+    settings.TMDB_API_KEY = "not-the-key"
+    with pytest.raises(TmdbAuthError), fake_tmdb.make_client(api_key="not-the-key") as client_:
+        movies_enrich(client=client_)
+    assert "TMDB rejected the key" in text(client.get("/status/"))
+
+    from django.core.cache import cache
+
+    cache.clear()
+    with fake_tmdb.make_client() as client_:
+        movies_enrich(client=client_)
+    assert "TMDB key set and accepted" in text(client.get("/status/"))

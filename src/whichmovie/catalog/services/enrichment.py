@@ -229,6 +229,8 @@ def movies_enrich(
         finally:
             for _, future in in_flight:
                 future.cancel()
+    if result.total > result.failed:
+        tmdb_key_record(accepted=True)  # TMDB answered: the status page says the key works
     return result
 
 
@@ -242,7 +244,8 @@ def _record_next(
         match = future.result()
     except TmdbNotFound:
         match = MatchResult("not_found", None, (), (), None, "TMDB has no such id")
-    except TmdbAuthError:
+    except TmdbAuthError as error:
+        tmdb_key_record(accepted=False, error=str(error))  # for the status page
         raise
     except TmdbError as error:
         result.failed += 1
