@@ -75,12 +75,12 @@ def test_load_more_keeps_its_place_when_coming_back(page, live_server, catalogue
     expect(page.locator(".card")).to_have_count(40)
     assert "cursor=" in page.url  # the address carries the place
 
-    page.get_by_role("link", name="Film 30").click()
+    page.get_by_role("link", name="Film 30", exact=True).click()
     page.wait_for_url("**/movies/**")
     page.go_back()
 
     # Back to the films just loaded (restored from the cache, or opened at the cursor).
-    expect(page.get_by_role("link", name="Film 30")).to_be_in_viewport()
+    expect(page.get_by_role("link", name="Film 30", exact=True)).to_be_in_viewport()
 
 
 def test_a_cursor_address_opens_at_that_place_with_a_way_up(page, live_server, catalogue):
@@ -148,3 +148,46 @@ def test_a_provider_logo_that_cannot_load_leaves_its_initial(page, live_server, 
     expect(page.locator(".provider-logo").first).to_have_text("M")
     link = page.get_by_role("link", name="MUBI")
     assert link.get_attribute("href") == "https://www.themoviedb.org/movie/77/watch?locale=US"
+
+
+def test_search_suggests_films_as_you_type_also_by_director(page, live_server, catalogue):
+    for title, year, hours in [("Sicario", 2015, 3), ("Dune", 2021, 2)]:
+        movie = make_movie(
+            title,
+            year,
+            search_title=title.lower(),
+            tmdb_id=90 + hours,
+            latest_video_at=ago(hours=hours),
+            directors=["Denis Villeneuve"],
+        )
+        make_video(movie, published_at=ago(hours=hours))
+    page.goto(live_server.url + "/")
+
+    page.get_by_label("Search titles").press_sequentially("villen")
+
+    suggestions = page.get_by_role("list", name="Suggestions")
+    expect(suggestions.get_by_role("link")).to_have_count(2)
+    expect(suggestions).to_contain_text("Dune (2021) · directed by Denis Villeneuve")
+    page.get_by_label("Search titles").press("ArrowDown")
+    expect(suggestions.get_by_role("link").first).to_be_focused()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/movies/**/dune/")
+
+
+def test_the_newest_trailer_plays_from_the_grid_in_a_dialog(
+    page, live_server, catalogue, external_requests
+):
+    page.goto(live_server.url + "/")
+    assert not external_requests.to("youtube-nocookie.com")
+
+    page.get_by_role("link", name="Play the newest trailer: Film 00").click()
+
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_be_visible()
+    frame = dialog.locator("iframe")
+    assert frame.get_attribute("src") == (
+        "https://www.youtube-nocookie.com/embed/film00trai?autoplay=1"
+    )
+    page.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+    assert page.locator("iframe").count() == 0  # closing stops the video

@@ -130,3 +130,37 @@ def test_public_pages_are_compressed_but_not_signed_in_ones(client, admin_client
     login = client.get("/accounts/login/", headers={"accept-encoding": "gzip"})
     assert "csrfmiddlewaretoken" in login.content.decode()
     assert "Content-Encoding" not in login
+
+
+def test_suggestions_find_films_by_title_director_and_cast(client):
+    dune = film(
+        "Dune",
+        year=2021,
+        search_title="dune",
+        tmdb_id=31,
+        directors=["Denis Villeneuve"],
+        cast=[{"name": "Zendaya", "character": "Chani"}],
+    )
+    film("Sicario", year=2015, search_title="sicario", tmdb_id=32, directors=["Denis Villeneuve"])
+    film("Challengers", year=2024, search_title="challengers", cast=[{"name": "Zendaya"}])
+
+    def labels(q):
+        return [
+            (s["label"], s["detail"])
+            for s in client.get("/suggest.json", {"q": q}).json()["suggestions"]
+        ]
+
+    assert labels("DUN") == [("Dune (2021)", "")]
+    assert sorted(labels("villeneuve")) == [
+        ("Dune (2021)", "directed by Denis Villeneuve"),
+        ("Sicario (2015)", "directed by Denis Villeneuve"),
+    ]
+    assert sorted(labels("zendaya")) == [
+        ("Challengers (2024)", "with Zendaya"),
+        ("Dune (2021)", "with Zendaya"),
+    ]
+    assert client.get("/suggest.json?q=dune").json()["suggestions"][0]["url"] == (
+        f"/movies/{dune.pk}/dune/"
+    )
+    assert labels("d") == []  # one letter is not a search yet
+    assert client.get("/suggest.json?q=%00").status_code == 400
