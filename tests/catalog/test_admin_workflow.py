@@ -154,3 +154,21 @@ def test_the_channel_form_offers_the_presets_rules_and_reads_numeric_days(admin_
     )
 
     assert Channel.objects.get(slug="a24").schedule == "0 3 * * Mon-Fri"
+
+
+def test_the_channel_form_makes_the_slug_from_the_handle(admin_client):
+    make_channel(slug="neon")  # taken: the new one gets the next free slug
+    admin_client.post(
+        reverse("admin:catalog_channel_add"),
+        {
+            "slug": "",
+            "name": "NEON",
+            "url": "https://www.youtube.com/@NEON/videos",
+            "youtube_channel_id": "UC0000000000000000000NEON",
+            "rules": "neon",
+            "schedule": "0 3 * * *",
+            "enabled": "on",
+            "first_fetch_depth": "200",
+        },
+    )
+    assert Channel.objects.filter(name="NEON").get().slug == "neon-2"

@@ -1,3 +1,4 @@
+import re
 from datetime import datetime
 from typing import Any
 
@@ -9,6 +10,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import URLPattern, path, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from whichmovie.catalog.models import Channel, Genre, MatchStatus, Movie, Video, YouTubeStatus
@@ -57,10 +59,26 @@ class ChannelForm(forms.ModelForm[Channel]):
         except ValueError as error:
             raise forms.ValidationError(str(error)) from error
 
+    slug = forms.SlugField(
+        max_length=80,
+        required=False,
+        help_text="Leave empty: made from the channel's @handle (or its name).",
+    )
     rules = forms.ChoiceField(
         choices=[(rules.key, rules.key) for rules in TITLE_RULES],
         help_text="How this channel writes its upload titles (the presets' title rules).",
     )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("slug"):
+            handle = re.search(r"/@([^/?#]+)", data.get("url") or "")
+            base = slugify(handle.group(1) if handle else data.get("name") or "")[:70] or "channel"
+            slug, n = base, 2
+            while Channel.objects.filter(slug=slug).exclude(pk=self.instance.pk).exists():
+                slug, n = f"{base}-{n}", n + 1
+            data["slug"] = slug
+        return data
 
     def clean_schedule(self) -> str:
         schedule: str = cron_with_day_names(self.cleaned_data["schedule"])
