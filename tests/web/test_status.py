@@ -189,3 +189,15 @@ def test_an_enrichment_run_leaves_tmdb_s_verdict_for_the_status_page(client, fak
     with fake_tmdb.make_client() as client_:
         movies_enrich(client=client_)
     assert "TMDB key set and accepted" in text(client.get("/status/"))
+
+
+def test_the_status_page_and_serve_warn_when_no_channel_is_followed(client):
+    from whichmovie.catalog.services.status import site_warnings
+
+    make_channel(name="Off", enabled=False)
+
+    page = text(client.get("/status/"))
+
+    assert "No channel is followed: add one with `whichmovie channels add" in page
+    assert any(w.startswith("No channel is followed") for w in site_warnings())
+    assert any(w.startswith("No TMDB key") for w in site_warnings())

@@ -129,6 +129,11 @@ class SiteStatus:
     warnings: list[str] = field(default_factory=list)
 
     @property
+    def other_warnings(self) -> list[str]:
+        """The warnings the page's own sections do not already say (the TMDB key's)."""
+        return [warning for warning in self.warnings if warning != self.tmdb.line]
+
+    @property
     def enabled_channels(self) -> list[ChannelState]:
         return [state for state in self.channels if state.channel.enabled]
 
