@@ -164,3 +164,18 @@ def test_suggestions_find_films_by_title_director_and_cast(client):
     )
     assert labels("d") == []  # one letter is not a search yet
     assert client.get("/suggest.json?q=%00").status_code == 400
+
+
+def test_sort_by_rating_pages_through_every_film_once(client):
+    for i in range(30):
+        # Every third film has too few votes: it sorts with the unrated ones, still listed.
+        film(f"Rated {i:02d}", vote_average=5 + i / 10, vote_count=10 if i % 3 == 0 else 500)
+
+    first = client.get("/?sort=rating").content.decode()
+    cursor = re.search(r'cursor=([^"&]+)"', first).group(1)
+    second = client.get(f"/?sort=rating&cursor={cursor}").content.decode()
+
+    seen = re.findall(r'class="card-title"[^>]*>([^<]+)<', first + second)
+    assert sorted(seen) == [f"Rated {i:02d}" for i in range(30)]
+    rated = [f"Rated {i:02d}" for i in range(29, -1, -1) if i % 3]
+    assert seen[: len(rated)] == rated
