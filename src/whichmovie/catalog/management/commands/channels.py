@@ -4,7 +4,7 @@ from typing import Any
 
 from django.core.management.base import CommandError, CommandParser
 from django.db.models import Count
-from rich.table import Table
+from rich.table import Column, Table
 
 from whichmovie.catalog.models import Channel
 from whichmovie.catalog.schedule import channels_with_last_check
@@ -48,8 +48,18 @@ class Command(WhichMovieCommand):
         getattr(self, f"_{options['action']}")(options)
 
     def _list(self, options: dict[str, Any]) -> None:
-        table = Table("slug", "name", "enabled", "schedule", "uploads", "last check", "health")
         channels = Channel.objects.annotate(uploads=Count("videos")).order_by("slug")
+        # The slug is what every other command takes: shown whole, the other columns wrap.
+        widest = max((len(slug) for slug in channels.values_list("slug", flat=True)), default=4)
+        table = Table(
+            Column("slug", min_width=widest, no_wrap=True),
+            "name",
+            "enabled",
+            "schedule",
+            "uploads",
+            "last check",
+            "health",
+        )
         for c in channels_with_last_check(channels):
             checked = f"{c.last_checked_at:%Y-%m-%d %H:%M}" if c.last_checked_at else "never"
             table.add_row(
