@@ -186,7 +186,12 @@ def serve(port: int) -> threading.Thread:
 def take_screenshots(base: str, movie_id: int) -> list[Path]:
     from playwright.sync_api import sync_playwright
 
-    pages = {"home": "/", "movie": f"/movies/{movie_id}/", "channel": "/channels/mubi/"}
+    pages = {
+        "home": "/",
+        "movie": f"/movies/{movie_id}/",
+        "channel": "/channels/mubi/",
+        "status": "/status/",
+    }
     written = []
     OUT.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
@@ -206,7 +211,7 @@ def take_screenshots(base: str, movie_id: int) -> list[Path]:
                 )
                 page = context.new_page()
                 for name, path in pages.items():
-                    if scheme == "dark" and name == "channel":
+                    if scheme == "dark" and name in ("channel", "status"):
                         continue
                     page.goto(base + path, wait_until="networkidle")
                     suffix = "" if scheme == "light" else "-dark"

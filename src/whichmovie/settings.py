@@ -54,6 +54,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "whichmovie.web.health.healthz_middleware",  # first: monitors call it by IP address
     "django.middleware.security.SecurityMiddleware",
+    "whichmovie.web.middleware.CompressPublicResponses",  # gzip, but not beside a secret
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

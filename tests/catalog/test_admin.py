@@ -56,7 +56,7 @@ def test_a_bad_reference_is_an_error_message_and_changes_nothing(admin_client, u
         {"tmdb": "dune please"},
         follow=True,
     )
-    assert "not a TMDB movie id or URL" in response.content.decode()
+    assert "not a TMDB or IMDb id or URL" in response.content.decode()
     assert Movie.objects.get(pk=unsure_dune.pk).match_status == MatchStatus.NEEDS_REVIEW
 
 
@@ -108,7 +108,7 @@ def test_adding_a_channel_in_the_admin_checks_url_and_schedule(admin_client):
         "name": "A24",
         "url": "https://example.com/a24",
         "rules": "a24",
-        "schedule": "0 3 * * 1",
+        "schedule": "0 3 * *",
         "first_fetch_depth": "200",
         "consecutive_failures": "0",
     }

@@ -185,3 +185,18 @@ def test_serve_says_at_once_when_its_port_is_taken(capsys):
         code, _, err = run(capsys, "serve", "--port", str(port))
     assert code == 1
     assert f"port {port} is in use, try --port" in err
+
+
+def test_channels_list_never_cuts_a_slug(capsys):
+    slug = "a-distributor-with-a-rather-long-name-and-its-regional-arm-north-america"
+    Channel.objects.create(
+        slug=slug,
+        name="A Distributor With A Rather Long Name",
+        url="https://www.youtube.com/@long/videos",
+        last_error="ERROR: " + "a very long yt-dlp message " * 20,
+        consecutive_failures=2,
+        last_checked_at="2026-01-01T00:00:00Z",
+    )
+    code, out, _ = run(capsys, "channels", "list")
+    assert code == 0
+    assert slug in out

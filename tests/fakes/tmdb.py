@@ -865,6 +865,8 @@ class FakeTmdb:
             return self._json(self._search_tv(request.args))
         if path == "/configuration":
             return self._json(CONFIGURATION)
+        if found := re.fullmatch(r"/find/([^/]+)", path):
+            return self._find(found.group(1), request.args.get("external_source", ""))
         match = re.fullmatch(r"/movie/(\d+)(?:/([a-z_]+(?:/[a-z_]+)?))?", path)
         film = self.catalogue.get(int(match.group(1))) if match else None
         if match is None or film is None:
@@ -877,6 +879,35 @@ class FakeTmdb:
         if section is None:
             return _error(404, 34, "The resource you requested could not be found.")
         return self._json({"id": film.id, **section})
+
+    def _find(self, external_id: str, source: str) -> Response:
+        """`/find/{id}`: TMDB answers 200 with empty lists when nothing has that id."""
+        if source not in (
+            "imdb_id",
+            "facebook_id",
+            "instagram_id",
+            "tvdb_id",
+            "tiktok_id",
+            "twitter_id",
+            "wikidata_id",
+            "youtube_id",
+        ):
+            return _error(400, 22, "Invalid parameters: external_source is missing or invalid.")
+        with self._lock:
+            films = [
+                f
+                for f in self.catalogue.values()
+                if source == "imdb_id" and f._imdb_id() == external_id
+            ]
+        return self._json(
+            {
+                "movie_results": [{**f.search_result(), "media_type": "movie"} for f in films],
+                "person_results": [],
+                "tv_results": [],
+                "tv_episode_results": [],
+                "tv_season_results": [],
+            }
+        )
 
     def _search(self, args: Any) -> dict[str, Any]:
         wanted = _words(args.get("query", ""))

@@ -89,7 +89,7 @@ def test_feed_lists_new_trailers_newest_first(client, trailers, url, content_typ
 def test_channel_feed_has_only_that_channels_trailers(client, trailers):
     _, feed = parse(client, "/channels/mubi/feed.rss")
 
-    assert feed.feed.title == "WhichMovie: new trailers from MUBI"
+    assert feed.feed.title == "WhichMovie: MUBI"
     assert feed.feed.link == "http://testserver/channels/mubi/"
     assert [entry.title for entry in feed.entries] == [
         "Past Lives (2023) · Teaser: Past Lives | Teaser"
@@ -112,6 +112,14 @@ def test_feed_takes_the_same_filters_as_the_pages(client, trailers):
     ]
     assert [entry.title.split(" ·")[0] for entry in searched.entries] == ["Anora (2024)"]
     assert dramas.feed.link == "http://testserver/?genre=drama"
+
+
+def test_a_feed_is_titled_by_its_filter(client, trailers):
+    _, everything = parse(client, "/feed.rss")
+    _, dramas = parse(client, "/channels/mubi/feed.atom?genre=drama&kind=teaser")
+
+    assert everything.feed.title == "WhichMovie: new trailers"
+    assert dramas.feed.title == "WhichMovie: MUBI · Drama · Teasers"
 
 
 def test_feed_refuses_bad_filters_and_unknown_channels(client):

@@ -37,7 +37,13 @@ CASES = [
         {"release_date": days(-20), "watch_providers": {"rent": []}},
         "streaming",
     ),
-    ("digital out", {"release_date": days(-40), "digital_release_date": days(-1)}, "streaming"),
+    # A digital date passed is not an offer in our region: the page shows the date instead.
+    ("digital out", {"release_date": days(-40), "digital_release_date": days(-1)}, "in_cinemas"),
+    (
+        "digital out long ago",
+        {"release_date": days(-400), "digital_release_date": days(-300)},
+        "",
+    ),
     ("digital ahead", {"release_date": days(-10), "digital_release_date": days(20)}, "in_cinemas"),
     (
         "only a link",

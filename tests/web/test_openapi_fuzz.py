@@ -46,4 +46,7 @@ def catalogue(db, tmdb_configuration, one_connection):
 def test_the_api_never_answers_a_server_error_and_keeps_to_its_schema(case, catalogue):
     # A well-formed slug of no channel, or a cursor of another sort, is a 400 with a message:
     # the shape is right, the value is not. Every other check runs.
-    case.call_and_validate(excluded_checks=[positive_data_acceptance])
+    # The WSGI transport does not decode gzip (real clients do): ask for the plain answer.
+    case.call_and_validate(
+        headers={"Accept-Encoding": "identity"}, excluded_checks=[positive_data_acceptance]
+    )

@@ -1,14 +1,16 @@
+import re
 from datetime import datetime
 from typing import Any
 
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import URLPattern, path, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from whichmovie.catalog.models import Channel, Genre, MatchStatus, Movie, Video, YouTubeStatus
@@ -18,17 +20,21 @@ from whichmovie.catalog.services.channels import (
     channel_fetch,
     channel_preview,
     check_cron,
+    cron_with_day_names,
     youtube_options,
 )
 from whichmovie.catalog.services.enrichment import tmdb_client
 from whichmovie.catalog.services.review import (
+    movie_best_candidate,
     movie_identify_by_hand,
     movie_mark_not_a_movie,
-    parse_tmdb_reference,
+    movie_rematch,
+    tmdb_id_for_reference,
 )
 from whichmovie.catalog.services.videos import video_classify_by_hand
 from whichmovie.catalog.services.youtube_status import youtube_health
 from whichmovie.sources import youtube
+from whichmovie.sources.presets import TITLE_RULES
 from whichmovie.tmdb.client import TmdbError
 
 
@@ -53,8 +59,29 @@ class ChannelForm(forms.ModelForm[Channel]):
         except ValueError as error:
             raise forms.ValidationError(str(error)) from error
 
+    slug = forms.SlugField(
+        max_length=80,
+        required=False,
+        help_text="Leave empty: made from the channel's @handle (or its name).",
+    )
+    rules = forms.ChoiceField(
+        choices=[(rules.key, rules.key) for rules in TITLE_RULES],
+        help_text="How this channel writes its upload titles (the presets' title rules).",
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("slug"):
+            handle = re.search(r"/@([^/?#]+)", data.get("url") or "")
+            base = slugify(handle.group(1) if handle else data.get("name") or "")[:70] or "channel"
+            slug, n = base, 2
+            while Channel.objects.filter(slug=slug).exclude(pk=self.instance.pk).exists():
+                slug, n = f"{base}-{n}", n + 1
+            data["slug"] = slug
+        return data
+
     def clean_schedule(self) -> str:
-        schedule: str = self.cleaned_data["schedule"]
+        schedule: str = cron_with_day_names(self.cleaned_data["schedule"])
         try:
             check_cron(schedule)
         except ValueError as error:
@@ -175,7 +202,10 @@ class MovieAdmin(admin.ModelAdmin[Movie]):
     ]
     list_filter = ["match_status", "genres"]
     search_fields = ["title", "original_title", "search_title", "=tmdb_id", "=imdb_id"]
+    # Identity is set by decisions (review queue, Re-match), never typed into the raw form.
     readonly_fields = [
+        "tmdb_id",
+        "imdb_id",
         "created_at",
         "updated_at",
         "enriched_at",
@@ -183,6 +213,49 @@ class MovieAdmin(admin.ModelAdmin[Movie]):
         "match_details",
     ]
     inlines = [VideoInline]
+    actions = ["accept_best", "not_a_movie", "rematch"]
+
+    def view_on_site(self, obj: Movie) -> str:
+        from whichmovie.web.cards import movie_url  # the web app's URL of a film
+
+        return movie_url(obj)
+
+    @admin.action(description="Accept the best candidate for the selected movies")
+    def accept_best(self, request: HttpRequest, queryset: QuerySet[Movie]) -> None:
+        self._decide(request, list(queryset), "best")
+
+    @admin.action(description="Mark the selected movies as not a movie")
+    def not_a_movie(self, request: HttpRequest, queryset: QuerySet[Movie]) -> None:
+        self._decide(request, list(queryset), "not_a_movie")
+
+    @admin.action(description="Re-match the selected movies on TMDB now")
+    def rematch(self, request: HttpRequest, queryset: QuerySet[Movie]) -> None:
+        self._decide(request, list(queryset), "rematch")
+
+    def _decide(self, request: HttpRequest, movies: list[Movie], decision: str) -> None:
+        """One decision for many films (the review queue's bulk form, the list's actions)."""
+        done, skipped = 0, 0
+        try:
+            with tmdb_client() as client:
+                for movie in movies:
+                    if decision == "not_a_movie":
+                        movie_mark_not_a_movie(movie=movie)
+                    elif decision == "rematch":
+                        movie_rematch(movie=movie, client=client)
+                    elif (tmdb_id := movie_best_candidate(movie)) is not None:
+                        movie_identify_by_hand(movie=movie, tmdb_id=tmdb_id, client=client)
+                    else:
+                        skipped += 1
+                        continue
+                    done += 1
+        except TmdbError as error:
+            self.message_user(request, f"TMDB: {error}", messages.ERROR)
+        verb = {"not_a_movie": "marked as not a movie", "rematch": "re-matched"}
+        self.message_user(
+            request,
+            f"{done} movie{'s' if done != 1 else ''} {verb.get(decision, 'identified')}"
+            + (f"; {skipped} without a candidate left as they were" if skipped else ""),
+        )
 
     def get_urls(self) -> list[URLPattern]:
         view = self.admin_site.admin_view
@@ -194,6 +267,16 @@ class MovieAdmin(admin.ModelAdmin[Movie]):
                 view(require_POST(self.identify_view)),
                 name="catalog_movie_identify",
             ),
+            path(
+                "<int:pk>/rematch/",
+                view(require_POST(self.rematch_view)),
+                name="catalog_movie_rematch",
+            ),
+            path(
+                "review/bulk/",
+                view(require_POST(self.review_bulk_view)),
+                name="catalog_movie_review_bulk",
+            ),
             *super().get_urls(),
         ]
 
@@ -202,7 +285,14 @@ class MovieAdmin(admin.ModelAdmin[Movie]):
         movies = (
             Movie.objects.filter(match_status=MatchStatus.NEEDS_REVIEW)
             .order_by("-latest_video_at")
-            .prefetch_related("videos")[:100]
+            .prefetch_related(
+                Prefetch(
+                    "videos",
+                    queryset=Video.objects.select_related("channel").order_by(
+                        "-published_at", "-id"
+                    ),
+                )
+            )[:100]
         )
         context = {
             **self.admin_site.each_context(request),
@@ -236,14 +326,36 @@ class MovieAdmin(admin.ModelAdmin[Movie]):
             self.message_user(request, f"{movie}: marked as not a movie")
             return HttpResponseRedirect(back)
         try:
-            tmdb_id = parse_tmdb_reference(request.POST.get("tmdb", ""))
             with tmdb_client() as client:
+                tmdb_id = tmdb_id_for_reference(request.POST.get("tmdb", ""), client=client)
                 chosen = movie_identify_by_hand(movie=movie, tmdb_id=tmdb_id, client=client)
         except (ValueError, TmdbError) as error:
             self.message_user(request, f"{movie}: {error}", messages.ERROR)
         else:
             self.message_user(request, f"{movie.title} is now {chosen} (TMDB {chosen.tmdb_id})")
         return HttpResponseRedirect(back)
+
+    def rematch_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        movie = get_object_or_404(Movie, pk=pk)
+        try:
+            with tmdb_client() as client:
+                now = movie_rematch(movie=movie, client=client)
+        except TmdbError as error:
+            self.message_user(request, f"{movie}: {error}", messages.ERROR)
+            now = movie
+        else:
+            status = now.get_match_status_display()
+            self.message_user(request, f"Re-matched: {now} ({status})")
+        return HttpResponseRedirect(reverse("admin:catalog_movie_change", args=[now.pk]))
+
+    def review_bulk_view(self, request: HttpRequest) -> HttpResponse:
+        ids = [int(pk) for pk in request.POST.getlist("movie") if pk.isdecimal() and len(pk) <= 18]
+        decision = request.POST.get("decision", "")
+        if decision not in ("best", "not_a_movie") or not ids:
+            self.message_user(request, "Pick some movies and a decision.", messages.WARNING)
+        else:
+            self._decide(request, list(Movie.objects.filter(pk__in=ids)), decision)
+        return HttpResponseRedirect(reverse("admin:catalog_movie_review"))
 
 
 @admin.register(Video)
@@ -303,6 +415,8 @@ class VideoAdmin(admin.ModelAdmin[Video]):
 
 admin.site.register(Genre)
 admin.site.site_header = "WhichMovie administration"
+# The index leads with the review queue and the status page (Movies to review (N)).
+admin.site.index_template = "admin/whichmovie_index.html"
 
 
 @admin.register(YouTubeStatus)

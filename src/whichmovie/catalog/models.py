@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.db import models
@@ -123,7 +123,39 @@ class MatchStatus(models.TextChoices):
 DECIDED_STATUSES = (MatchStatus.MANUAL, MatchStatus.NOT_A_MOVIE)
 
 
+# After a theatrical run of about three months a film is no longer "in cinemas".
+IN_CINEMAS_DAYS = 90
+# TMDB's watch/providers offer types that mean "you can watch it at home now". A digital
+# release date that has passed does not: the film may not be offered in our region.
+HOME_OFFERS = ("flatrate", "free", "ads", "rent", "buy")
+RELEASE_STATUSES = ("upcoming", "in_cinemas", "streaming")
+
+
+def _release_status_q(status: str, *, today: date) -> Q:
+    """The database side of `Movie.release_status`: the two must agree."""
+    at_home = Q()
+    for offer in HOME_OFFERS:
+        at_home |= Q(watch_providers__has_key=offer)
+    cinema_date_after = Q(theatrical_release_date__gt=today) | Q(
+        theatrical_release_date__isnull=True, release_date__gt=today
+    )
+    if status == "streaming":
+        return at_home
+    if status == "upcoming":
+        return cinema_date_after & ~at_home
+    # in_cinemas: released in cinemas during the last IN_CINEMAS_DAYS, not yet at home.
+    run_start = today - timedelta(days=IN_CINEMAS_DAYS)
+    released = Q(theatrical_release_date__range=(run_start, today)) | Q(
+        theatrical_release_date__isnull=True, release_date__range=(run_start, today)
+    )
+    return released & ~at_home
+
+
 class MovieQuerySet(models.QuerySet["Movie"]):
+    def with_release_status(self, status: str, *, today: date) -> MovieQuerySet:
+        """Films whose `release_status` on `today` is `status` (upcoming, in_cinemas, streaming)."""
+        return self.filter(_release_status_q(status, today=today))
+
     def needing_enrichment(self, *, now: Any = None) -> MovieQuerySet:
         """Pending films, and unsure ones (not found, in review) whose back-off is over."""
         now = now or timezone.now()
@@ -212,6 +244,27 @@ class Movie(models.Model):
     @property
     def identified(self) -> bool:
         return self.tmdb_id is not None
+
+    @property
+    def watchable_at_home(self) -> bool:
+        """Some offer (stream, rent, buy, free) is known for our region now."""
+        providers = self.watch_providers if isinstance(self.watch_providers, dict) else {}
+        # The key, as the database filter (has_key) reads it: TMDB lists a type only when it
+        # has offers of it.
+        return any(offer in providers for offer in HOME_OFFERS)
+
+    def release_status(self, *, today: date) -> str:
+        """upcoming, in_cinemas, streaming, or "" (released a while ago, or no date known)."""
+        if self.watchable_at_home:
+            return "streaming"
+        cinema_date = self.theatrical_release_date or self.release_date
+        if cinema_date is None:
+            return ""
+        if cinema_date > today:
+            return "upcoming"
+        if cinema_date >= today - timedelta(days=IN_CINEMAS_DAYS):
+            return "in_cinemas"
+        return ""
 
 
 class VideoKind(models.TextChoices):
@@ -384,3 +437,15 @@ class SchedulerLease(models.Model):
 
     def __str__(self) -> str:
         return f"scheduler {self.holder or '-'} (beat {self.beat_at})"
+
+
+class TmdbKeyCheck(models.Model):
+    """One row: what TMDB last said of our key. Written by the runs that talk to TMDB anyway
+    (and the status page's "check now"), so the status page never calls TMDB itself."""
+
+    checked_at = models.DateTimeField()
+    accepted = models.BooleanField()
+    error = models.TextField(blank=True)
+
+    def __str__(self) -> str:
+        return f"TMDB key {'accepted' if self.accepted else 'rejected'} at {self.checked_at}"

@@ -83,7 +83,9 @@ def mine(request: HttpRequest) -> HttpResponse:
     """My radar: followed and watchlisted films, what follows match, unseen trailers first."""
     now = timezone.now()
     radar = UserRadar.load(request.user)
-    offset = int(request.GET["cursor"]) if request.GET.get("cursor", "").isdigit() else 0
+    # A bounded offset ("²".isdigit() is true but int() refuses it; isdecimal() does not).
+    cursor = request.GET.get("cursor", "")
+    offset = int(cursor) if cursor.isdecimal() and len(cursor) <= 6 else 0
     try:  # the radar's filters narrow My radar too (/?mine=1&genre=drama lands here)
         filters = MovieFilters.from_params(request.GET)
     except FilterError as error:
@@ -152,7 +154,10 @@ def follows(request: HttpRequest) -> HttpResponse:
     """Every follow, and the form that adds one (a channel, a person, a saved search)."""
     if request.method == "POST":
         if remove := request.POST.get("remove"):
-            follow_remove(user=_me(request), follow_id=int(remove) if remove.isdigit() else 0)
+            follow_remove(
+                user=_me(request),
+                follow_id=int(remove) if remove.isdecimal() and len(remove) <= 18 else 0,
+            )
             return redirect("radar:follows")
         try:
             wants = wants_from(request.POST.get("wants") or Wants.BOTH)
@@ -194,7 +199,7 @@ def targets(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(request, f"Test sent to {target.display_url}.")
         elif pk := request.POST.get("remove"):
-            user_targets.filter(pk=pk if pk.isdigit() else 0).delete()
+            user_targets.filter(pk=pk if pk.isdecimal() and len(pk) <= 18 else 0).delete()
         else:
             schedule = request.POST.get("schedule") or Schedule.IMMEDIATE
             if schedule not in Schedule.values:
@@ -246,7 +251,9 @@ def radarr(request: HttpRequest) -> HttpResponse:
                     profile = request.POST.get("profile", "")
                     radarr_configure(
                         client=client,
-                        profile_id=int(profile) if profile.isdigit() else 0,
+                        profile_id=int(profile)
+                        if profile.isdecimal() and len(profile) <= 18
+                        else 0,
                         root_folder=request.POST.get("folder", ""),
                     )
                     messages.success(request, "Radarr settings saved.")
@@ -281,7 +288,8 @@ def letterboxd(request: HttpRequest) -> HttpResponse:
             with tmdb_client() as client:
                 if dismiss := request.POST.get("dismiss", ""):
                     LetterboxdRow.objects.filter(
-                        user=_me(request), pk=dismiss if dismiss.isdigit() else 0
+                        user=_me(request),
+                        pk=dismiss if dismiss.isdecimal() and len(dismiss) <= 18 else 0,
                     ).delete()
                     return redirect("radar:letterboxd")
                 if pick := request.POST.get("tmdb_id", ""):
@@ -290,7 +298,7 @@ def letterboxd(request: HttpRequest) -> HttpResponse:
                         user=_me(request),
                         tmdb_id=parse_tmdb_reference(pick),
                         client=client,
-                        row_id=int(row) if row.isdigit() else None,
+                        row_id=int(row) if row.isdecimal() and len(row) <= 18 else None,
                     )
                     messages.success(request, f"{movie} is on your watchlist.")
                     return redirect("radar:letterboxd")

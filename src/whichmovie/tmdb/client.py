@@ -214,6 +214,14 @@ class TmdbClient:
             params["include_video_language"] = ",".join(dict.fromkeys(x for x in languages if x))
         return self._get(f"/movie/{int(tmdb_id)}", params)
 
+    def find_by_imdb_id(self, imdb_id: str) -> list[dict[str, Any]]:
+        """The films TMDB knows under an IMDb id (`/find/{id}?external_source=imdb_id`)."""
+        data = self._get(f"/find/{imdb_id}", {"external_source": "imdb_id"})
+        results = data.get("movie_results")
+        if not isinstance(results, list):
+            raise TmdbError("TMDB sent a /find answer without a movie_results list")
+        return [r for r in results if isinstance(r, dict) and isinstance(r.get("id"), int)]
+
     def alternative_titles(self, tmdb_id: int) -> list[str]:
         data = self._get(f"/movie/{int(tmdb_id)}/alternative_titles", {})
         return [

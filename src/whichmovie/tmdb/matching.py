@@ -176,6 +176,10 @@ class Candidate:
     reasons: tuple[str, ...]  # why this score, with each signal's weight, for the explain page
     title_score: float = 0.0  # the title similarity alone: 100 is an exact title
     contradicted: bool = False  # some evidence (date, description) speaks against it
+    # For the person deciding in the review queue: what TMDB says the film is about, and who
+    # made it (known when its details were fetched).
+    overview: str = ""
+    directors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -201,6 +205,19 @@ def release_year(date: object) -> int | None:
     if isinstance(date, str) and re.match(r"\d{4}-", date):
         return int(date[:4])
     return None
+
+
+REVIEW_OVERVIEW = 400  # characters of a candidate's overview kept for the review queue
+
+
+def _directors(info: dict[str, Any]) -> tuple[str, ...]:
+    credits = info.get("credits")
+    crew = credits.get("crew") if isinstance(credits, dict) else None
+    return tuple(
+        str(c["name"])
+        for c in (crew if isinstance(crew, list) else [])
+        if isinstance(c, dict) and c.get("job") == "Director" and c.get("name")
+    )[:3]
 
 
 def score_candidate(
@@ -237,6 +254,8 @@ def score_candidate(
             reasons=tuple(reasons),
             title_score=similarity,
             contradicted=contradicted,
+            overview=str(info.get("overview") or "")[:REVIEW_OVERVIEW],
+            directors=_directors(info),
         )
 
     listed = set(youtube_video_keys(details)) & set(youtube_ids) if details else set()

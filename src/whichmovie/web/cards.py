@@ -12,7 +12,15 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.timesince import timesince
 
-from whichmovie.catalog.models import Channel, Genre, Movie, MovieQuerySet, Video, VideoKind
+from whichmovie.catalog.models import (
+    Channel,
+    Genre,
+    MatchStatus,
+    Movie,
+    MovieQuerySet,
+    Video,
+    VideoKind,
+)
 from whichmovie.web.filters import NEW_WINDOWS, STATUSES, release_status
 from whichmovie.web.images import Picture, TmdbImages
 
@@ -188,6 +196,33 @@ def watch_offers(providers: Any, images: TmdbImages) -> list[dict[str, Any]]:
         if offers:
             groups.append({"label": label, "offers": offers})
     return groups
+
+
+def release_facts(movie: Movie) -> list[dict[str, Any]]:
+    """The hero's dates, each with what it is: "In cinemas 3 March 2026", "Digital ..."."""
+    facts = []
+    if movie.theatrical_release_date:
+        facts.append({"label": "In cinemas", "date": movie.theatrical_release_date})
+    elif movie.release_date:
+        facts.append({"label": "Released", "date": movie.release_date})
+    if movie.digital_release_date:
+        facts.append({"label": "Digital", "date": movie.digital_release_date})
+    return facts
+
+
+def unidentified_note(movie: Movie) -> str:
+    """What happens next to a film we could not identify yet, in a visitor's words."""
+    if movie.match_status == MatchStatus.NEEDS_REVIEW:
+        next_step = "TMDB has more than one film this could be; a person will pick the right one."
+    elif movie.match_status == MatchStatus.NOT_FOUND:
+        when = f" on {movie.next_match_at:%-d %B %Y}" if movie.next_match_at else " later"
+        next_step = f"TMDB did not know this film when we looked; we look again{when}."
+    else:
+        next_step = "We have not looked it up on TMDB yet: the next enrichment (daily) will."
+    return (
+        f"{next_step} Until then all we know is the title its trailer gave; details, release "
+        "dates and where to watch appear here once it is identified."
+    )
 
 
 def runtime_text(minutes: int | None) -> str:

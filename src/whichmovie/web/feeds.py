@@ -70,8 +70,10 @@ class TrailerFeed(Feed):  # type: ignore[type-arg]
         return FeedSource(filters=filters, page_url=page + query, channel=channel)
 
     def title(self, source: FeedSource) -> str:
-        where = f" from {source.channel.name}" if source.channel else ""
-        return f"WhichMovie: new trailers{where}"
+        """Named by its filter ("WhichMovie: A24 · Horror"), so a feed reader's list tells
+        one subscription from another."""
+        labels = source.filters.labels()
+        return f"WhichMovie: {' · '.join(labels)}" if labels else "WhichMovie: new trailers"
 
     def link(self, source: FeedSource) -> str:
         return source.page_url

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Case, Exists, F, FloatField, OuterRef, Q, QuerySet, Value, When
 
 from whichmovie.catalog.models import (
     Channel,
@@ -22,19 +22,19 @@ from whichmovie.catalog.models import (
     MovieQuerySet,
     Video,
     VideoKind,
+    _release_status_q,
 )
 from whichmovie.sources.titles import normalise_title
 
 KINDS = {VideoKind.TRAILER.value: "Trailers", VideoKind.TEASER.value: "Teasers"}
 STATUSES = {"upcoming": "Upcoming", "in_cinemas": "In cinemas", "streaming": "Streaming"}
-SORTS = {"newest": "Newest trailer", "release": "Release date", "rating": "Rating"}
+SORTS = {"newest": "Newest trailer", "release": "Release date", "rating": "Rating (50+ votes)"}
+# A rating from a handful of votes says little: sorting by rating lists films with at least
+# this many TMDB votes.
+RATING_MIN_VOTES = 50
 NEW_WINDOWS = {"week": timedelta(days=7)}
 DEFAULT_SORT = "newest"
 
-# After a theatrical run of about three months a film is no longer "in cinemas".
-IN_CINEMAS_DAYS = 90
-# TMDB's watch/providers offer types that mean "you can watch it at home now".
-HOME_OFFERS = ("flatrate", "free", "ads", "rent", "buy")
 MIN_YEAR, MAX_YEAR = 1870, 2100
 MAX_SEARCH_LENGTH = 200
 SLUG = re.compile(r"^[-\w]{1,100}$")
@@ -149,6 +149,19 @@ class MovieFilters:
         }
         return {name: values[name] for name in PARAMETERS if values[name]}
 
+    def labels(self) -> list[str]:
+        """What these filters select, in words: a feed's or a calendar's title."""
+        parts = [
+            f"“{self.q}”" if self.q else "",
+            self.channel.name if self.channel else "",
+            self.genre.name if self.genre else "",
+            str(self.year or ""),
+            KINDS.get(self.kind, ""),
+            STATUSES.get(self.status, ""),
+            "New this week" if self.new else "",
+        ]
+        return [part for part in parts if part]
+
     @property
     def search_words(self) -> list[str]:
         return normalise_title(self.q).split()
@@ -178,7 +191,16 @@ class MovieFilters:
         if self.new:
             movies = movies.filter(latest_video_at__gte=now - NEW_WINDOWS[self.new])
         if self.status:
-            movies = movies.filter(status_q(self.status, today=now.date()))
+            movies = movies.with_release_status(self.status, today=now.date())
+        if self.sort == "rating":
+            # Too few votes counts as no rating: such films sort after the rated ones.
+            movies = movies.annotate(
+                rated_average=Case(
+                    When(vote_count__gte=RATING_MIN_VOTES, then=F("vote_average")),
+                    default=Value(None),
+                    output_field=FloatField(),
+                )
+            )
         return movies
 
     def apply_to_videos(self, videos: QuerySet[Video], *, now: datetime) -> QuerySet[Video]:
@@ -222,43 +244,10 @@ def _films_with(movies: MovieQuerySet, related: QuerySet[Any], *, few: bool) -> 
     return movies.filter(Exists(related.filter(movie_id=OuterRef("pk"))))
 
 
-def _home_offers_q() -> Q:
-    offers = Q()
-    for offer in HOME_OFFERS:
-        offers |= Q(watch_providers__has_key=offer)
-    return offers
-
-
 def status_q(status: str, *, today: date) -> Q:
-    """The database side of `release_status`: the two must agree."""
-    at_home = _home_offers_q() | Q(digital_release_date__lte=today)
-    cinema_date_after = Q(theatrical_release_date__gt=today) | Q(
-        theatrical_release_date__isnull=True, release_date__gt=today
-    )
-    if status == "streaming":
-        return at_home
-    if status == "upcoming":
-        return cinema_date_after & ~at_home
-    # in_cinemas: released in cinemas during the last IN_CINEMAS_DAYS, not yet at home.
-    run_start = today - timedelta(days=IN_CINEMAS_DAYS)
-    released = Q(theatrical_release_date__range=(run_start, today)) | Q(
-        theatrical_release_date__isnull=True, release_date__range=(run_start, today)
-    )
-    return released & ~at_home
+    """The database side of `release_status` (Movie.objects.with_release_status)."""
+    return _release_status_q(status, today=today)
 
 
 def release_status(movie: Movie, *, today: date) -> str:
-    """upcoming, in_cinemas, streaming, or "" (released a while ago, or no date known)."""
-    providers = movie.watch_providers if isinstance(movie.watch_providers, dict) else {}
-    if any(offer in providers for offer in HOME_OFFERS) or (
-        movie.digital_release_date is not None and movie.digital_release_date <= today
-    ):
-        return "streaming"
-    cinema_date = movie.theatrical_release_date or movie.release_date
-    if cinema_date is None:
-        return ""
-    if cinema_date > today:
-        return "upcoming"
-    if cinema_date >= today - timedelta(days=IN_CINEMAS_DAYS):
-        return "in_cinemas"
-    return ""
+    return movie.release_status(today=today)

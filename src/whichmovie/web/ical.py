@@ -71,6 +71,7 @@ def calendar(
     now: datetime,
     url_of: Callable[[Movie], str],
     host: str,
+    name: str = "WhichMovie release dates",
 ) -> str:
     since = today - timedelta(days=KEEP_PAST_DAYS)
     stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
@@ -80,8 +81,8 @@ def calendar(
         "PRODID:-//WhichMovie//Release dates//EN",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-        "NAME:WhichMovie release dates",
-        "X-WR-CALNAME:WhichMovie release dates",
+        f"NAME:{escape_text(name)}",
+        f"X-WR-CALNAME:{escape_text(name)}",
         "REFRESH-INTERVAL;VALUE=DURATION:PT12H",
         "X-PUBLISHED-TTL:PT12H",
     ]

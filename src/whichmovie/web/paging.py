@@ -53,7 +53,8 @@ class SortKey:
 MOVIE_SORT_KEYS = {
     "newest": SortKey("latest_video_at", nullable=False, parse=datetime.fromisoformat),
     "release": SortKey("release_date", nullable=True, parse=date.fromisoformat),
-    "rating": SortKey("vote_average", nullable=True, parse=float),
+    # Annotated by MovieFilters.apply: the average of films with enough votes, else none.
+    "rating": SortKey("rated_average", nullable=True, parse=float),
 }
 VIDEO_SORT_KEY = SortKey("published_at", nullable=True, parse=datetime.fromisoformat)
 

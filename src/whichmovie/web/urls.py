@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from whichmovie.web import feeds, views
+from whichmovie.web import feeds, status, suggest, views
 from whichmovie.web.api import api
 
 pages = [
@@ -17,6 +17,10 @@ pages = [
     path("feed.atom", feeds.atom, name="feed_atom"),
     path("calendar.ics", views.calendar_ics, name="calendar"),
     path("radarr.json", views.radarr_list, name="radarr"),
+    path("suggest.json", suggest.suggest, name="suggest"),
+    path("status/", status.status, name="status"),
+    path("status/sync/", status.sync_now, name="sync_now"),
+    path("status/check-tmdb/", status.check_tmdb_key, name="check_tmdb_key"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
 from django.db.models import Count, Q
@@ -16,6 +17,7 @@ from django.views.decorators.http import require_safe
 
 from whichmovie.catalog.models import Channel, Genre, MatchStatus, Movie, VideoKind
 from whichmovie.catalog.schedule import channels_with_last_check
+from whichmovie.catalog.services.status import channel_state, site_status
 from whichmovie.catalog.services.youtube_status import youtube_health
 from whichmovie.sources.clean import clean_url
 from whichmovie.web import ical
@@ -24,8 +26,10 @@ from whichmovie.web.cards import (
     cast_members,
     movie_card,
     movie_url,
+    release_facts,
     runtime_text,
     trailer_timeline,
+    unidentified_note,
     watch_offers,
     with_trailers,
 )
@@ -44,6 +48,9 @@ from whichmovie.web.safejson import inert_json
 PAGE_SIZE = 24
 EAGER_CARDS = 6
 RADARR_LIST_LIMIT = 1000
+# Radarr adds every film on a list: by default only what is coming or came out lately, not
+# the back catalogue a channel's old trailers brought in (`?all=1`, a status or a year: all).
+RADARR_RECENT_DAYS = 180
 # The "load more" script asks for just the next cards with this header.
 FRAGMENT_HEADER = "X-Fragment"
 
@@ -85,13 +92,16 @@ def _listing(
             for i, movie in enumerate(page.rows)
         ],
         "next_cursor": page.next_cursor,
+        "cursor": cursor,
         "layout": layout,
         "filter_params": params,
     }
+    if not page.rows and not params and not cursor and channel is None:
+        context["welcome"] = site_status(now=now)  # a fresh site: say what is happening
     if request.headers.get(FRAGMENT_HEADER) == "page":
         response = render(request, "web/_listing.html#page", context)
     else:
-        context.update(_filter_form_context(filters, params, channel=channel))
+        context.update(_filter_form_context(filters, params, channel=channel, request=request))
         response = render(request, template, context)
     response.headers["Vary"] = FRAGMENT_HEADER
     return response
@@ -112,8 +122,17 @@ QUICK_FILTERS = (
 )
 
 
+def webcal_url(request: HttpRequest, path: str) -> str:
+    """A calendar link that calendar apps subscribe to (and refresh) instead of downloading."""
+    return "webcal://" + request.build_absolute_uri(path).split("://", 1)[1]
+
+
 def _filter_form_context(
-    filters: MovieFilters, params: dict[str, str], *, channel: Channel | None
+    filters: MovieFilters,
+    params: dict[str, str],
+    *,
+    channel: Channel | None,
+    request: HttpRequest,
 ) -> dict[str, Any]:
     labels = {
         "q": f"“{filters.q}”",
@@ -157,7 +176,7 @@ def _filter_form_context(
         "default_sort": DEFAULT_SORT,
         "chips": chips,
         "quick_filters": quick_filters,
-        "more_filters_open": bool(
+        "more_filters_count": len(
             {"channel", "genre", "year", "kind", "status", "sort"} & params.keys()
         ),
         "feed_rss": rss + feed_query,
@@ -165,7 +184,10 @@ def _filter_form_context(
         "subscribe": [
             {"label": "RSS", "url": rss + feed_query},
             {"label": "Atom", "url": atom + feed_query},
-            {"label": "Calendar", "url": reverse("web:calendar") + calendar_query},
+            {
+                "label": "Calendar",
+                "url": webcal_url(request, reverse("web:calendar") + calendar_query),
+            },
             {"label": "Radarr list", "url": reverse("web:radarr") + calendar_query},
         ],
     }
@@ -212,6 +234,8 @@ def movie_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
         # TMDB's data is outside data: only an http(s) link becomes an href.
         "watch_link": clean_url(providers.get("link")),
         "runtime": runtime_text(movie.runtime),
+        "release_facts": release_facts(movie),
+        "unidentified_note": "" if movie.identified else unidentified_note(movie),
         "canonical_url": request.build_absolute_uri(card.url),
     }
     return render(request, "web/movie_detail.html", context)
@@ -226,6 +250,9 @@ def channel_list(request: HttpRequest) -> HttpResponse:
             trailer_count=Count("videos", filter=Q(videos__kind__in=trailer_kinds))
         )
     )
+    now = timezone.now()
+    for channel in channels:
+        channel.state = channel_state(channel, now=now)  # type: ignore[attr-defined]
     # YouTube-wide trouble (feed outage, pause, old yt-dlp) is shown once, not on each channel.
     context = {"channels": channels, "youtube": youtube_health()}
     return render(request, "web/channel_list.html", context)
@@ -238,6 +265,7 @@ def channel_detail(request: HttpRequest, slug: str) -> HttpResponse:
     [channel] = channels_with_last_check([get_object_or_404(Channel, slug=slug)])
     filters = MovieFilters.from_params(request.GET, channel=channel)
     channel.safe_url = clean_url(channel.url)  # type: ignore[attr-defined]
+    channel.state = channel_state(channel, now=timezone.now())  # type: ignore[attr-defined]
     return _listing(
         request,
         template="web/channel_detail.html",
@@ -263,6 +291,7 @@ def calendar_ics(request: HttpRequest) -> HttpResponse:
         now=now,
         url_of=lambda movie: request.build_absolute_uri(movie_url(movie)),
         host=request.get_host().split(":")[0],
+        name=" · ".join(["WhichMovie release dates", *filters.labels()]),
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response.headers["Content-Disposition"] = 'inline; filename="whichmovie.ics"'
@@ -275,12 +304,18 @@ def calendar_ics(request: HttpRequest) -> HttpResponse:
 def radarr_list(request: HttpRequest) -> HttpResponse:
     """A Radarr "custom list": identified films only, same filters as the pages."""
     filters = MovieFilters.from_params(request.GET)
-    movies = (
-        filters.apply(Movie.objects.visible(), now=timezone.now())
-        .filter(tmdb_id__isnull=False)
-        .order_by(*MOVIE_SORT_KEYS[filters.sort].ordering())
-        .only("title", "imdb_id", "tmdb_id", "poster_path")[:RADARR_LIST_LIMIT]
-    )
+    now = timezone.now()
+    movies = filters.apply(Movie.objects.visible(), now=now).filter(tmdb_id__isnull=False)
+    if request.GET.get("all") != "1" and not (filters.status or filters.year):
+        since = now.date() - timedelta(days=RADARR_RECENT_DAYS)
+        movies = movies.filter(
+            Q(theatrical_release_date__gte=since)
+            | Q(theatrical_release_date__isnull=True, release_date__gte=since)
+            | Q(theatrical_release_date__isnull=True, release_date__isnull=True)
+        )
+    movies = movies.order_by(*MOVIE_SORT_KEYS[filters.sort].ordering()).only(
+        "title", "imdb_id", "tmdb_id", "poster_path"
+    )[:RADARR_LIST_LIMIT]
     images = TmdbImages.load()
     items = [
         {

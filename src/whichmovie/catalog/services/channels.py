@@ -434,6 +434,46 @@ def channel_add(
     return channel_follow(url=url, schedule=schedule, depth=depth, rules=rules).channel
 
 
+_DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def cron_with_day_names(schedule: str) -> str:
+    """`0 3 * * 1-5` as `0 3 * * Mon-Fri`: cron's numeric day of week (0 and 7 are Sunday),
+    which dramatiq-crontab would read differently, written the one way it reads right."""
+    fields = schedule.split()
+    if len(fields) != 5 or not any(ch.isdigit() for ch in fields[4]):
+        return schedule
+    days: set[int] = set()  # 0 = Monday, as the names above
+    for part in fields[4].split(","):
+        spec, _, step_text = part.partition("/")
+        step = int(step_text) if step_text.isdecimal() and int(step_text) > 0 else 1
+        if step_text and step_text != str(step):
+            return schedule  # not something we can read: check_cron says so
+        if spec == "*":
+            first, last = 0, 6
+        elif (
+            (bounds := spec.split("-")) and all(b.isdecimal() for b in bounds) and len(bounds) <= 2
+        ):
+            first, last = int(bounds[0]), int(bounds[-1])
+            if step_text and len(bounds) == 1:
+                last = 6
+        else:
+            return schedule
+        if not (0 <= first <= last <= 7):
+            return schedule
+        days.update((number - 1) % 7 for number in range(first, last + 1, step))
+    names, run = [], []
+    for day in [*range(7), None]:
+        if day is not None and day in days:
+            run.append(day)
+            continue
+        if run:
+            first_name, last_name = _DAY_NAMES[run[0]], _DAY_NAMES[run[-1]]
+            names.append(first_name if len(run) == 1 else f"{first_name}-{last_name}")
+        run = []
+    return " ".join([*fields[:4], ",".join(names)])
+
+
 def check_cron(schedule: str) -> None:
     """dramatiq-crontab wants 5 fields with a literal day of week."""
     fields = schedule.split()

@@ -34,6 +34,7 @@ from whichmovie.catalog.models import (
     Video,
 )
 from whichmovie.catalog.services.grouping import movies_split_groups
+from whichmovie.catalog.services.status import tmdb_key_record
 from whichmovie.catalog.services.videos import movies_refresh_latest_video
 from whichmovie.catalog.services.work import (
     BATCH_SIZE,
@@ -96,8 +97,15 @@ def tmdb_client() -> TmdbClient:
 
 
 def tmdb_configuration_refresh(*, client: TmdbClient) -> None:
-    """Keep TMDB's image base URL and sizes for the pages (one request per run)."""
-    TmdbConfiguration.objects.update_or_create(pk=1, defaults={"data": client.configuration()})
+    """Keep TMDB's image base URL and sizes for the pages (one request per run). Its answer
+    is also TMDB's verdict on the key, kept for the status page."""
+    try:
+        data = client.configuration()
+    except TmdbAuthError as error:
+        tmdb_key_record(accepted=False, error=str(error))
+        raise
+    TmdbConfiguration.objects.update_or_create(pk=1, defaults={"data": data})
+    tmdb_key_record(accepted=True)
 
 
 @dataclass
@@ -277,6 +285,8 @@ def movies_enrich(
             # at once, so another worker (or the next run) takes it without waiting.
             for batch in held:
                 batch_release(batch.claim)
+    if result.total > result.failed:
+        tmdb_key_record(accepted=True)  # TMDB answered: the status page says the key works
     return result
 
 
@@ -326,7 +336,8 @@ def _record_next(
         match = future.result()
     except TmdbNotFound:
         match = MatchResult("not_found", None, (), (), None, "TMDB has no such id")
-    except TmdbAuthError:
+    except TmdbAuthError as error:
+        tmdb_key_record(accepted=False, error=str(error))  # for the status page
         raise
     except TmdbError as error:
         result.failed += 1

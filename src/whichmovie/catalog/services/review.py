@@ -7,7 +7,7 @@ import re
 from django.db import transaction
 
 from whichmovie.catalog.models import MatchStatus, Movie
-from whichmovie.catalog.services.enrichment import movie_apply_details
+from whichmovie.catalog.services.enrichment import movie_apply_details, movies_enrich
 from whichmovie.tmdb.client import TmdbClient
 
 TMDB_REFERENCE_RE = re.compile(
@@ -23,6 +23,27 @@ def parse_tmdb_reference(text: str) -> int:
     return int(match.group(1))
 
 
+IMDB_REFERENCE_RE = re.compile(
+    r"^\s*(?:https?://(?:www\.|m\.)?imdb\.com/title/)?(tt\d{7,10})(?:[/?#].*)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def tmdb_id_for_reference(text: str, *, client: TmdbClient) -> int:
+    """A TMDB id or URL, or an IMDb id or URL (tt0087182, https://www.imdb.com/title/...),
+    which TMDB's /find turns into its own id."""
+    if match := IMDB_REFERENCE_RE.match(text):
+        imdb_id = match.group(1).lower()
+        films = client.find_by_imdb_id(imdb_id)
+        if not films:
+            raise ValueError(f"TMDB knows no film with the IMDb id {imdb_id}")
+        return int(films[0]["id"])
+    try:
+        return parse_tmdb_reference(text)
+    except ValueError:
+        raise ValueError(f"not a TMDB or IMDb id or URL: {text.strip()[:80]!r}") from None
+
+
 def movie_identify_by_hand(*, movie: Movie, tmdb_id: int, client: TmdbClient) -> Movie:
     """Set the film by hand; if another movie already is that film, the two merge."""
     details = client.movie_details(tmdb_id)
@@ -33,3 +54,23 @@ def movie_identify_by_hand(*, movie: Movie, tmdb_id: int, client: TmdbClient) ->
 
 def movie_mark_not_a_movie(*, movie: Movie) -> None:
     Movie.objects.filter(pk=movie.pk).update(match_status=MatchStatus.NOT_A_MOVIE)
+
+
+def movie_best_candidate(movie: Movie) -> int | None:
+    """The matcher's first candidate for a film in review (what "accept the best" picks)."""
+    candidates = (movie.match_details or {}).get("candidates") or []
+    first = candidates[0] if candidates and isinstance(candidates[0], dict) else {}
+    tmdb_id = first.get("tmdb_id")
+    return tmdb_id if isinstance(tmdb_id, int) else None
+
+
+def movie_rematch(*, movie: Movie, client: TmdbClient) -> Movie:
+    """Forget how this film was identified (even by a person) and run the matcher on it now."""
+    uploads = list(movie.videos.values_list("pk", flat=True))
+    Movie.objects.filter(pk=movie.pk).update(
+        match_status=MatchStatus.PENDING, next_match_at=None, match_attempts=0
+    )
+    movies_enrich(client=client, queryset=Movie.objects.filter(pk=movie.pk), threads=1)
+    # A match onto a film already known merges this row into that one: follow its uploads.
+    found = Movie.objects.filter(pk=movie.pk).first()
+    return found or Movie.objects.filter(videos__in=uploads).first() or movie

@@ -17,7 +17,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from whichmovie.catalog.locks import transaction_lock
@@ -219,6 +219,12 @@ def job_runs_recent(*, limit: int = 50, actor: str | None = None) -> list[JobRun
     if actor:
         runs = runs.filter(actor=actor)
     return list(runs.order_by("-started_at")[:limit])
+
+
+def job_runs_latest() -> list[JobRun]:
+    """The newest run of each job, for the status page (one row per actor, by name)."""
+    newest = JobRun.objects.filter(actor=OuterRef("actor")).order_by("-started_at", "-pk")
+    return list(JobRun.objects.filter(pk=Subquery(newest.values("pk")[:1])).order_by("actor"))
 
 
 def job_runs_purge(*, now: datetime | None = None) -> int:

@@ -95,7 +95,9 @@ def follow_parse(*, user: Any, spec: str, wants: str = Wants.BOTH) -> Follow:
     """The CLI's `movie=ID`, `channel=SLUG`, `person=NAME` or a radar query string."""
     name, _, value = spec.partition("=")
     if name == "movie":
-        movie = Movie.objects.filter(pk=value if value.isdigit() else 0).first()
+        movie = Movie.objects.filter(
+            pk=value if value.isdecimal() and len(value) <= 18 else 0
+        ).first()
         if movie is None:
             raise FollowError(f"there is no movie {value!r}")
         return follow_add(user=user, movie=movie, wants=wants)

@@ -61,7 +61,7 @@ def parse_watchlist(text: str) -> list[tuple[str, int | None, str]]:
         year_text = (row.get("Year") or "").strip()
         if not title:
             continue
-        if year_text and not year_text.isdigit():
+        if year_text and not (year_text.isdecimal() and len(year_text) == 4):
             raise LetterboxdError(f"line {number}: Year must be a year (got {year_text!r})")
         rows.append((title, int(year_text) if year_text else None, row.get("Letterboxd URI", "")))
     return rows

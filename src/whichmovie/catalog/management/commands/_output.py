@@ -1,8 +1,10 @@
 """Shared terminal output for the long-running commands: one rich console, one progress bar."""
 
+import argparse
 import re
 from typing import Any
 
+from django.core.management.base import BaseCommand, CommandParser
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -39,3 +41,28 @@ def escape_text(value: object) -> str:
 def cell(value: object) -> Text:
     """A table cell shown as it is: rich would read "[/x]" or "[official trailer]" as markup."""
     return Text(escape_text(value))
+
+
+class WhichMovieCommand(BaseCommand):
+    """The base of every `whichmovie` command: its help shows only its own options. Django's
+    (--settings, --pythonpath, --traceback, colours, ...) still work, for debugging."""
+
+    suppressed_base_arguments = {
+        "--version",
+        "--verbosity",
+        "--settings",
+        "--pythonpath",
+        "--traceback",
+        "--no-color",
+        "--force-color",
+    }
+
+    def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
+        parser = super().create_parser(prog_name, subcommand, **kwargs)
+        # The name the user typed: `whichmovie notify-test`, not Django's `notify_test`.
+        parser.prog = f"{parser.prog.rsplit(' ', 1)[0]} {subcommand.replace('_', '-')}"
+        for action in parser._actions:
+            # Added outside add_base_argument, so suppressed_base_arguments misses it.
+            if "--skip-checks" in action.option_strings:
+                action.help = argparse.SUPPRESS
+        return parser

@@ -2,9 +2,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 from django.db.models import Count
-from rich.table import Table
+from rich.table import Column, Table
 
 from whichmovie.catalog.models import Channel
 from whichmovie.catalog.schedule import channels_with_last_check
@@ -19,25 +19,25 @@ from whichmovie.catalog.services.youtube_status import youtube_health
 from whichmovie.sources import youtube
 from whichmovie.sources.presets import PRESETS, preset_for_slug
 
-from ._output import cell, escape_text, print_table
+from ._output import WhichMovieCommand, cell, escape_text, print_table
 
 
-class Command(BaseCommand):
+class Command(WhichMovieCommand):
     help = "List, add, remove, enable, disable and preview the channels WhichMovie follows."
 
     def add_arguments(self, parser: CommandParser) -> None:
         actions = parser.add_subparsers(dest="action", required=True)
         actions.add_parser("list", help="channels, their schedule and health; and the presets")
         add = actions.add_parser("add", help="follow a channel: a YouTube URL or a preset slug")
-        add.add_argument("url")
+        add.add_argument("url", help="a YouTube channel URL or a preset slug")
         add.add_argument("--schedule", help="cron, UTC (default: the preset's, or 03:00 daily)")
         add.add_argument("--depth", type=int, help="uploads read on the first fetch")
         add.add_argument("--rules", help="title rules preset key")
         for name in ("enable", "disable"):
             sub = actions.add_parser(name, help=f"{name} a channel (a preset slug works too)")
-            sub.add_argument("slug")
+            sub.add_argument("slug", help="the channel's slug")
         remove = actions.add_parser("remove", help="stop following a channel and drop its uploads")
-        remove.add_argument("slug")
+        remove.add_argument("slug", help="the channel's slug")
         remove.add_argument("--yes", action="store_true", help="confirm the deletion")
         preview = actions.add_parser("preview", help="how the latest uploads would parse, unsaved")
         preview.add_argument("url", nargs="?", help="channel URL or slug")
@@ -48,8 +48,18 @@ class Command(BaseCommand):
         getattr(self, f"_{options['action']}")(options)
 
     def _list(self, options: dict[str, Any]) -> None:
-        table = Table("slug", "name", "enabled", "schedule", "uploads", "last check", "health")
         channels = Channel.objects.annotate(uploads=Count("videos")).order_by("slug")
+        # The slug is what every other command takes: shown whole, the other columns wrap.
+        widest = max((len(slug) for slug in channels.values_list("slug", flat=True)), default=4)
+        table = Table(
+            Column("slug", min_width=widest, no_wrap=True),
+            "name",
+            "enabled",
+            "schedule",
+            "uploads",
+            "last check",
+            "health",
+        )
         for c in channels_with_last_check(channels):
             checked = f"{c.last_checked_at:%Y-%m-%d %H:%M}" if c.last_checked_at else "never"
             table.add_row(

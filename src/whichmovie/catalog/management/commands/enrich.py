@@ -2,7 +2,7 @@ from dataclasses import fields
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from whichmovie.catalog.services.enrichment import (
     EnrichResult,
@@ -15,7 +15,7 @@ from whichmovie.catalog.services.work import batches_counts
 from whichmovie.radar.services.pipeline import notifications_after_pipeline
 from whichmovie.tmdb.client import TmdbError
 
-from ._output import progress_bar
+from ._output import WhichMovieCommand, progress_bar
 from ._wait import wait_for_batches
 
 
@@ -70,7 +70,7 @@ def _enrich_distributed(stdout: Any, *, refresh: bool, wait: bool) -> None:
     stdout.write(f"Enriched {result}")
 
 
-class Command(BaseCommand):
+class Command(WhichMovieCommand):
     help = "Match pending movies on TMDB and store their details."
 
     def add_arguments(self, parser: Any) -> None:

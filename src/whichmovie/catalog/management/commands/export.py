@@ -2,11 +2,12 @@ import json
 import re
 from typing import Any
 
-from django.core.management.base import BaseCommand
 from django.core.serializers.json import DjangoJSONEncoder
 from django.forms.models import model_to_dict
 
 from whichmovie.catalog.models import Movie
+
+from ._output import WhichMovieCommand
 
 # Valid JSON, yet readers that split on every Unicode line break (Python's splitlines, many
 # editors) would cut a record in two, and C1 controls are terminal escapes: written escaped.
@@ -38,7 +39,7 @@ def movie_record(movie: Movie) -> dict[str, Any]:
     return record
 
 
-class Command(BaseCommand):
+class Command(WhichMovieCommand):
     help = "Print every movie as one JSON object per line (JSON Lines), with its videos."
 
     def handle(self, *args: Any, **options: Any) -> None:

@@ -3,7 +3,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import transaction
 
 from whichmovie.catalog.locks import transaction_lock
@@ -15,18 +15,31 @@ from whichmovie.radar.services.pipeline import notifications_after_pipeline
 from whichmovie.sources.youtube import ChannelListing as YouTubeListing
 from whichmovie.sources.youtube import listing_from_dump
 
-from ._output import escape_text, progress_bar
+from ._output import WhichMovieCommand, escape_text, progress_bar
 from ._wait import wait_for_messages
 
 SHOWN_SKIPS = 20  # reasons printed per file; a dump of junk should not scroll the terminal
 
 
-class Command(BaseCommand):
+class Command(WhichMovieCommand):
     help = "Fetch channel uploads: live from YouTube, or from `yt-dlp -J --flat-playlist` dumps."
 
     def add_arguments(self, parser: Any) -> None:
-        parser.add_argument("--from-json", nargs="+", metavar="FILE", type=Path, default=[])
-        parser.add_argument("--channel", action="append", metavar="SLUG", default=[])
+        parser.add_argument(
+            "--from-json",
+            nargs="+",
+            metavar="FILE",
+            type=Path,
+            default=[],
+            help="import `yt-dlp -J --flat-playlist` dumps instead of reading YouTube",
+        )
+        parser.add_argument(
+            "--channel",
+            action="append",
+            metavar="SLUG",
+            default=[],
+            help="only this channel (repeat for more; default: every enabled channel)",
+        )
         parser.add_argument(
             "--no-wait",
             action="store_true",

@@ -2,16 +2,15 @@ import json
 import sys
 from typing import Any
 
-from django.core.management.base import BaseCommand
-
 from whichmovie.catalog.models import Channel
 from whichmovie.sources.presets import rules_for
 from whichmovie.sources.titles import parse_title
 
+from ._output import WhichMovieCommand
 from .export import json_line_safe
 
 
-class Command(BaseCommand):
+class Command(WhichMovieCommand):
     help = "Read one upload title per line on stdin; print one JSON object per line."
 
     def add_arguments(self, parser: Any) -> None:

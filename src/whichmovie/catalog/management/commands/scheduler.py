@@ -3,12 +3,14 @@ import threading
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from whichmovie.catalog.services.scheduler import scheduler_run
 
+from ._output import WhichMovieCommand
 
-class Command(BaseCommand):
+
+class Command(WhichMovieCommand):
     help = (
         "Run the cron schedule (distributed mode). One scheduler is active at a time (a lease "
         "in the database); another one waits and takes over when the active one stops."

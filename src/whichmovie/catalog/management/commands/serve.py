@@ -5,9 +5,13 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import connections
 from gunicorn.app.base import BaseApplication
+
+from whichmovie.catalog.services.status import site_warnings
+
+from ._output import WhichMovieCommand
 
 
 class WhichMovieServer(BaseApplication):  # type: ignore[misc]
@@ -49,12 +53,12 @@ def _check_port_free(host: str, port: int) -> None:
             raise CommandError(f"cannot listen on {host}:{port}: {error.strerror}") from error
 
 
-class Command(BaseCommand):
+class Command(WhichMovieCommand):
     help = "Run the site (embedded: with the jobs and the schedule in the same process)."
 
     def add_arguments(self, parser: Any) -> None:
-        parser.add_argument("--host", default="127.0.0.1")
-        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--host", default="127.0.0.1", help="Address to listen on.")
+        parser.add_argument("--port", type=int, default=8000, help="Port to listen on.")
         parser.add_argument(
             "--workers",
             type=int,
@@ -86,4 +90,6 @@ class Command(BaseCommand):
         self.stdout.write(f"WhichMovie on http://{config['bind']}/ - {mode}")
         # gunicorn forks its workers from this process: none may inherit its database socket.
         connections.close_all()
+        for warning in site_warnings():  # the status page says the same
+            self.stderr.write(f"warning: {warning}")
         WhichMovieServer(config).run()

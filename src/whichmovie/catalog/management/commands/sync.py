@@ -1,14 +1,14 @@
 from typing import Any
 
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
 
 from whichmovie.radar.services.pipeline import notifications_after_pipeline
 
+from ._output import WhichMovieCommand
 from .enrich import enrich
 
 
-class Command(BaseCommand):
+class Command(WhichMovieCommand):
     help = "Fetch every enabled channel now, then enrich what is new."
 
     def add_arguments(self, parser: Any) -> None:

@@ -5,9 +5,11 @@ import subprocess
 import sys
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 
 from whichmovie.sources.youtube import ytdlp_version
+
+from ._output import WhichMovieCommand
 
 
 def installer() -> list[str]:
@@ -19,7 +21,7 @@ def installer() -> list[str]:
     raise CommandError("neither pip nor uv is available to update yt-dlp in this environment")
 
 
-class Command(BaseCommand):
+class Command(WhichMovieCommand):
     help = "Update yt-dlp: YouTube changes its pages often, and an old yt-dlp stops reading them."
 
     def add_arguments(self, parser: CommandParser) -> None:

@@ -2,15 +2,17 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
+
+from ._output import WhichMovieCommand
 
 
-class Command(BaseCommand):
+class Command(WhichMovieCommand):
     help = "Run Dramatiq workers (distributed mode: needs BROKER_URL)."
 
     def add_arguments(self, parser: Any) -> None:
-        parser.add_argument("--processes", type=int, default=2)
-        parser.add_argument("--threads", type=int, default=4)
+        parser.add_argument("--processes", type=int, default=2, help="worker processes")
+        parser.add_argument("--threads", type=int, default=4, help="threads per process")
 
     def handle(self, *args: Any, **options: Any) -> None:
         if not settings.BROKER_URL:

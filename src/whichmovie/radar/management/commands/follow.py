@@ -1,17 +1,18 @@
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from whichmovie.catalog.management.commands._output import WhichMovieCommand
 from whichmovie.radar.services.follows import FollowError, follow_parse, wants_from
 
 from ._users import user_named
 
 
-class Command(BaseCommand):
+class Command(WhichMovieCommand):
     help = "Follow a film, a channel, a person or a radar search for USER."
 
     def add_arguments(self, parser: Any) -> None:
-        parser.add_argument("user")
+        parser.add_argument("user", help="the user's username")
         parser.add_argument("what", help="movie=ID, channel=SLUG, person=NAME or a radar query")
         parser.add_argument(
             "--events", default="trailers,releases", help="trailers, releases or both"

@@ -1,20 +1,25 @@
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from whichmovie.catalog.management.commands._output import WhichMovieCommand
 from whichmovie.radar.models import Schedule
 from whichmovie.radar.services.notify import TargetError, target_add
 
 from ._users import user_named
 
 
-class Command(BaseCommand):
+class Command(WhichMovieCommand):
     help = "Send USER's radar notifications to an Apprise URL (immediately or as a digest)."
 
     def add_arguments(self, parser: Any) -> None:
-        parser.add_argument("user")
+        parser.add_argument("user", help="the user's username")
         parser.add_argument("url", help="an Apprise URL: ntfy://, mailto://, discord://, ...")
-        parser.add_argument("--digest", choices=[Schedule.DAILY, Schedule.WEEKLY])
+        parser.add_argument(
+            "--digest",
+            choices=[Schedule.DAILY, Schedule.WEEKLY],
+            help="one message a day or a week instead of one per event",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         user = user_named(options["user"])

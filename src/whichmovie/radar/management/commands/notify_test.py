@@ -1,18 +1,19 @@
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from whichmovie.catalog.management.commands._output import WhichMovieCommand
 from whichmovie.radar.models import NotificationTarget
 from whichmovie.radar.services.notify import target_test
 
 from ._users import user_named
 
 
-class Command(BaseCommand):
+class Command(WhichMovieCommand):
     help = "Send a test notification to each of USER's targets."
 
     def add_arguments(self, parser: Any) -> None:
-        parser.add_argument("user")
+        parser.add_argument("user", help="the user's username")
 
     def handle(self, *args: Any, **options: Any) -> None:
         user = user_named(options["user"])

@@ -1,4 +1,4 @@
-// WhichMovie: four small progressive enhancements. Everything works without them.
+// WhichMovie: small progressive enhancements. Everything works without them.
 "use strict";
 
 // 1. Images that fail to load (offline, blocked) reveal the poster placeholder under them.
@@ -65,6 +65,10 @@ document.addEventListener("click", async (event) => {
     listing.querySelector("[data-items]").append(...items);
     listing.querySelector("[data-pager]").replaceWith(pager);
     listing.querySelector("[data-status]").textContent = items.length + " more films loaded.";
+    // The address keeps the place: Back (or a reload, or a shared link) opens the list at the
+    // films just loaded, with a link up to the newest, instead of at the top of page one.
+    history.replaceState(history.state, "", link.href);
+    history.scrollRestoration = "manual";
     // Keyboard users continue from the first new film, not from the top.
     items[0]?.querySelector("a")?.focus({ preventScroll: true });
   } catch {
@@ -73,4 +77,112 @@ document.addEventListener("click", async (event) => {
     link.removeAttribute("aria-busy");
     link.textContent = label;
   }
+});
+
+// 5. Coming back to a list (Back, or a reload): the film you opened is on screen again, even
+// when the list was longer than its first page (the address then holds the cursor, above).
+document.addEventListener("click", (event) => {
+  const link = event.target.closest("[data-items] a[href]");
+  if (link) history.replaceState({ ...history.state, opened: link.getAttribute("href") }, "");
+});
+if (history.state?.opened) {
+  const opened = CSS.escape(history.state.opened);
+  document.querySelector(`[data-items] a[href="${opened}"]`)?.scrollIntoView({ block: "center" });
+}
+
+// 6. Search suggestions as you type: films by title, director or cast, each a link.
+const suggestInput = document.querySelector("input[data-suggest]");
+if (suggestInput) {
+  const list = document.getElementById(suggestInput.getAttribute("aria-describedby"));
+  let timer;
+  let asked = "";
+  suggestInput.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const text = suggestInput.value.trim();
+      if (text.length < 2) {
+        list.hidden = true;
+        list.replaceChildren();
+        return;
+      }
+      asked = text;
+      try {
+        const response = await fetch(
+          suggestInput.dataset.suggest + "?q=" + encodeURIComponent(text),
+        );
+        const found = response.ok ? (await response.json()).suggestions : [];
+        if (asked !== text) return; // a later keystroke's answer wins
+        list.replaceChildren(
+          ...found.map((item) => {
+            const entry = document.createElement("li");
+            const link = document.createElement("a");
+            link.href = item.url;
+            link.textContent = item.label;
+            if (item.detail) {
+              const detail = document.createElement("span");
+              detail.textContent = " · " + item.detail;
+              link.append(detail);
+            }
+            entry.append(link);
+            return entry;
+          }),
+        );
+        list.hidden = found.length === 0;
+      } catch {
+        list.hidden = true;
+      }
+    }, 150);
+  });
+  suggestInput.addEventListener("keydown", (event) => {
+    if (event.key === "ArrowDown" && !list.hidden) {
+      event.preventDefault();
+      list.querySelector("a")?.focus();
+    } else if (event.key === "Escape") {
+      list.hidden = true;
+    }
+  });
+  list.addEventListener("keydown", (event) => {
+    const links = [...list.querySelectorAll("a")];
+    const at = links.indexOf(document.activeElement);
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      const next = at + (event.key === "ArrowDown" ? 1 : -1);
+      (next < 0 ? suggestInput : links[Math.min(next, links.length - 1)]).focus();
+    } else if (event.key === "Escape") {
+      list.hidden = true;
+      suggestInput.focus();
+    }
+  });
+}
+
+// 7. The newest trailer from the grid, in a dialog: the same nocookie player as the film page
+// (loaded because the visitor pressed play). Without JS the link opens the film's trailer.
+document.addEventListener("click", (event) => {
+  const link = event.target.closest("a[data-play]");
+  if (!link || event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+  event.preventDefault();
+  let dialog = document.getElementById("trailer-dialog");
+  if (!dialog) {
+    dialog = document.createElement("dialog");
+    dialog.id = "trailer-dialog";
+    dialog.className = "trailer-dialog";
+    dialog.setAttribute("aria-labelledby", "trailer-dialog-title");
+    dialog.innerHTML =
+      '<div class="trailer-dialog-head"><h2 id="trailer-dialog-title"></h2>' +
+      '<form method="dialog"><button class="button" type="submit">Close</button></form></div>' +
+      '<div class="player" data-slot></div><p><a data-more>All trailers of this film</a></p>';
+    // Closing stops the video: the player goes with it.
+    dialog.addEventListener("close", () => dialog.querySelector("[data-slot]").replaceChildren());
+    document.body.append(dialog);
+  }
+  dialog.querySelector("h2").textContent = link.dataset.title;
+  dialog.querySelector("[data-more]").href = link.href;
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "player-button";
+  button.dataset.youtubeId = link.dataset.play;
+  button.dataset.title = link.dataset.title;
+  dialog.querySelector("[data-slot]").replaceChildren(button);
+  dialog.showModal();
+  button.click(); // the player of 2. above replaces the button with the embed
 });
