@@ -11,6 +11,9 @@ def _isolated_settings(settings):
     settings.TMDB_API_KEY = ""
     settings.TMDB_READ_ACCESS_TOKEN = ""
     settings.YOUTUBE_FEED_URL = "http://127.0.0.1:9/feeds/videos.xml"
+    # Commands run in-process take the embedded path (do the work here), also in CI's run with
+    # BROKER_URL set: with it they would wait for workers. Real workers: tests/test_distributed.py.
+    settings.BROKER_URL = ""
     # Test users need no slow password hashing.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.YOUTUBE_REQUEST_SPACING = 0  # no sleeping between yt-dlp's (local) requests

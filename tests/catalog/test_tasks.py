@@ -4,6 +4,7 @@ from datetime import UTC, datetime
 
 import dramatiq
 import pytest
+from dramatiq.brokers.stub import StubBroker
 
 from tests.factories import make_channel, make_video
 from tests.fakes.youtube import atom_feed
@@ -78,6 +79,14 @@ def test_every_job_run_is_recorded_with_its_counts(broker, worker, fake_tmdb, se
     assert runs["enrich_batch"].finished_at >= runs["enrich_batch"].started_at
 
 
+def join_letting_failures_be(broker, queue_name):
+    """The in-process broker re-raises a failed job unless told not to; Redis's never does."""
+    if isinstance(broker, StubBroker):
+        broker.join(queue_name, timeout=20_000, fail_fast=False)
+    else:
+        broker.join(queue_name, timeout=20_000)
+
+
 def test_a_job_out_of_retries_is_a_dead_letter_and_the_admin_retries_it(
     broker, worker, fake_tmdb, settings, admin_client
 ):
@@ -90,7 +99,7 @@ def test_a_job_out_of_retries_is_a_dead_letter_and_the_admin_retries_it(
     make_video(make_movie("Dune", 2021))
     (batch_id,) = batches_plan(kind="enrich", movie_ids=Movie.objects.values_list("pk", flat=True))
     tasks.enrich_batch.send_with_options(args=(batch_id,), max_retries=0)
-    broker.join(tasks.enrich_batch.queue_name, timeout=20_000, fail_fast=False)
+    join_letting_failures_be(broker, tasks.enrich_batch.queue_name)
     worker.join()
 
     dead = JobRun.objects.get()
@@ -102,13 +111,15 @@ def test_a_job_out_of_retries_is_a_dead_letter_and_the_admin_retries_it(
         "/admin/catalog/jobrun/", {"action": "retry", "_selected_action": [dead.pk]}
     )
     assert response.status_code == 302
-    broker.join(tasks.enrich_batch.queue_name, timeout=20_000, fail_fast=False)
+    join_letting_failures_be(broker, tasks.enrich_batch.queue_name)
     worker.join()
     assert JobRun.objects.filter(actor="enrich_batch", status="done").count() == 1
     assert Movie.objects.get().match_status == "matched"
 
 
 def test_the_sunday_reconcile_is_spread_over_hours(broker, settings):
+    if not isinstance(broker, StubBroker):
+        pytest.skip("reads the in-process broker's delay queue (the SQLite run has it)")
     settings.RECONCILE_SPREAD_HOURS = 6
     Channel.objects.all().delete()
     for _ in range(4):
