@@ -47,9 +47,13 @@ def main() -> None:
             last_checked_at=start - timedelta(days=1),
             last_success_at=start - timedelta(days=1),
         )
+        # Unchanged: stored as the feed gives them, its description included.
         uploads = [
             Upload(
-                f"c{n:04d}v{i:05d}", f"Film {n}-{i} | Official Trailer", start - timedelta(days=i)
+                f"c{n:04d}v{i:05d}",
+                f"Film {n}-{i} | Official Trailer",
+                start - timedelta(days=i),
+                description="Watch the trailer.",
             )
             for i in range(15)
         ]
