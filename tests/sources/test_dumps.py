@@ -172,6 +172,6 @@ def test_any_dump_shape_is_read_or_refused_with_one_line(value):
         return
     assert listing.channel_id or VIDEOS_URL_RE.match(listing.url)
     for upload in listing.uploads:
-        assert 1 <= len(upload.youtube_id) <= 20 and upload.title
+        assert 0 < len(upload.youtube_id) <= 20 and upload.title
         upload.title.encode("utf-8")
     json.dumps(listing.skipped)
