@@ -278,7 +278,7 @@ def test_a_standby_scheduler_waits_and_takes_over(environment, tmp_path):
 
 def test_the_scheduler_survives_a_redis_restart(environment, tmp_path):
     if not environment["BROKER_URL"].startswith("redis"):
-        pytest.skip("a Redis broker's restart")
+        pytest.skip("restarts a Redis broker of its own; on RabbitMQ there is none to restart")
     with RedisServer(6390, tmp_path) as own:
         environment.update(BROKER_URL=own.url, REDIS_URL=own.url)
         log = tmp_path / "scheduler.log"
@@ -325,7 +325,7 @@ def test_a_rabbitmq_fleet_refuses_to_start_without_redis(environment):
 
 def test_sigterm_gives_the_batch_in_hand_back(environment, tmp_path, tmdb):
     if not environment["BROKER_URL"].startswith("redis"):
-        pytest.skip("the same on both brokers: once is enough")
+        pytest.skip("SIGTERM handling is the worker's, not the broker's: tested once, on Redis")
     assert whichmovie(environment, "fetch", "--from-json", *dumps(tmp_path)).returncode == 0
     worker = start(environment, "worker", "--processes", "1", "--threads", "1")
     try:

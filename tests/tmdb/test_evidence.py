@@ -1,7 +1,6 @@
 """The signals beyond title and year: publish date, re-release words, description, channel,
 reworded searches, series, and a 404 on one request."""
 
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -12,23 +11,9 @@ from tests.fakes.tmdb import (
     NOCTURNE_2020,
     NOCTURNE_2024,
     FakeSeries,
-    FakeTmdb,
     make_film,
 )
-from whichmovie.tmdb.client import TmdbClient
 from whichmovie.tmdb.matching import Evidence, match_movie, search_variants
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeTmdb]:
-    with FakeTmdb() as server:
-        yield server
-
-
-@pytest.fixture
-def client(fake: FakeTmdb) -> Iterator[TmdbClient]:
-    with fake.make_client() as tmdb:
-        yield tmdb
 
 
 def published(day: str, **fields) -> Evidence:

@@ -1,5 +1,3 @@
-from collections.abc import Iterator
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -25,10 +23,9 @@ from tests.fakes.tmdb import (
     SUNBURN_HORROR,
     UNRELEASED,
     FakeSeries,
-    FakeTmdb,
     make_film,
 )
-from whichmovie.tmdb.client import TmdbClient, TmdbUnavailable
+from whichmovie.tmdb.client import TmdbUnavailable
 from whichmovie.tmdb.matching import (
     CONFIDENCE_THRESHOLD,
     Candidate,
@@ -37,18 +34,6 @@ from whichmovie.tmdb.matching import (
     score_candidate,
     title_similarity,
 )
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeTmdb]:
-    with FakeTmdb() as server:
-        yield server
-
-
-@pytest.fixture
-def client(fake: FakeTmdb) -> Iterator[TmdbClient]:
-    with fake.make_client() as tmdb:
-        yield tmdb
 
 
 def candidate(result: MatchResult, tmdb_id: int) -> Candidate:
