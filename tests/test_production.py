@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.exceptions import ImproperlyConfigured
 from django.test import RequestFactory
 
-from whichmovie.config import LogLineFilter, mask_url_password
+from whichmovie.config import LogLineFilter, kept_secret, mask_url_password, private_directory
 from whichmovie.web.errors import SafeReporterFilter
 
 PRODUCTION = {
@@ -101,6 +102,29 @@ def test_the_data_directory_and_the_database_are_created_private(tmp_path):
     assert stat.S_IMODE(data.stat().st_mode) == 0o700
     for name in ("whichmovie.sqlite3", "secret_key"):
         assert stat.S_IMODE((data / name).stat().st_mode) == 0o600, name
+
+
+def test_a_data_directory_made_by_a_process_started_alongside_is_used(tmp_path):
+    # The web, worker and scheduler processes of a fleet start together on an empty volume:
+    # whichever makes the directory first, the others use it.
+    data = tmp_path / "data"
+    data.mkdir(mode=0o755)
+    assert private_directory(data) == data
+    assert stat.S_IMODE(data.stat().st_mode) == 0o755, "an existing directory is left as it is"
+
+
+def test_a_data_directory_that_is_a_file_is_a_one_line_error(tmp_path):
+    (tmp_path / "data").write_text("not a directory")
+    with pytest.raises(ImproperlyConfigured, match="is a file, not a directory"):
+        private_directory(tmp_path / "data")
+
+
+def test_processes_started_together_keep_the_one_secret_key_made_first(tmp_path):
+    key_file = tmp_path / "secret_key"
+    assert kept_secret(key_file, "first") == "first"
+    assert kept_secret(key_file, "second") == "first"
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    assert [path.name for path in tmp_path.iterdir()] == ["secret_key"], "no draft left behind"
 
 
 def test_debug_logging_does_not_flood_from_the_http_library(tmp_path, httpserver):

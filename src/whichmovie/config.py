@@ -102,14 +102,37 @@ class LogLineFilter(logging.Filter):
 def private_directory(path: Path) -> Path:
     """Create the data directory readable by us only; an existing one is left as it is."""
     try:
-        if not path.exists():
-            path.mkdir(parents=True, mode=0o700)
-            path.chmod(0o700)  # mkdir's mode is reduced by the umask, never raised
+        path.mkdir(parents=True, mode=0o700)
+        path.chmod(0o700)  # mkdir's mode is reduced by the umask, never raised
+    except FileExistsError:
+        # From an earlier start, or made just now by a process started alongside this one.
+        if not path.is_dir():
+            raise ImproperlyConfigured(
+                f"WHICHMOVIE_DATA_DIR={str(path)!r}: is a file, not a directory"
+            ) from None
     except OSError as error:
         raise ImproperlyConfigured(
             f"WHICHMOVIE_DATA_DIR={str(path)!r}: cannot create it ({error.strerror})"
         ) from error
     return path
+
+
+def kept_secret(path: Path, new_secret: str) -> str:
+    """The secret kept in `path`, made from `new_secret` on the first start. Processes started
+    together on an empty data directory all end up with the one secret that was linked first:
+    the file appears complete and at once, never half-written."""
+    if not path.exists():
+        draft = path.with_name(f".{path.name}.{os.getpid()}")
+        descriptor = os.open(draft, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "w") as file:
+            file.write(new_secret)
+        try:
+            os.link(draft, path)
+        except FileExistsError:
+            pass  # another process's secret won
+        finally:
+            draft.unlink()
+    return path.read_text().strip()
 
 
 def private_file(path: Path) -> None:

@@ -7,7 +7,13 @@ from pathlib import Path
 import django_stubs_ext
 from django.utils.csp import CSP
 
-from whichmovie.config import ConfigEnv, LogLineFilter, private_directory, private_file
+from whichmovie.config import (
+    ConfigEnv,
+    LogLineFilter,
+    kept_secret,
+    private_directory,
+    private_file,
+)
 
 # Lets model admin and querysets be written with type parameters (ModelAdmin[Movie]).
 django_stubs_ext.monkeypatch()
@@ -25,11 +31,7 @@ def _secret_key() -> str:
     key: str = env.str("SECRET_KEY", default="")
     if key:
         return key
-    key_file = DATA_DIR / "secret_key"
-    if not key_file.exists():
-        key_file.write_text(secrets.token_urlsafe(50))
-        key_file.chmod(0o600)
-    return str(key_file.read_text().strip())
+    return kept_secret(DATA_DIR / "secret_key", secrets.token_urlsafe(50))
 
 
 SECRET_KEY = _secret_key()
