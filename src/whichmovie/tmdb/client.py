@@ -117,6 +117,27 @@ if not any(isinstance(f, _RedactSecrets) for f in _httpx_logger.filters):
     _httpx_logger.addFilter(_RedactSecrets())
 
 
+@dataclass(frozen=True)
+class _Throttled:
+    """TMDB answered 429: every thread waits this long, then the request is sent again."""
+
+    wait: float  # seconds, from Retry-After
+
+
+@dataclass(frozen=True)
+class _Retryable:
+    """A failure that may pass: a timeout, a connection error, a 5xx, broken JSON."""
+
+    problem: str
+
+
+def _json_or_none(response: httpx2.Response) -> Any:
+    try:
+        return response.json()
+    except ValueError:
+        return None
+
+
 class TmdbClient:
     def __init__(
         self,
@@ -266,56 +287,60 @@ class TmdbClient:
         failures = 0
         throttled = 0
         while True:
-            self._wait_while_paused()
-            if not self._limiter.try_acquire("tmdb"):
-                raise TmdbError("the TMDB rate limiter refused the request")  # weight > limit
-            self._count("requests")
-            try:
-                response = self._http.get(path, params=params)
-            except httpx2.TimeoutException:
-                problem = "timeout"
-            except httpx2.TransportError as exc:
-                problem = f"connection error ({self._redact(str(exc)) or type(exc).__name__})"
-            else:
-                status = response.status_code
-                if status == 200:
-                    try:
-                        data = response.json()
-                    except ValueError:
-                        data = None
-                    if isinstance(data, dict):
-                        return data
-                    problem = "truncated or invalid JSON"
-                elif status == 401:
-                    credential = "read-access token" if self._token else "API key"
-                    raise TmdbAuthError(
-                        f"TMDB rejected the {credential} (HTTP 401): {self._message(response)}"
+            outcome = self._attempt(path, params)
+            if isinstance(outcome, _Throttled):
+                throttled += 1
+                if throttled > self.max_throttled:
+                    raise TmdbUnavailable(
+                        f"TMDB kept throttling (HTTP 429) after {self.max_throttled} waits "
+                        f"on {path}"
                     )
-                elif status == 404:
-                    raise TmdbNotFound(f"TMDB has nothing at {path} (HTTP 404)")
-                elif status == 429:
-                    throttled += 1
-                    self._count("throttled")
-                    if throttled > self.max_throttled:
-                        raise TmdbUnavailable(
-                            f"TMDB kept throttling (HTTP 429) after {self.max_throttled} waits "
-                            f"on {path}"
-                        )
-                    self._pause(self._retry_after(response))
-                    continue
-                elif status >= 500:
-                    problem = f"HTTP {status}"
-                else:
-                    raise TmdbError(
-                        f"TMDB refused {path} (HTTP {status}): {self._message(response)}"
+                self._pause(outcome.wait)
+                continue
+            if isinstance(outcome, _Retryable):
+                failures += 1
+                if failures >= self.max_attempts:
+                    raise TmdbUnavailable(
+                        f"TMDB did not answer after {failures} attempts: {outcome.problem} "
+                        f"on {path}"
                     )
-            failures += 1
-            if failures >= self.max_attempts:
-                raise TmdbUnavailable(
-                    f"TMDB did not answer after {failures} attempts: {problem} on {path}"
-                )
-            self._count("retries")
-            time.sleep(self._backoff(failures))
+                self._count("retries")
+                time.sleep(self._backoff(failures))
+                continue
+            return outcome
+
+    def _attempt(
+        self, path: str, params: dict[str, str | int]
+    ) -> dict[str, Any] | _Throttled | _Retryable:
+        """One request: the answer, a 429 to wait out, or a failure worth retrying.
+        An answer that retrying cannot change (401, 404, other 4xx) raises."""
+        self._wait_while_paused()
+        if not self._limiter.try_acquire("tmdb"):
+            raise TmdbError("the TMDB rate limiter refused the request")  # weight > limit
+        self._count("requests")
+        try:
+            response = self._http.get(path, params=params)
+        except httpx2.TimeoutException:
+            return _Retryable("timeout")
+        except httpx2.TransportError as exc:
+            return _Retryable(f"connection error ({self._redact(str(exc)) or type(exc).__name__})")
+        status = response.status_code
+        if status == 200:
+            data = _json_or_none(response)
+            return data if isinstance(data, dict) else _Retryable("truncated or invalid JSON")
+        if status == 429:
+            self._count("throttled")
+            return _Throttled(self._retry_after(response))
+        if status >= 500:
+            return _Retryable(f"HTTP {status}")
+        if status == 401:
+            credential = "read-access token" if self._token else "API key"
+            raise TmdbAuthError(
+                f"TMDB rejected the {credential} (HTTP 401): {self._message(response)}"
+            )
+        if status == 404:
+            raise TmdbNotFound(f"TMDB has nothing at {path} (HTTP 404)")
+        raise TmdbError(f"TMDB refused {path} (HTTP {status}): {self._message(response)}")
 
     def _backoff(self, failures: int) -> float:
         ceiling = min(self.backoff_max, self.backoff_initial * 2 ** (failures - 1))
@@ -356,10 +381,7 @@ class TmdbClient:
             setattr(self.stats, field, getattr(self.stats, field) + 1)
 
     def _message(self, response: httpx2.Response) -> str:
-        try:
-            data = response.json()
-        except ValueError:
-            data = None
+        data = _json_or_none(response)
         if isinstance(data, dict) and isinstance(data.get("status_message"), str):
             return self._redact(data["status_message"])
         return self._redact(response.reason_phrase or "no message")
