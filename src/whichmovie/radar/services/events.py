@@ -219,14 +219,45 @@ def _insert_deliveries(rows: list[tuple[int, int, datetime]]) -> int:
     return Delivery.objects.count() - before
 
 
+type _Entry = tuple[int, str, datetime]  # user id, what the follow wants, when it began
+
+
+@dataclass
+class _Followers:
+    """Every follow that may match the happenings, indexed by what it follows."""
+
+    by_movie: dict[int, list[_Entry]]
+    by_channel: dict[int, list[_Entry]]
+    by_person: dict[str, list[_Entry]]
+    by_query: dict[str, list[_Entry]]
+    hidden: set[tuple[int, int]]  # (user id, movie id): the user hid the film
+
+
 def _audience(happenings: list[_Happening], *, now: datetime) -> dict[str, set[int]]:
     """Event key -> the ids of the users who follow something it matches."""
     movie_ids = {h.movie_id for h in happenings}
     trailer_ids = [h.video_id for h in happenings if h.video_id is not None]
-    by_movie: dict[int, list[tuple[int, str, datetime]]] = defaultdict(list)
-    by_channel: dict[int, list[tuple[int, str, datetime]]] = defaultdict(list)
-    by_person: dict[str, list[tuple[int, str, datetime]]] = defaultdict(list)
-    by_query: dict[str, list[tuple[int, str, datetime]]] = defaultdict(list)
+    followers = _followers(movie_ids)
+    people = _people_of(movie_ids) if followers.by_person else {}
+    matches = _search_matches(followers.by_query, movie_ids, trailer_ids, now=now)
+    return {
+        h.key: {
+            user_id
+            for user_id, wants, created in _candidates(h, followers, people, matches)
+            if (user_id, h.movie_id) not in followers.hidden and _is_news(h, wants, created)
+        }
+        for h in happenings
+    }
+
+
+def _followers(movie_ids: set[int]) -> _Followers:
+    followers = _Followers(
+        by_movie=defaultdict(list),
+        by_channel=defaultdict(list),
+        by_person=defaultdict(list),
+        by_query=defaultdict(list),
+        hidden=set(),
+    )
     for user_id, kind, movie_id, channel_id, person, query, wants, created in Follow.objects.filter(
         Q(kind=FollowKind.MOVIE, movie_id__in=movie_ids) | ~Q(kind=FollowKind.MOVIE)
     ).values_list(
@@ -234,48 +265,48 @@ def _audience(happenings: list[_Happening], *, now: datetime) -> dict[str, set[i
     ):
         entry = (user_id, wants, created)
         if kind == FollowKind.MOVIE:
-            by_movie[movie_id].append(entry)
+            followers.by_movie[movie_id].append(entry)
         elif kind == FollowKind.CHANNEL:
-            by_channel[channel_id].append(entry)
+            followers.by_channel[channel_id].append(entry)
         elif kind == FollowKind.PERSON:
-            by_person[person].append(entry)
+            followers.by_person[person].append(entry)
         else:
-            by_query[query].append(entry)
-    hidden: set[tuple[int, int]] = set()
+            followers.by_query[query].append(entry)
     for user_id, movie_id, state, created in MovieMark.objects.filter(
         movie_id__in=movie_ids
     ).values_list("user_id", "movie_id", "state", "created_at"):
         if state == MarkState.HIDDEN:
-            hidden.add((user_id, movie_id))
+            followers.hidden.add((user_id, movie_id))
         else:  # a watchlisted film is followed for everything
-            by_movie[movie_id].append((user_id, Wants.BOTH, created))
-    people = _people_of(movie_ids) if by_person else {}
-    matches = _search_matches(by_query, movie_ids, trailer_ids, now=now)
+            followers.by_movie[movie_id].append((user_id, Wants.BOTH, created))
+    return followers
 
-    audience: dict[str, set[int]] = {}
-    for h in happenings:
-        candidates: list[tuple[int, str, datetime]] = list(by_movie.get(h.movie_id, []))
-        if h.channel_id is not None:
-            candidates += by_channel.get(h.channel_id, [])
-        for name in people.get(h.movie_id, ()):
-            candidates += by_person.get(name, [])
-        found = h.video_id if h.video_id is not None else h.movie_id
-        for query, entries in by_query.items():
-            if found in matches[query][h.kind == EventKind.TRAILER]:
-                candidates += entries
-        users = set()
-        for user_id, wants, created in candidates:
-            if (user_id, h.movie_id) in hidden:
-                continue
-            if h.kind == EventKind.TRAILER:
-                # Only uploads first seen after the follow began are news to it.
-                if wants == Wants.RELEASES or (h.seen_at is not None and h.seen_at < created):
-                    continue
-            elif wants == Wants.TRAILERS:
-                continue
-            users.add(user_id)
-        audience[h.key] = users
-    return audience
+
+def _candidates(
+    h: _Happening,
+    followers: _Followers,
+    people: dict[int, set[str]],
+    matches: dict[str, tuple[set[int], set[int]]],
+) -> list[_Entry]:
+    """The follows a happening matches: its film, its channel, its people, saved searches."""
+    candidates = list(followers.by_movie.get(h.movie_id, []))
+    if h.channel_id is not None:
+        candidates += followers.by_channel.get(h.channel_id, [])
+    for name in people.get(h.movie_id, ()):
+        candidates += followers.by_person.get(name, [])
+    found = h.video_id if h.video_id is not None else h.movie_id
+    for query, entries in followers.by_query.items():
+        if found in matches[query][h.kind == EventKind.TRAILER]:
+            candidates += entries
+    return candidates
+
+
+def _is_news(h: _Happening, wants: str, created: datetime) -> bool:
+    """Whether a follow wants to hear of this happening."""
+    if h.kind == EventKind.TRAILER:
+        # Only uploads first seen after the follow began are news to it.
+        return wants != Wants.RELEASES and (h.seen_at is None or h.seen_at >= created)
+    return wants != Wants.TRAILERS
 
 
 def _people_of(movie_ids: Iterable[int]) -> dict[int, set[str]]:
