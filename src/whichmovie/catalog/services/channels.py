@@ -390,32 +390,7 @@ def channel_follow(
         check_cron(schedule)
     if depth is not None and not 1 <= depth <= MAX_DEPTH:
         raise ValueError(f"--depth must be between 1 and {MAX_DEPTH} uploads (got {depth})")
-    preset = preset_for_slug(url)
-    channel: Channel | None = None
-    if preset is None:
-        target = youtube.videos_url(url)
-        id_in_url = youtube.CHANNEL_ID_RE.search(target)
-        channel_id = id_in_url.group(0) if id_in_url else ""
-        channel = channel_find(channel_id=channel_id, handle=_handle(target), url=target)
-        if channel is None:
-            preset = preset_for_channel(channel_id=channel_id, handle=_handle(target))
-    if preset is not None:
-        channel = (
-            channel_find(channel_id=preset.youtube_channel_id, handle=_handle(preset.url))
-            or Channel.objects.filter(slug=preset.slug).first()
-        )
-        if channel is None:
-            channel = channel_from_preset(preset=preset, enabled=False)
-        elif channel.rules == "generic":
-            channel.rules = preset.rules
-    if channel is None:
-        listing = youtube.read_listing(url, limit=1, options=options or youtube_options())
-        if not listing.channel_id:
-            raise youtube.ChannelUnavailable(f"YouTube did not say which channel {url} is")
-        channel = channel_find(channel_id=listing.channel_id, handle=listing.handle)
-        if channel is None:
-            channel = channel_for_listing(listing=listing)
-            channel.enabled = False  # new: followed below
+    channel = _channel_named_by(url) or _channel_asked_of_youtube(url, options=options)
     already = channel.enabled
     channel.enabled = True
     if schedule:
@@ -426,6 +401,45 @@ def channel_follow(
         channel.rules = rules
     channel.save()
     return ChannelFollowed(channel=channel, already=already)
+
+
+def _channel_named_by(url: str) -> Channel | None:
+    """The channel a preset slug or a URL names, found without asking YouTube: one we follow
+    already, or a preset's; None when only YouTube can tell."""
+    preset = preset_for_slug(url)
+    if preset is None:
+        target = youtube.videos_url(url)
+        id_in_url = youtube.CHANNEL_ID_RE.search(target)
+        channel_id = id_in_url.group(0) if id_in_url else ""
+        if channel := channel_find(channel_id=channel_id, handle=_handle(target), url=target):
+            return channel
+        preset = preset_for_channel(channel_id=channel_id, handle=_handle(target))
+    return _channel_of_preset(preset) if preset is not None else None
+
+
+def _channel_of_preset(preset: ChannelPreset) -> Channel:
+    """A preset's channel, under whatever slug it is followed; a new one starts disabled."""
+    channel = (
+        channel_find(channel_id=preset.youtube_channel_id, handle=_handle(preset.url))
+        or Channel.objects.filter(slug=preset.slug).first()
+    )
+    if channel is None:
+        return channel_from_preset(preset=preset, enabled=False)
+    if channel.rules == "generic":
+        channel.rules = preset.rules
+    return channel
+
+
+def _channel_asked_of_youtube(url: str, *, options: youtube.YouTubeOptions | None) -> Channel:
+    """Which channel `url` is, by YouTube's listing (one upload): ours, or a new, disabled one."""
+    listing = youtube.read_listing(url, limit=1, options=options or youtube_options())
+    if not listing.channel_id:
+        raise youtube.ChannelUnavailable(f"YouTube did not say which channel {url} is")
+    channel = channel_find(channel_id=listing.channel_id, handle=listing.handle)
+    if channel is None:
+        channel = channel_for_listing(listing=listing)
+        channel.enabled = False  # new: followed by the caller
+    return channel
 
 
 def channel_add(
