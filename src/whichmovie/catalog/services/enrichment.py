@@ -16,7 +16,7 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
@@ -48,7 +48,6 @@ from whichmovie.catalog.services.work import (
 )
 from whichmovie.sources.clean import clean_json
 from whichmovie.sources.titles import normalise_title
-from whichmovie.tmdb.cleaning import clean_details
 from whichmovie.tmdb.client import (
     RateLimiter,
     TmdbAuthError,
@@ -57,6 +56,7 @@ from whichmovie.tmdb.client import (
     TmdbNotFound,
     make_limiter,
 )
+from whichmovie.tmdb.details import movie_details
 from whichmovie.tmdb.matching import Evidence, MatchResult, match_movie
 
 logger = logging.getLogger(__name__)
@@ -440,80 +440,30 @@ def _raw_match_details(pending: _Pending, match: MatchResult) -> dict[str, Any]:
     }
 
 
-def _date(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
-
-
 def movie_apply_details(*, movie: Movie, details: dict[str, Any], status: str) -> bool:
     """Write TMDB details onto `movie`. If another movie already holds this TMDB id, the
     two are merged into that one (all trailers kept) and True is returned."""
-    details = clean_details(details)  # TMDB's text is outside data: cleaned before storing
-    tmdb_id = int(details["id"])
-    holder = Movie.objects.filter(tmdb_id=tmdb_id).exclude(pk=movie.pk).first()
+    fields = movie_details(details, region=settings.TMDB_REGION)
+    holder = Movie.objects.filter(tmdb_id=fields.tmdb_id).exclude(pk=movie.pk).first()
     if holder is not None:
         movie_merge(source=movie, target=holder)
         if holder.match_status in DECIDED_STATUSES:
             return True
         movie = holder
-    region = settings.TMDB_REGION
-    external = details.get("external_ids") or {}
-    imdb_id = details.get("imdb_id") or external.get("imdb_id") or None
+    imdb_id = fields.imdb_id
     if imdb_id and Movie.objects.filter(imdb_id=imdb_id).exclude(pk=movie.pk).exists():
         imdb_id = None  # TMDB has two entries for one IMDb title; keep the first
-    movie.tmdb_id = tmdb_id
-    movie.imdb_id = imdb_id
-    movie.title = details.get("title") or movie.title
-    movie.original_title = details.get("original_title") or ""
-    movie.original_language = details.get("original_language") or ""
-    movie.overview = details.get("overview") or ""
-    movie.tagline = details.get("tagline") or ""
-    movie.release_date = _date(details.get("release_date"))
-    movie.year = movie.release_date.year if movie.release_date else movie.year
-    movie.runtime = details.get("runtime") or None
-    movie.vote_average = details.get("vote_average")
-    movie.vote_count = details.get("vote_count")
-    movie.popularity = details.get("popularity")
-    movie.poster_path = details.get("poster_path") or ""
-    movie.backdrop_path = details.get("backdrop_path") or ""
-    credits = details.get("credits") or {}
-    movie.directors = [c["name"] for c in credits.get("crew", []) if c.get("job") == "Director"]
-    movie.cast = [
-        {
-            "name": c.get("name"),
-            "character": c.get("character"),
-            "profile_path": c.get("profile_path"),
-        }
-        for c in sorted(credits.get("cast", []), key=lambda c: c.get("order", 0))[:10]
-    ]
-    releases: list[dict[str, Any]] = next(
-        (
-            r.get("release_dates", [])
-            for r in (details.get("release_dates") or {}).get("results", [])
-            if r.get("iso_3166_1") == region
-        ),
-        [],
-    )
-    movie.certification = next((r["certification"] for r in releases if r.get("certification")), "")
-    movie.theatrical_release_date = min(
-        (d for r in releases if r.get("type") in (2, 3) and (d := _date(r.get("release_date")))),
-        default=None,
-    )
-    movie.digital_release_date = min(
-        (d for r in releases if r.get("type") == 4 and (d := _date(r.get("release_date")))),
-        default=None,
-    )
-    movie.watch_providers = (details.get("watch/providers") or {}).get("results", {}).get(
-        region
-    ) or {}
+    title, year = fields.title or movie.title, fields.year or movie.year
+    for name, value in asdict(fields).items():
+        if name != "genres":
+            setattr(movie, name, value)
+    movie.imdb_id, movie.title, movie.year = imdb_id, title, year
     movie.search_title = normalise_title(movie.title)[:SEARCH_TITLE_LENGTH]
     movie.match_status = status
     movie.match_attempts, movie.next_match_at = 0, None
     movie.enriched_at = timezone.now()
     movie.save()
-    movie.genres.set([genre_for(tmdb_id=g["id"], name=g["name"]) for g in details["genres"]])
+    movie.genres.set([genre_for(tmdb_id=id_, name=name) for id_, name in fields.genres])
     return holder is not None
 
 
