@@ -345,7 +345,7 @@ def _fold(text: str) -> str:
     return " ".join("".join(c for c in text if not unicodedata.combining(c)).split())
 
 
-def _evidence(
+def _evidence(  # noqa: C901
     info: dict[str, Any],
     details: dict[str, Any] | None,
     evidence: Evidence,

@@ -94,7 +94,7 @@ def _fits_release(published: date, year: int | None, release: date | None) -> bo
     return True
 
 
-def _agrees(
+def _agrees(  # noqa: C901
     group: _Group, video: Video, year: int | None, language: str, *, alone: bool = False
 ) -> bool:
     """Whether the upload can be one film with the group, before TMDB is asked.
