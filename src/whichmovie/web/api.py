@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, TypedDict
 
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.urls import reverse
 from django.utils import timezone
 from ninja import Field, NinjaAPI, Path, Query, Schema
 from ninja.errors import ValidationError
+from pydantic import BaseModel, RootModel, WithJsonSchema
 
 from whichmovie.catalog.models import Channel, MatchStatus, Movie, Video, VideoKind
 from whichmovie.catalog.schedule import channels_with_last_check
@@ -45,7 +46,8 @@ api = NinjaAPI(
     title="WhichMovie API",
     version="1",
     description="Films by their newest trailer. Lists use cursor pagination: pass the "
-    "`next_cursor` of a page as `cursor` to get the next one.",
+    "`next_cursor` of a page as `cursor` to get the next one. A bad parameter answers 400 "
+    'with `{"detail": "what was wrong"}`; a film that does not exist, 404.',
     urls_namespace="api",
     renderer=InertJSONRenderer(),
 )
@@ -58,12 +60,13 @@ def filter_error(request: HttpRequest, error: FilterError) -> HttpResponse:
 
 @api.exception_handler(ValidationError)
 def validation_error(request: HttpRequest, error: ValidationError) -> HttpResponse:
-    """Parameters of the wrong type or range: one readable line, like the other 4xx answers."""
+    """A parameter of the wrong type or range: a 400 with one readable line, the same status
+    and shape as every other bad parameter (the filters' FilterError above)."""
     problems = [
         f"{'.'.join(str(p) for p in e.get('loc', ())[1:]) or 'request'}: {e.get('msg', 'invalid')}"
         for e in error.errors
     ]
-    return api.create_response(request, {"detail": "; ".join(problems)}, status=422)
+    return api.create_response(request, {"detail": "; ".join(problems)}, status=400)
 
 
 def _one_of(choices: Iterable[str]) -> str:
@@ -80,36 +83,34 @@ SLUG_PATTERN = r"^[-\w]{0,100}$"  # empty: no filter
 MAX_ID = 2**63 - 1  # database ids are 64-bit: a larger number is no id, never an overflow
 
 
+# The filters of /movies are taken as text and parsed once, by MovieFilters, as on the pages
+# (same rules, same messages); WithJsonSchema still tells OpenAPI what each one takes.
+def _documented(**json_schema: Any) -> WithJsonSchema:
+    return WithJsonSchema(json_schema)
+
+
+Slug = Annotated[str | None, _documented(type="string", pattern=SLUG_PATTERN)]
+Search = Annotated[str | None, _documented(type="string", maxLength=MAX_SEARCH_LENGTH)]
+Year = Annotated[str | None, _documented(type="integer", minimum=MIN_YEAR, maximum=MAX_YEAR)]
+Kind = Annotated[str | None, _documented(type="string", **_enum(KINDS))]
+Status = Annotated[str | None, _documented(type="string", **_enum(STATUSES))]
+NewWindow = Annotated[str | None, _documented(type="string", **_enum(NEW_WINDOWS))]
+Sort = Annotated[str | None, _documented(type="string", **_enum(SORTS))]
+Cursor = Annotated[str | None, _documented(type="string", maxLength=MAX_PARAMETER)]
+
+
 class MovieQuery(Schema):
-    q: str | None = Field(
-        None,
-        max_length=MAX_SEARCH_LENGTH,
-        description="Title search, accent- and case-insensitive.",
+    q: Search = Field(None, description="Title search, accent- and case-insensitive.")
+    channel: Slug = Field(None, description="Channel slug: films with a trailer there.")
+    genre: Slug = Field(None, description="Genre slug, e.g. `drama`.")
+    year: Year = Field(None, description="Release year.")
+    kind: Kind = Field(None, description="Films with a video of this kind. " + _one_of(KINDS))
+    status: Status = Field(None, description=_one_of(STATUSES))
+    new: NewWindow = Field(
+        None, description="Newest trailer within this window. " + _one_of(NEW_WINDOWS)
     )
-    channel: str | None = Field(
-        None, pattern=SLUG_PATTERN, description="Channel slug: films with a trailer there."
-    )
-    genre: str | None = Field(None, pattern=SLUG_PATTERN, description="Genre slug, e.g. `drama`.")
-    year: int | None = Field(None, ge=MIN_YEAR, le=MAX_YEAR, description="Release year.")
-    kind: str | None = Field(
-        None,
-        description="Films with a video of this kind. " + _one_of(KINDS),
-        json_schema_extra=_enum(KINDS),
-    )
-    status: str | None = Field(
-        None, description=_one_of(STATUSES), json_schema_extra=_enum(STATUSES)
-    )
-    new: str | None = Field(
-        None,
-        description="Newest trailer within this window. " + _one_of(NEW_WINDOWS),
-        json_schema_extra=_enum(NEW_WINDOWS),
-    )
-    sort: str | None = Field(
-        None, description="Default `newest`. " + _one_of(SORTS), json_schema_extra=_enum(SORTS)
-    )
-    cursor: str | None = Field(
-        None, max_length=MAX_PARAMETER, description="`next_cursor` of the previous page."
-    )
+    sort: Sort = Field(None, description="Default `newest`. " + _one_of(SORTS))
+    cursor: Cursor = Field(None, description="`next_cursor` of the previous page.")
     limit: int = Field(24, ge=1, le=100)
 
 
@@ -150,12 +151,42 @@ class VideoOut(Schema):
     thumbnail_url: str
     movie_id: int | None
 
+    @staticmethod
+    def resolve_title(video: Video) -> str:
+        return video.youtube_title
+
+    @staticmethod
+    def resolve_published_at(video: Video) -> datetime | None:
+        return video.published_at if video.date_known else None
+
+    @staticmethod
+    def resolve_embed_url(video: Video) -> str:
+        return f"https://www.youtube-nocookie.com/embed/{video.youtube_id}"
+
 
 class CastMember(Schema):
     name: str
     character: str
 
 
+class RequestContext(TypedDict):
+    """What a schema's resolvers need besides the object: the request, for absolute URLs."""
+
+    request: HttpRequest
+
+
+class Context(RequestContext):
+    """A film's resolvers also need TMDB's image sizes and today's date (release status)."""
+
+    images: TmdbImages
+    today: date
+
+
+def _context(request: HttpRequest) -> Context:
+    return {"request": request, "images": TmdbImages.load(), "today": timezone.now().date()}
+
+
+# The movie schemas read a film from `with_trailers` (trailers, genres, channels fetched).
 class MovieOut(Schema):
     id: int
     title: str
@@ -183,6 +214,47 @@ class MovieOut(Schema):
     imdb_url: str | None
     letterboxd_url: str | None
 
+    @staticmethod
+    def resolve_url(movie: Movie, context: Context) -> str:
+        return context["request"].build_absolute_uri(movie_url(movie))
+
+    @staticmethod
+    def resolve_status(movie: Movie, context: Context) -> str | None:
+        return release_status(movie, today=context["today"]) or None
+
+    @staticmethod
+    def resolve_genres(movie: Movie) -> list[str]:
+        return [genre.name for genre in genres_of(movie)]
+
+    @staticmethod
+    def resolve_directors(movie: Movie) -> list[str]:
+        return [str(name) for name in movie.directors or []]
+
+    @staticmethod
+    def resolve_poster_url(movie: Movie, context: Context) -> str | None:
+        return context["images"].poster_url(movie.poster_path)
+
+    @staticmethod
+    def resolve_thumbnail_url(movie: Movie) -> str | None:
+        trailers = trailers_of(movie)
+        return trailers[0].thumbnail_url if trailers else None
+
+    @staticmethod
+    def resolve_channels(movie: Movie) -> list[Channel]:
+        return channels_of(trailers_of(movie))
+
+    @staticmethod
+    def resolve_tmdb_url(movie: Movie) -> str | None:
+        return f"https://www.themoviedb.org/movie/{movie.tmdb_id}" if movie.tmdb_id else None
+
+    @staticmethod
+    def resolve_imdb_url(movie: Movie) -> str | None:
+        return f"https://www.imdb.com/title/{movie.imdb_id}/" if movie.imdb_id else None
+
+    @staticmethod
+    def resolve_letterboxd_url(movie: Movie) -> str | None:
+        return f"https://letterboxd.com/tmdb/{movie.tmdb_id}/" if movie.tmdb_id else None
+
 
 class MovieDetailOut(MovieOut):
     original_title: str
@@ -193,6 +265,29 @@ class MovieDetailOut(MovieOut):
         description="TMDB's watch/providers for the configured region (data by JustWatch)."
     )
     videos: list[VideoOut]
+
+    @staticmethod
+    def resolve_backdrop_url(movie: Movie, context: Context) -> str | None:
+        backdrop = context["images"].backdrop(movie.backdrop_path)
+        return backdrop.src if backdrop else None
+
+    @staticmethod
+    def resolve_cast(movie: Movie) -> list[dict[str, str]]:
+        return cast_members(movie.cast)
+
+    @staticmethod
+    def resolve_watch_providers(movie: Movie) -> dict[str, Any]:
+        """TMDB's offers as stored; its JustWatch link only when it is http(s)."""
+        providers = movie.watch_providers
+        if not isinstance(providers, dict):
+            return {}
+        if "link" in providers:
+            return {**providers, "link": clean_url(providers["link"])}
+        return providers
+
+    @staticmethod
+    def resolve_videos(movie: Movie) -> list[Video]:
+        return trailers_of(movie)
 
 
 class MoviePage(Schema):
@@ -219,60 +314,15 @@ class ChannelOut(Schema):
     last_success_at: datetime | None
     last_error: str
 
-
-def _video(video: Video) -> dict[str, Any]:
-    return {
-        "youtube_id": video.youtube_id,
-        "title": video.youtube_title,
-        "kind": video.kind,
-        "channel": {"slug": video.channel.slug, "name": video.channel.name},
-        "published_at": video.published_at if video.date_known else None,
-        "date_status": video.date_status,
-        "first_seen_at": video.first_seen_at,
-        "url": video.url,
-        "embed_url": f"https://www.youtube-nocookie.com/embed/{video.youtube_id}",
-        "thumbnail_url": video.thumbnail_url,
-        "movie_id": video.movie_id,
-    }
+    @staticmethod
+    def resolve_page_url(channel: Channel, context: RequestContext) -> str:
+        return context["request"].build_absolute_uri(
+            reverse("web:channel_detail", args=[channel.slug])
+        )
 
 
-def _movie(request: HttpRequest, movie: Movie, images: TmdbImages) -> dict[str, Any]:
-    trailers = trailers_of(movie)
-    tmdb = movie.tmdb_id
-    return {
-        "id": movie.pk,
-        "title": movie.title,
-        "year": movie.year,
-        "url": request.build_absolute_uri(movie_url(movie)),
-        "identified": movie.identified,
-        "match_status": movie.match_status,
-        "tmdb_id": tmdb,
-        "imdb_id": movie.imdb_id,
-        "overview": movie.overview,
-        "release_date": movie.release_date,
-        "theatrical_release_date": movie.theatrical_release_date,
-        "digital_release_date": movie.digital_release_date,
-        "status": release_status(movie, today=timezone.now().date()) or None,
-        "runtime": movie.runtime,
-        "certification": movie.certification,
-        "vote_average": movie.vote_average,
-        "genres": [genre.name for genre in genres_of(movie)],
-        "directors": [str(name) for name in movie.directors or []],
-        "poster_url": images.poster_url(movie.poster_path),
-        "thumbnail_url": trailers[0].thumbnail_url if trailers else None,
-        "latest_video_at": movie.latest_video_at,
-        "channels": [{"slug": c.slug, "name": c.name} for c in channels_of(trailers)],
-        "tmdb_url": f"https://www.themoviedb.org/movie/{tmdb}" if tmdb else None,
-        "imdb_url": f"https://www.imdb.com/title/{movie.imdb_id}/" if movie.imdb_id else None,
-        "letterboxd_url": f"https://letterboxd.com/tmdb/{tmdb}/" if tmdb else None,
-    }
-
-
-def _providers(providers: Any) -> dict[str, Any]:
-    """TMDB's offers as stored; its JustWatch link only when it is http(s)."""
-    if not isinstance(providers, dict):
-        return {}
-    return {**providers, "link": clean_url(providers["link"])} if "link" in providers else providers
+class ChannelList(RootModel[list[ChannelOut]]):
+    pass
 
 
 def _next_url(request: HttpRequest, cursor: str | None) -> str | None:
@@ -283,49 +333,44 @@ def _next_url(request: HttpRequest, cursor: str | None) -> str | None:
     return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
 
 
-def _json(schema: type[Schema], data: Any) -> HttpResponse:
-    """Validated like ninja's own responses, but already bytes, so it can be cached."""
-    body = inert_json(schema.model_validate(data).model_dump_json())
+def _json(
+    schema: type[BaseModel], data: Any, context: RequestContext | None = None
+) -> HttpResponse:
+    """The answer as ninja would render it through `schema`, but already bytes, so it can
+    be cached."""
+    body = inert_json(schema.model_validate(data, context=context).model_dump_json())
     return HttpResponse(body, content_type="application/json; charset=utf-8")
 
 
-def _json_list(schema: type[Schema], items: list[Any]) -> HttpResponse:
-    body = "[" + ",".join(schema.model_validate(item).model_dump_json() for item in items) + "]"
-    body = inert_json(body)
-    return HttpResponse(body, content_type="application/json; charset=utf-8")
-
-
-@api.get("/movies", response={200: MoviePage, 400: Error, 422: Error}, tags=["movies"])
+@api.get("/movies", response={200: MoviePage, 400: Error}, tags=["movies"])
 def list_movies(request: HttpRequest, query: Query[MovieQuery]) -> HttpResponse:
     """Films by their newest trailer (or `sort`), filtered like the site's pages."""
-    return cached_response(request, lambda: _json(MoviePage, _movies_page(request, query)))
+    return cached_response(request, lambda: _movies_page(request, query))
 
 
-def _movies_page(request: HttpRequest, query: MovieQuery) -> dict[str, Any]:
+def _movies_page(request: HttpRequest, query: MovieQuery) -> HttpResponse:
     filters = MovieFilters.from_params(request.GET)
     movies = with_trailers(filters.apply(Movie.objects.visible(), now=timezone.now()))
     page = keyset_page(
         movies, MOVIE_SORT_KEYS[filters.sort], cursor=query.cursor or "", limit=query.limit
     )
-    images = TmdbImages.load()
-    return {
-        "items": [_movie(request, movie, images) for movie in page.rows],
-        "next_cursor": page.next_cursor,
-        "next": _next_url(request, page.next_cursor),
-    }
+    items = {"items": page.rows, "next_cursor": page.next_cursor}
+    return _json(
+        MoviePage, {**items, "next": _next_url(request, page.next_cursor)}, _context(request)
+    )
 
 
 @api.get(
-    "/movies/{movie_id}", response={200: MovieDetailOut, 404: Error, 422: Error}, tags=["movies"]
+    "/movies/{movie_id}", response={200: MovieDetailOut, 400: Error, 404: Error}, tags=["movies"]
 )
 def get_movie(
     request: HttpRequest, movie_id: Annotated[int, Path(ge=1, le=MAX_ID)]
 ) -> HttpResponse:
     """One film with everything known about it and all its trailers and teasers."""
-    return cached_response(request, lambda: _json(MovieDetailOut, _movie_detail(request, movie_id)))
+    return cached_response(request, lambda: _movie_detail(request, movie_id))
 
 
-def _movie_detail(request: HttpRequest, movie_id: int) -> dict[str, Any]:
+def _movie_detail(request: HttpRequest, movie_id: int) -> HttpResponse:
     movie = (
         with_trailers(Movie.objects.exclude(match_status=MatchStatus.NOT_A_MOVIE))
         .filter(pk=movie_id)
@@ -333,27 +378,16 @@ def _movie_detail(request: HttpRequest, movie_id: int) -> dict[str, Any]:
     )
     if movie is None:
         raise Http404(f"There is no movie {movie_id}.")
-    images = TmdbImages.load()
-    trailers = trailers_of(movie)
-    backdrop = images.backdrop(movie.backdrop_path)
-    return {
-        **_movie(request, movie, images),
-        "original_title": movie.original_title,
-        "tagline": movie.tagline,
-        "backdrop_url": backdrop.src if backdrop else None,
-        "cast": cast_members(movie.cast),
-        "watch_providers": _providers(movie.watch_providers),
-        "videos": [_video(video) for video in trailers],
-    }
+    return _json(MovieDetailOut, movie, _context(request))
 
 
-@api.get("/videos", response={200: VideoPage, 400: Error, 422: Error}, tags=["videos"])
+@api.get("/videos", response={200: VideoPage, 400: Error}, tags=["videos"])
 def list_videos(request: HttpRequest, query: Query[VideoQuery]) -> HttpResponse:
     """Every upload seen on the followed channels, newest first."""
-    return cached_response(request, lambda: _json(VideoPage, _videos_page(request, query)))
+    return cached_response(request, lambda: _videos_page(request, query))
 
 
-def _videos_page(request: HttpRequest, query: VideoQuery) -> dict[str, Any]:
+def _videos_page(request: HttpRequest, query: VideoQuery) -> HttpResponse:
     videos = Video.objects.select_related("channel")
     if query.channel:
         channel = Channel.objects.filter(slug=query.channel).first()
@@ -367,31 +401,12 @@ def _videos_page(request: HttpRequest, query: VideoQuery) -> dict[str, Any]:
     if query.movie is not None:
         videos = videos.filter(movie_id=query.movie)
     page = keyset_page(videos, VIDEO_SORT_KEY, cursor=query.cursor or "", limit=query.limit)
-    return {
-        "items": [_video(video) for video in page.rows],
-        "next_cursor": page.next_cursor,
-        "next": _next_url(request, page.next_cursor),
-    }
+    next_url = _next_url(request, page.next_cursor)
+    return _json(VideoPage, {"items": page.rows, "next_cursor": page.next_cursor, "next": next_url})
 
 
 @api.get("/channels", response={200: list[ChannelOut], 400: Error}, tags=["channels"])
 def list_channels(request: HttpRequest) -> HttpResponse:
     """The followed YouTube channels and how their last check went."""
-    channels = [
-        {
-            "slug": channel.slug,
-            "name": channel.name,
-            "url": channel.url,
-            "page_url": request.build_absolute_uri(
-                reverse("web:channel_detail", args=[channel.slug])
-            ),
-            "enabled": channel.enabled,
-            "healthy": channel.healthy,
-            "health": channel.health,
-            "last_checked_at": channel.last_checked_at,
-            "last_success_at": channel.last_success_at,
-            "last_error": channel.last_error,
-        }
-        for channel in channels_with_last_check(Channel.objects.all())
-    ]
-    return _json_list(ChannelOut, channels)
+    channels = channels_with_last_check(Channel.objects.all())
+    return _json(ChannelList, channels, {"request": request})
