@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from importlib.metadata import PackageNotFoundError, version
+from itertools import batched
 
 import httpx2
 from apscheduler.triggers.cron import CronTrigger
@@ -15,7 +16,7 @@ from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 from whichmovie.catalog.models import Channel, Video
-from whichmovie.catalog.services.videos import SaveResult, chunks, videos_save
+from whichmovie.catalog.services.videos import CHUNK, SaveResult, videos_save
 from whichmovie.catalog.services.youtube_status import (
     feed_failed,
     feed_recovered,
@@ -351,7 +352,7 @@ def channel_reconcile(
                 and published_at is not None
                 and published_at >= oldest_reached
             ]
-            for chunk in chunks(gone):
+            for chunk in batched(gone, CHUNK):
                 Video.objects.filter(pk__in=chunk).update(available=False)
             result.updated += len(gone)
         Channel.objects.filter(pk=channel.pk).update(last_reconciled_at=timezone.now())

@@ -9,6 +9,7 @@ import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from itertools import batched
 
 from django.db import transaction
 from django.db.models import Max, OuterRef, Subquery
@@ -62,11 +63,6 @@ def group_key(parsed: ParsedTitle) -> str:
     return f"{normalise_title(parsed.title or '')[:TITLE_LENGTH]}|{parsed.year or ''}"
 
 
-def chunks[T](items: Sequence[T]) -> Iterable[Sequence[T]]:
-    for start in range(0, len(items), CHUNK):
-        yield items[start : start + CHUNK]
-
-
 def videos_save(*, channel: Channel, uploads: Sequence[Upload], exact_dates: bool) -> SaveResult:
     """Store uploads of one channel, given newest first (a listing's or a feed's order).
 
@@ -82,7 +78,7 @@ def videos_save(*, channel: Channel, uploads: Sequence[Upload], exact_dates: boo
         # with the same new film) take turns, so the second sees the first's rows.
         transaction_lock("videos-save")
         existing: dict[str, Video] = {}
-        for chunk in chunks([upload.youtube_id for upload in unique]):
+        for chunk in batched([upload.youtube_id for upload in unique], CHUNK):
             existing.update(Video.objects.in_bulk(chunk, field_name="youtube_id"))
 
         stand_ins = _stand_in_dates(unique, existing, exact_dates=exact_dates)
@@ -254,7 +250,7 @@ def movies_refresh_latest_video(movie_ids: Iterable[int]) -> None:
         .values("newest")
     )
     ids = sorted(movie_ids)
-    for chunk in chunks(ids):
+    for chunk in batched(ids, CHUNK):
         Movie.objects.filter(pk__in=chunk).update(
             latest_video_at=Subquery(newest), updated_at=timezone.now()
         )
