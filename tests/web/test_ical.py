@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from tests.factories import make_genre, make_movie, make_video
-from whichmovie.web.ical import escape_text, fold
+from whichmovie.web.ical import calendar
 
 pytestmark = pytest.mark.django_db
 
@@ -14,20 +14,33 @@ def unfold(body: str) -> list[str]:
     return body.replace("\r\n ", "").split("\r\n")
 
 
+def calendar_of(title, overview=""):
+    movie = make_movie(title, overview=overview, release_date=date(2030, 1, 2))
+    return calendar(
+        [movie],
+        today=date(2029, 12, 1),
+        now=datetime(2029, 12, 1, 10, 30, tzinfo=UTC),
+        url_of=lambda m: "https://example.org/",
+        host="example.org",
+    )
+
+
 def test_text_values_are_escaped():
-    assert escape_text("Crime, Drama; a\\b\nnext") == "Crime\\, Drama\\; a\\\\b\\nnext"
+    body = calendar_of("Crime, Drama; a\\b\nnext", overview="one\u2028two\x0bthree\x01")
+
+    assert "SUMMARY:Crime\\, Drama\\; a\\\\b\\nnext in cinemas" in unfold(body)
+    assert "DESCRIPTION:one\\ntwo\\nthree\\n\\nhttps://example.org/" in unfold(body)
 
 
 def test_long_lines_fold_at_75_octets_without_splitting_characters():
-    line = "SUMMARY:" + "Amélie " * 40
+    title = "Amélie " * 40
 
-    folded = fold(line)
+    body = calendar_of(title)
 
-    parts = folded.split("\r\n")
-    assert len(parts) > 1
+    parts = body.split("\r\n")
     assert all(len(part.encode()) <= 75 for part in parts)
-    assert all(part.startswith(" ") for part in parts[1:])
-    assert folded.replace("\r\n ", "") == line
+    assert any(part.startswith(" ") for part in parts)
+    assert f"SUMMARY:{title} in cinemas" in unfold(body)
 
 
 def test_calendar_has_upcoming_cinema_and_digital_releases(client):
@@ -83,8 +96,6 @@ def test_calendar_takes_the_page_filters(client):
 
 
 def test_dtstamp_is_utc():
-    from whichmovie.web.ical import calendar
-
     movie = make_movie("X", release_date=date(2030, 1, 2))
     body = calendar(
         [movie],

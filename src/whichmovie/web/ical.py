@@ -1,4 +1,5 @@
-"""An iCalendar (RFC 5545) feed of release dates. Hand-written: it is a handful of lines."""
+"""An iCalendar (RFC 5545) feed of release dates, written by the icalendar library (escaping,
+folding, dates); we only clean the outside text that goes in."""
 
 from __future__ import annotations
 
@@ -7,39 +8,23 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, timedelta
 
 from django.db.models import Q
+from icalendar import Calendar, Event, vDuration, vText
 
 from whichmovie.catalog.models import Movie, MovieQuerySet
 
-CRLF = "\r\n"
 _LINE_BREAKS = re.compile("\r\n|[\r\n\x0b\x0c\x85\u2028\u2029]")
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
-MAX_LINE_OCTETS = 75
 # Keep the last month's dates, so an event does not vanish from calendars the day it happens.
 KEEP_PAST_DAYS = 30
 MAX_MOVIES = 1000
+REFRESH = timedelta(hours=12)
 
 
-def escape_text(value: str) -> str:
-    """A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and newlines escaped."""
-    value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    # Every line break a calendar app may honour becomes the escaped newline; RFC 5545 allows
-    # no control character but tab in a TEXT value.
-    return _CONTROLS.sub("", _LINE_BREAKS.sub("\\\\n", value))
-
-
-def fold(line: str) -> str:
-    """Lines longer than 75 octets go on over lines that start with a space (RFC 5545 3.1),
-    never splitting a UTF-8 character."""
-    parts, current, size = [], "", 0
-    for char in line:
-        octets = len(char.encode())
-        if size + octets > MAX_LINE_OCTETS:
-            parts.append(current)
-            current, size = " ", 1
-        current += char
-        size += octets
-    parts.append(current)
-    return CRLF.join(parts)
+def plain_text(value: str) -> str:
+    """Outside text as a TEXT value may hold it: every line break a calendar app may honour
+    becomes a newline (which the library escapes); RFC 5545 allows no other control
+    character but tab, and the library passes them through."""
+    return _CONTROLS.sub("", _LINE_BREAKS.sub("\n", value))
 
 
 def movies_with_upcoming_dates(movies: MovieQuerySet, *, today: date) -> list[Movie]:
@@ -73,35 +58,34 @@ def calendar(
     host: str,
     name: str = "WhichMovie release dates",
 ) -> str:
+    """The feed's text. The library is about 5x slower than the hand-written lines it
+    replaced (1.1 s against 0.23 s for MAX_MOVIES films on a busy 2-core machine); the public
+    calendar is page-cached and calendar apps poll it every REFRESH, so correctness wins."""
     since = today - timedelta(days=KEEP_PAST_DAYS)
-    stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//WhichMovie//Release dates//EN",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        f"NAME:{escape_text(name)}",
-        f"X-WR-CALNAME:{escape_text(name)}",
-        "REFRESH-INTERVAL;VALUE=DURATION:PT12H",
-        "X-PUBLISHED-TTL:PT12H",
-    ]
+    feed = Calendar()
+    feed.add("version", "2.0")
+    feed.add("prodid", "-//WhichMovie//Release dates//EN")
+    feed.add("calscale", "GREGORIAN")
+    feed.add("method", "PUBLISH")
+    # Typed by hand: the library does not know these RFC 7986 and X- properties' types.
+    feed.add("name", vText(plain_text(name)))
+    feed.add("x-wr-calname", vText(plain_text(name)))
+    feed.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    feed.add("x-published-ttl", vDuration(REFRESH))
+    stamp = now.astimezone(UTC).replace(microsecond=0)
     for movie in movies:
         url = url_of(movie)
         for key, day, what in release_events(movie, since=since):
-            summary = f"{movie.title} {what}"
             description = "\n\n".join(part for part in (movie.overview, url) if part)
-            lines += [
-                "BEGIN:VEVENT",
-                f"UID:movie-{movie.pk}-{key}@{host}",
-                f"DTSTAMP:{stamp}",
-                f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
-                f"DTEND;VALUE=DATE:{day + timedelta(days=1):%Y%m%d}",
-                f"SUMMARY:{escape_text(summary)}",
-                f"DESCRIPTION:{escape_text(description)}",
-                f"URL:{url}",
-                "TRANSP:TRANSPARENT",
-                "END:VEVENT",
-            ]
-    lines.append("END:VCALENDAR")
-    return "".join(fold(line) + CRLF for line in lines)
+            event = Event()
+            event.add("uid", f"movie-{movie.pk}-{key}@{host}")
+            event.add("dtstamp", stamp)
+            event.add("dtstart", day)
+            event.add("dtend", day + timedelta(days=1))
+            event.add("summary", plain_text(f"{movie.title} {what}"))
+            event.add("description", plain_text(description))
+            event.add("url", url)
+            event.add("transp", "TRANSPARENT")
+            feed.add_component(event)
+    body: bytes = feed.to_ical()
+    return body.decode()
