@@ -111,7 +111,7 @@ _OTHER_SIGNALS = (
         "ever every",
         r"\btrailers?\s+ever\b|\bevery\s+trailer\b|\btrailers\b|\bshorts\b|\bsupercut\b"
         r"|\bcompilation\b|\btop\s+\d+\b|\bdouble\s+feature\b"
-        r"|\btrilogy\b|\bbox\s+set\b|\bretrospective\b|\bfilms\s+of\b"
+        r"|\btrilogy\b|\bbox\s+set\b|\bretrospective\b|\bfilms\s+(?:of|by)\b"
         r"|\bbest\s+(?:movies|films|scenes|moments)\b",
     ),
     _signal(
@@ -262,7 +262,8 @@ _CAST_LIST = re.compile(
 )
 # A date alone is a tail ("10.11.2019"); one opening a segment may be a title ("12.12: The Day").
 _RELEASE_TAIL = re.compile(
-    rf"^(?:only\s+|now\s+|exclusively\s+)?(?:{'|'.join(vocab.RELEASE_PHRASES)}"
+    # a phrase ends a word ("Tayang 31 Maret", not "Tayangan") or at a digit ("Ab 4. Mai")
+    rf"^(?:only\s+|now\s+|exclusively\s+)?(?:(?:{'|'.join(vocab.RELEASE_PHRASES)})(?:(?<=\d)|(?!\w))"
     rf"|on\s+(?:{'|'.join(vocab.PLATFORMS)})\b|\d{{1,2}}[./]\d{{1,2}}(?:[./]\d{{2,4}})?\.?$"
     # a day and a month: "13 Juni 2024 di Bioskop", "7 ธันวาคม" (never month first: "September 5")
     rf"|\d{{1,2}}(?:st|nd|rd|th|\.)?\s+{_MONTH}(?!\w)|(?:19|20)\d\d\.\s+{_MONTH}(?!\w))",
@@ -303,13 +304,20 @@ _YEAR_IN_RELEASE_TAIL = re.compile(
 
 _TITLE_PREFIX = re.compile(
     rf"^(?:(?:{'|'.join(vocab.TITLE_PREFIXES)})\s*[:\-–—]+\s*|[^:]{{0,20}}\bedit\s*:\s*"
-    rf"|(?:{_alternation(vocab.CJK_TITLE_PREFIXES)})\s*(?=[\"'<]))",
+    rf"|(?:{_alternation(vocab.CJK_TITLE_PREFIXES)})\s*(?=[\"'<])"
+    rf"|(?:{_alternation(vocab.FILM_TITLE_PREFIXES)})\s+(?=\w))",
     re.IGNORECASE,
 )
 _CJK_TITLE_PREFIX = re.compile(rf"^(?:{_alternation(vocab.CJK_TITLE_PREFIXES)})\s*(?=[\"'<])")
 # "Andrea Arnold's BIRD", "WONG KAR WAI's IN THE MOOD FOR LOVE": a credit before an all-caps
 # title, told apart by its lower-case possessive ("ROCKY'S REVENGE" is one title).
 _CREDIT_BEFORE_CAPS = re.compile(r"^[A-Z][\w.\- ]*?(?:'s|s')\s+(?=[^a-z]*[A-Z][^a-z]*$)")
+# "L'ORTO AMERICANO di Pupi Avati", "THE ZONE OF INTEREST by Jonathan Glazer": a credit after
+# a title in capitals.
+_CREDIT_AFTER_CAPS = re.compile(
+    rf"(?<=[^a-z]{{3}})\s+(?:by|di|de|von|van|af|av|par|od)\s+[A-ZÀ-Þ][a-zß-ÿ'.]+"
+    rf"(?:\s+(?:(?:{'|'.join(vocab.NAME_PARTICLES)})\s+)?[A-ZÀ-Þ][a-zß-ÿ'.-]+){{1,2}}$"
+)
 # "Fallen Leaves (Kuolleet lehdet)", "Exhuma (파묘)": the original-language title in brackets
 # after the English one. "Birdman or (The Unexpected Virtue of Ignorance)" keeps its own.
 _ORIGINAL_TITLE_AFTER = re.compile(r"(?<! or) \([^()]*[^\W\d_][^()]*\)$", re.IGNORECASE)
@@ -337,6 +345,7 @@ _PERSON_NAME = re.compile(
 _SUBTITLE_BREAK = re.compile(r"\s*[:\-–—]\s+|:")
 _SPACE_BEFORE_COLON = re.compile(r"\s+:")
 _WRAPPING_QUOTES = re.compile(r'^(["\'])(.+)\1$|^<()([^<>]+)>$')
+_QUOTED_NAME = re.compile(r"(?<!\w)([\"'])(.+?)\1(?!\w)")
 # '"正体"30秒', '"ゴジラ"予告2': a quoted title and, joined to it, the name of the trailer.
 _QUOTED_THEN_NAME = re.compile(r'^"([^"]+)"[^\s"]+$')
 # "Berlinale 2024", "NYFF62", "Tribeca Festival 2024": a festival, its trailer a programme
@@ -527,7 +536,11 @@ def _text_after_label(segment: str, end: int) -> str:
     while start < len(words) and _names_the_video(words[start]):
         start += 1
     rest = words[start:]
-    return "" if _label_start(rest, edition_only=False) == 0 else " ".join(rest)
+    if _label_start(rest, edition_only=False) == 0:
+        return ""
+    # a quoted name among the words is the film's: "Teaser Film Horor 'Pemandi Jenazah'"
+    quoted = _QUOTED_NAME.search(" ".join(rest))
+    return quoted.group(2) if quoted else " ".join(rest)
 
 
 def _names_the_video(word: str) -> bool:
@@ -535,7 +548,7 @@ def _names_the_video(word: str) -> bool:
     return (
         bare.isdigit()
         or bare in vocab.LABEL_WORDS
-        or bare in vocab.COMPILATION_FILM_WORDS
+        or bare in vocab.FILM_WORDS
         or bool(_KEYWORD.fullmatch(bare))
     )
 
@@ -739,6 +752,8 @@ def _tidy(title: str) -> str:
     title = _QUALITY_TAG.sub(" ", title)
     title = _TITLE_PREFIX.sub("", title.strip(_EDGE_JUNK))
     title = _CREDIT_BEFORE_CAPS.sub("", _STUDIO_CREDIT.sub("", title))
+    if _CREDIT_AFTER_CAPS.search(title) and not any(c.islower() for c in title.split(" ")[0]):
+        title = _CREDIT_AFTER_CAPS.sub("", title)
     title = _ORIGINAL_TITLE_BEFORE.sub("", _ORIGINAL_TITLE_AFTER.sub("", title))
     # edition words left on a title whose label has a segment of its own: "The Godfather 50th
     # Anniversary | Official Trailer"

@@ -19,10 +19,13 @@ from __future__ import annotations
 TRAILER_KEYWORDS: tuple[str, ...] = (
     "trailer", "tráiler", "bande-annonce", "bande annonce", "traileri", "zwiastun", "fragman",
     "fragmanı", "трейлер", "трейлеры", "előzetes", "előzetese", "τρέιλερ", "τρειλερ",
+    "trejler", "трејлер", "treler",
     "예고편", "予告編", "本予告", "予告", "预告片", "预告", "預告片", "預告",
     # Thai (ตัวอย่างภาพยนตร์ = "film trailer") and Indian scripts, matched inside a run of
     # letters like the East Asian ones: their vowel signs are no word characters to a regex
     "ตัวอย่างภาพยนตร์", "ตัวอย่าง", "ट्रेलर", "ট্রেলার", "டிரெய்லர்", "ట్రైలర్", "ಟ್ರೈಲರ್",
+    # Hebrew, Arabic, Persian (الإعلان = "the advertisement", the Arabic channels' trailer)
+    "טריילר", "الإعلان", "إعلان", "تريلر", "تریلر",
 )
 TEASER_KEYWORDS: tuple[str, ...] = ("teaser", "тизер", "티저", "特報", "ティザー", "टीज़र")
 # fmt: on
@@ -61,7 +64,9 @@ EDITION_PAIRS: frozenset[tuple[str, str]] = frozenset(
 OFFICIAL_WORDS: frozenset[str] = frozenset({
     "official", "offizieller", "offizielle", "officiel", "officielle", "oficial", "ufficiale",
     "officiële", "officiell", "offisiell", "virallinen", "oficjalny", "resmi", "официальный",
-    "oficiální", "oficiálny", "hivatalos", "επίσημο", "επίσημος", "επίσημη",
+    "oficiální", "oficiálny", "hivatalos", "επίσημο", "επίσημος", "επίσημη", "офіційний",
+    "официален", "službeni", "zvanični", "званични", "службени", "rasmi", "רשמי", "الرسمي",
+    "رسمی",
     "공식", "正式", "官方",
 })
 # Languages and markets a trailer is cut for ("Official Hindi Trailer", "Japanese Trailer").
@@ -150,6 +155,12 @@ TITLE_PREFIXES: tuple[str, ...] = (
 # fmt: on
 # Words that open a quoted title on Japanese and Korean channels: 映画 and 영화 = "film".
 CJK_TITLE_PREFIXES: tuple[str, ...] = ("映画", "영화")
+# Words for "film" between a label that opens the upload and the title ("Trailer Resmi Film
+# 'Jatuh Cinta'", "الإعلان الرسمي لفيلم Gladiator II"), and that open a title ("Phim Wicked").
+FILM_WORDS: frozenset[str] = frozenset(
+    {"film", "movie", "phim", "filmu", "filmi", "فيلم", "لفيلم", "فیلم", "ภาพยนตร์"}
+)
+FILM_TITLE_PREFIXES: tuple[str, ...] = ("phim",)
 
 # --- tails after the label -------------------------------------------------------------------
 # Platforms a film is "on" or "streaming on" in a release tail.
@@ -167,9 +178,10 @@ RELEASE_PHRASES: tuple[str, ...] = (
     r"i\s+biografen", r"på\s+bio", r"på\s+kino", r"på\s+biografen", "elokuvateattereissa",
     r"im\s+kino", r"ab\s+\d", r"au\s+cin[ée]ma", r"en\s+cines",
     # Dutch, Italian, Polish, Czech, Hungarian, Turkish, Greek, Portuguese, Indonesian, Thai
-    "vanaf", r"in\s+de\s+bioscoop", r"dal\s+\d", r"al\s+cinema", r"w\s+kinach", r"v\s+kinech",
+    r"vanaf\s+\d", r"in\s+de\s+bioscoop", r"dal\s+\d", r"al\s+cinema", r"w\s+kinach", r"v\s+kinech",
     "mozikban", "sinemalarda", "vizyonda", r"στους\s+κινηματογράφους", r"nos\s+cinemas",
-    "tayang", r"segera\s+di\s+bioskop", r"di\s+bioskop", "ในโรงภาพยนตร์",
+    "tayang", r"segera\s+di\s+bioskop", r"di\s+bioskop", r"di\s+pawagam", "ในโรงภาพยนตร์",
+    r"u\s+kinima", r"u\s+bioskopima", r"în\s+cinematografe", r"la\s+cinema", r"din\s+\d",
 )
 # Month names of the release-date tails, as regex fragments: English, then the other languages of
 # the channels met so far. Only used next to a day number and a year, where no title word goes.
