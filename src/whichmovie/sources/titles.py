@@ -118,8 +118,9 @@ _OTHER_SIGNALS = (
         "lineup",
         "new lineup line what whats coming arriving leaving releases month channel festival "
         "preview",
+        r"\bnew\s+(?:on|to)\s+(?!\d)\w+|\bline-?up\b|\bwhat'?s\s+(?:new|coming|on)\b"
         # a slate: "Netflix 2025 Movie Preview"
-        r"\b(?:movie|film)s?\s+preview\b|\bnew\s+(?:on|to)\s+(?!\d)\w+|\bline-?up\b|\bwhat'?s\s+(?:new|coming|on)\b"
+        r"|\b(?:movie|film)s?\s+preview\b"
         r"|\b(?:coming|arriving|leaving)\s+(?:to\s+\w+\s+)?(?:this|next)\s+(?:week|month)\b"
         r"|\bnew\s+releases\b|\bthis\s+month\s+on\b"
         # a streaming channel's programme: "Columbia Noir | Criterion Channel Teaser",
@@ -158,17 +159,19 @@ _OTHER_SIGNALS = (
         "review reviews reaction breakdown analysis explained recap rundown reveal react reacts "
         "reacting easter missed essay ranked ranking breaks breaking everything "
         + " ".join(vocab.REVIEW_WORDS),
-        rf"(?<!\w)(?:{'|'.join(vocab.REVIEW_WORDS)})(?!\w)|\breviews?\b|\b(?:trailer|teaser)\s+(?:reaction|breakdown|analysis|explained|recap"
+        r"\breviews?\b|\b(?:trailer|teaser)\s+(?:reaction|breakdown|analysis|explained|recap"
         r"|rundown|reveal)\b|\breact(?:s|ing)?\b|\breaction\s+(?:video|to)\b|\bbreakdown\s*:"
         r"|\bexplained\b|\brecap\b|\beaster\s+eggs\b|\bthings\s+you\s+missed\b|\bvideo\s+essay\b"
-        r"|\branked\b|\branking\b|\bbreak(?:s|ing)\s+down\b|\beverything\s+we\s+know\b",
+        r"|\branked\b|\branking\b|\bbreak(?:s|ing)\s+down\b|\beverything\s+we\s+know\b"
+        rf"|(?<!\w)(?:{'|'.join(vocab.REVIEW_WORDS)})(?!\w)",
     ),
     _signal(
         "live",
         "live livestream carpet launch",
+        r"\blive\s*stream\b|\blivestream\b|\bred\s+carpet\b|\bwatch\s+live\b|\blive\s+now\b"
+        r"|\blive\s+event\b|\(live\)|^live\b|\blive\s*:"
         # an Indian "Trailer Launch" is the press event where the trailer is shown
-        r"\b(?:trailer|teaser)\s+launch\b(?!\s+(?:trailer|teaser))|\blive\s*stream\b|\blivestream\b|\bred\s+carpet\b|\bwatch\s+live\b|\blive\s+now\b"
-        r"|\blive\s+event\b|\(live\)|^live\b|\blive\s*:",
+        r"|\b(?:trailer|teaser)\s+launch\b(?!\s+(?:trailer|teaser))",
     ),
     _signal(
         "music",
@@ -263,7 +266,8 @@ _CAST_LIST = re.compile(
 # A date alone is a tail ("10.11.2019"); one opening a segment may be a title ("12.12: The Day").
 _RELEASE_TAIL = re.compile(
     # a phrase ends a word ("Tayang 31 Maret", not "Tayangan") or at a digit ("Ab 4. Mai")
-    rf"^(?:only\s+|now\s+|exclusively\s+)?(?:(?:{'|'.join(vocab.RELEASE_PHRASES)})(?:(?<=\d)|(?!\w))"
+    rf"^(?:only\s+|now\s+|exclusively\s+)?"
+    rf"(?:(?:{'|'.join(vocab.RELEASE_PHRASES)})(?:(?<=\d)|(?!\w))"
     rf"|on\s+(?:{'|'.join(vocab.PLATFORMS)})\b|\d{{1,2}}[./]\d{{1,2}}(?:[./]\d{{2,4}})?\.?$"
     # a day and a month: "13 Juni 2024 di Bioskop", "7 ธันวาคม" (never month first: "September 5")
     rf"|\d{{1,2}}(?:st|nd|rd|th|\.)?\s+{_MONTH}(?!\w)|(?:19|20)\d\d\.\s+{_MONTH}(?!\w))",
@@ -315,7 +319,7 @@ _CREDIT_BEFORE_CAPS = re.compile(r"^[A-Z][\w.\- ]*?(?:'s|s')\s+(?=[^a-z]*[A-Z][^
 # "L'ORTO AMERICANO di Pupi Avati", "THE ZONE OF INTEREST by Jonathan Glazer": a credit after
 # a title in capitals.
 _CREDIT_AFTER_CAPS = re.compile(
-    rf"(?<=[^a-z]{{3}})\s+(?:by|di|de|von|van|af|av|par|od)\s+[A-ZÀ-Þ][a-zß-ÿ'.]+"
+    rf"^([^a-z]+?)\s+(?:by|di|de|von|van|af|av|par|od)\s+[A-ZÀ-Þ][a-zß-ÿ'.]+"
     rf"(?:\s+(?:(?:{'|'.join(vocab.NAME_PARTICLES)})\s+)?[A-ZÀ-Þ][a-zß-ÿ'.-]+){{1,2}}$"
 )
 # "Fallen Leaves (Kuolleet lehdet)", "Exhuma (파묘)": the original-language title in brackets
@@ -576,7 +580,8 @@ def _group_before(
 
 
 def _is_credit_after_title(segments: list[str], position: int) -> bool:
-    """A person's name in a segment of its own after a segment in the same (mixed) case."""
+    """A person's name in a segment of its own after a title not in capitals (a title in
+    capitals after a name is handled as "Jim Jarmusch | FATHER MOTHER SISTER BROTHER")."""
     name, before = segments[position].strip(_EDGE_JUNK), segments[position - 1].strip(_EDGE_JUNK)
     return bool(_PERSON_NAME.match(name)) and any(char.islower() for char in before)
 
@@ -693,11 +698,12 @@ def _label_part(words: list[str], end: int, edition_only: bool, quoted_name_is_l
     """How many of the words ending at `end` are one more part of the label (0: none)."""
     raw = words[end - 1].lstrip("([").rstrip(",:")
     word = raw.casefold()
-    previous = words[end - 2].casefold() if end > 1 else ""
+    previous_raw = words[end - 2] if end > 1 else ""
+    previous = previous_raw.casefold()
     if previous in vocab.PREPOSITIONS:
         length = 0  # a label word after "to", "with" is the title's: "Failure to Launch"
     elif word in vocab.COUNTRY_CODES:
-        return int(not edition_only and _is_country_code(raw, words[end - 2] if end > 1 else ""))
+        return int(not edition_only and _is_country_code(raw, previous_raw))
     elif _is_label_pair(previous, word, edition_only):
         length = 2
     else:
@@ -752,8 +758,7 @@ def _tidy(title: str) -> str:
     title = _QUALITY_TAG.sub(" ", title)
     title = _TITLE_PREFIX.sub("", title.strip(_EDGE_JUNK))
     title = _CREDIT_BEFORE_CAPS.sub("", _STUDIO_CREDIT.sub("", title))
-    if _CREDIT_AFTER_CAPS.search(title) and not any(c.islower() for c in title.split(" ")[0]):
-        title = _CREDIT_AFTER_CAPS.sub("", title)
+    title = _CREDIT_AFTER_CAPS.sub(r"\1", title)
     title = _ORIGINAL_TITLE_BEFORE.sub("", _ORIGINAL_TITLE_AFTER.sub("", title))
     # edition words left on a title whose label has a segment of its own: "The Godfather 50th
     # Anniversary | Official Trailer"
