@@ -26,6 +26,20 @@ HELDOUT_SET = Path(__file__).with_name("heldout_titles.tsv")
 # figure, before any rule was changed for it, was 80/87 (92.0%); its misses were keyword and
 # "official" words of languages the vocabulary lacked, and "Every Trailer" compilations.
 FRESH_SET = Path(__file__).with_name("fresh_titles.tsv")
+# A blind set of 288 titles in the styles of channels none of the sets above covers (streamers,
+# genre and repertory labels, festival channels, Dutch, Nordic, Polish, Turkish, Czech,
+# Hungarian, Greek, Indian, Japanese, Korean, Thai and Indonesian distributors), written and
+# committed (cd72fcc) before any rule was changed for it. Its first figure was 226/281 (80.4%);
+# its misses were words for "trailer", "official", "season" and months of languages the
+# vocabulary lacked, festivals' own trailers, Indian "Trailer Launch" events, edition and
+# credit segments, and titles ending in a label word ("Beneath Us", "Failure to Launch").
+BLIND_SET = Path(__file__).with_name("blind_titles.tsv")
+# 85 more titles plus 3 series rows (Vietnamese, Arabic, Romanian, Ukrainian, Bulgarian, Croatian,
+# Serbian, Portuguese, Malay, Filipino, Hebrew, Persian channels, streamers, boutique labels),
+# written after the rules were tuned on the blind set, to measure that tuning. Its first figure
+# was 72/85 (84.7%): words for "trailer" and "official" of eight languages the vocabulary lacked,
+# words for "film" between a label and the title, a box set, a credit after the title.
+LATE_SET = Path(__file__).with_name("late_titles.tsv")
 
 # The issue asks for 0.99 on titles a title can decide. Series trailers titled exactly like
 # film trailers ("Space Force | Official Trailer | Netflix" vs "Klaus | Official Trailer |
@@ -37,6 +51,8 @@ HELDOUT_FLOOR = 0.99
 # one known miss of 87: Sun Pictures' "Jailer - Official Showcase" names its trailer "Showcase",
 # a word too common elsewhere to make a trailer keyword
 FRESH_FLOOR = 0.98
+BLIND_FLOOR = 0.99
+LATE_FLOOR = 0.99
 # A series row: 'other', noted as a series, and no season/series/show word in the upload title.
 _SERIES_WORD = re.compile(r"season|series|\bshow", re.IGNORECASE)
 
@@ -122,6 +138,14 @@ def test_heldout_channel_styles_accuracy() -> None:
 
 def test_fresh_channel_styles_accuracy() -> None:
     scored(FRESH_SET, FRESH_FLOOR, "fresh set")
+
+
+def test_blind_channel_styles_accuracy() -> None:
+    scored(BLIND_SET, BLIND_FLOOR, "blind set")
+
+
+def test_late_channel_styles_accuracy() -> None:
+    scored(LATE_SET, LATE_FLOOR, "late set")
 
 
 def test_labelled_films_are_parsed_right() -> None:
@@ -390,10 +414,33 @@ def parse(youtube_title: str, channel: str | None = None) -> tuple[object, ...]:
             film("trailer", "Anniversary", 2025),
         ),
         (None, "Restoration Official Trailer", film("trailer", "Restoration")),
+        (None, "BENEATH US Trailer (2019) Thriller Movie", film("trailer", "Beneath Us", 2019)),
+        (None, "Godland US Trailer", film("trailer", "Godland")),
+        (None, "Failure to Launch Trailer HD", film("trailer", "Failure to Launch")),
+        (
+            None,
+            "AMERICAN ULTRA Official Trailer (2015) Jesse Eisenberg, Kristen Stewart",
+            film("trailer", "American Ultra", 2015),
+        ),
+        (None, "The Matrix 4K Ultra HD Trailer", film("trailer", "The Matrix")),
+        (None, "The New Boy | Official Australian Trailer", film("trailer", "The New Boy")),
         (None, "TRON: Legacy | Official Trailer", film("trailer", "TRON: Legacy")),
         # a named trailer in quotes after the title and a dash
         (None, 'Twisters – "Chase" Trailer [HD]', film("trailer", "Twisters")),
         (None, "Dunki | Drop 4 | Official Trailer | Shah Rukh Khan", film("trailer", "Dunki")),
+        (None, 'Conclave | Official Trailer "Secret"', film("trailer", "Conclave")),
+        (None, 'Mickey 17 – "Expendable" Trailer', film("trailer", "Mickey 17")),
+        # ... and a label segment naming an edition: not the title
+        (
+            None,
+            "They Live [Collector's Edition] - Official Blu-ray Trailer",
+            film("trailer", "They Live"),
+        ),
+        (
+            None,
+            "Withnail and I | 4K Restoration | Official Trailer",
+            film("trailer", "Withnail and I"),
+        ),
         # a director's credit before the title, and a possessive that is the film's name
         (
             None,
@@ -404,6 +451,17 @@ def parse(youtube_title: str, channel: str | None = None) -> tuple[object, ...]:
             "netflix",
             "Guillermo del Toro's Pinocchio | Official Trailer | Netflix",
             film("trailer", "Guillermo del Toro's Pinocchio"),
+        ),
+        # a director's name in a segment after the title; a title that looks like a name
+        (
+            "netflix",
+            "Frankenstein | Guillermo del Toro | Official Trailer | Netflix",
+            film("trailer", "Frankenstein"),
+        ),
+        (
+            None,
+            "Devara Part - 1 Trailer (Telugu) | NTR | Saif Ali Khan",
+            film("trailer", "Devara Part - 1"),
         ),
         # release dates day-month-year, and a title that looks like a date
         (
@@ -421,13 +479,47 @@ def parse(youtube_title: str, channel: str | None = None) -> tuple[object, ...]:
             "Kuolleet lehdet – virallinen traileri | Elokuvateattereissa 15.9.2023",
             film("trailer", "Kuolleet lehdet", 2023),
         ),
+        (
+            None,
+            "Mufasa: Aslan Kral | Yeni Fragman | 20 Aralık 2024'te sinemalarda",
+            film("trailer", "Mufasa: Aslan Kral", 2024),
+        ),
+        (
+            None,
+            "Vlny | oficiální trailer | v kinech od 4. července 2024",
+            film("trailer", "Vlny", 2024),
+        ),
+        (
+            None,
+            "AGAK LAEN - Official Trailer | 1 Februari 2024 di Bioskop",
+            film("trailer", "Agak Laen", 2024),
+        ),
+        # year first: Japanese and Hungarian dates; a year dated by a holiday
+        (None, "映画『八犬伝』本予告 2024年10月25日(金)公開", film("trailer", "八犬伝", 2024)),
+        (
+            None,
+            "Mufasa: Az oroszlánkirály - magyar szinkronos előzetes 2 | 2024. december 19.",
+            film("trailer", "Mufasa: Az oroszlánkirály", 2024),
+        ),
+        (
+            None,
+            "Siksa Kubur - Teaser Trailer | Lebaran 2024 di Bioskop",
+            film("teaser", "Siksa Kubur", 2024),
+        ),
         (None, "12.12: THE DAY | Official Trailer", film("trailer", "12.12: The Day")),
+        (None, "SEPTEMBER 5 | Official Trailer", film("trailer", "September 5")),
         (None, "Official Trailer | 1917", film("trailer", "1917")),
         # a cast list before a genre tail
         (
             None,
             "FRIENDSHIP Trailer (2025) Tim Robinson, Paul Rudd, Comedy Movie HD",
             film("trailer", "Friendship", 2025),
+        ),
+        (
+            None,
+            "Den of Thieves 2: Pantera Trailer (2025) Gerard Butler, O'Shea Jackson Jr., Action"
+            " Movie HD",
+            film("trailer", "Den of Thieves 2: Pantera", 2025),
         ),
         # sagas and collections that are one film
         (
@@ -446,10 +538,70 @@ def parse(youtube_title: str, channel: str | None = None) -> tuple[object, ...]:
             film("trailer", "The Twilight Saga: Breaking Dawn - Part 2"),
         ),
         (None, "Every Day Official Trailer 1 (2018)", film("trailer", "Every Day", 2018)),
+        (
+            None,
+            "The Twilight Saga: Eclipse | Official Trailer",
+            film("trailer", "The Twilight Saga: Eclipse"),
+        ),
+        # a festival's name is a line-up, a film named like a festival is not
+        (None, "Fantasia 2000 | Official Trailer", film("trailer", "Fantasia 2000")),
+        (None, "The Festival | Official Trailer", film("trailer", "The Festival")),
+        # a label opening the upload, then the title
+        (
+            None,
+            "Official Trailer IPAR ADALAH MAUT | 13 Juni 2024 di Bioskop",
+            film("trailer", "Ipar Adalah Maut", 2024),
+        ),
+        (
+            None,
+            "Trailer Resmi Film 'Jatuh Cinta Seperti di Film-Film'",
+            film("trailer", "Jatuh Cinta Seperti di Film-Film"),
+        ),
+        (
+            None,
+            'Teaser Trailer Film Horor "Pemandi Jenazah" | 22 Februari 2024 di Bioskop',
+            film("teaser", "Pemandi Jenazah", 2024),
+        ),
+        (None, "الإعلان الرسمي لفيلم Gladiator II", film("trailer", "Gladiator II")),
+        (None, "Gladiator II | טריילר רשמי", film("trailer", "Gladiator II")),
+        (None, "Phim Wicked | Trailer Chính Thức 2", film("trailer", "Wicked")),
+        (None, "Tayangan | Trailer", film("trailer", "Tayangan")),
+        # a director's credit after a title in capitals
+        (
+            None,
+            "L'ORTO AMERICANO di Pupi Avati | Trailer Ufficiale HD",
+            film("trailer", "L'orto Americano"),
+        ),
+        (None, "Stand by Me Official Trailer", film("trailer", "Stand by Me")),
         # keywords and label words of Korean, Japanese, Chinese and Polish channels
         (None, "[헤어질 결심] 메인 예고편", film("trailer", "헤어질 결심")),
         (None, "映画『ゴジラ-1.0』特報", film("teaser", "ゴジラ-1.0")),
         (None, "CHŁOPI | oficjalny zwiastun", film("trailer", "Chłopi")),
+        (None, "영화 '소방관' 런칭 예고편", film("trailer", "소방관")),
+        (None, "映画『正体』30秒予告", film("trailer", "正体")),
+        (None, "ธี่หยด 2 - ตัวอย่างเต็ม [ซับไทย]", film("trailer", "ธี่หยด 2")),
+        (
+            None,
+            "ตัวอย่าง 'วิมานหนาม' (The Paradise of Thorns) | Official Trailer",
+            film("trailer", "วิมานหนาม"),
+        ),
+        # keywords, official and language words of Hungarian, Greek, Turkish, Danish channels
+        (None, "Agymanók 2 - magyar szinkronos előzetes", film("trailer", "Agymanók 2")),
+        (
+            None,
+            "Kinds of Kindness - Επίσημο Τρέιλερ (Greek subs)",
+            film("trailer", "Kinds of Kindness"),
+        ),
+        (
+            None,
+            "Deadpool & Wolverine - Türkçe Altyazılı Fragman",
+            film("trailer", "Deadpool & Wolverine"),
+        ),
+        (
+            None,
+            "Mufasa: Løvernes Konge - Dansk trailer",
+            film("trailer", "Mufasa: Løvernes Konge"),
+        ),
         (
             None,
             "《年少日記》Time Still Turns the Pages 正式預告",
@@ -497,12 +649,32 @@ def test_film_titles(channel: str | None, youtube_title: str, expected: tuple[ob
         (None, "Harry Potter Saga – Official Trailer", "compilation"),
         (None, "The Matrix Collection | 4K Ultra HD Trailer", "compilation"),
         (None, "Every Christopher Nolan Movie Trailer", "compilation"),
+        (None, "Studio Ghibli Collection | Official Trailer | GKIDS", "compilation"),
+        (None, "Star Wars: The Skywalker Saga | 4K Ultra HD Trailer", "compilation"),
+        (None, "The Lord of the Rings Trilogy | Official 4K Trailer", "compilation"),
+        (None, "Three Films by Kelly Reichardt | Criterion Collection Trailer", "compilation"),
         (None, "Every Pixar Trailer Ever", "compilation"),
         (None, "The Conjuring Universe - Every Trailer", "compilation"),
         ("mubi", "Coming Soon to MUBI | January 2024", "lineup"),
         ("netflix", "New on Netflix | June 2023", "lineup"),
         ("criterion", "Columbia Noir | Criterion Channel Teaser", "lineup"),
         ("bfi", "BFI London Film Festival 2024 | Official Trailer", "lineup"),
+        (None, "Berlinale 2024 | Official Trailer", "lineup"),
+        (None, "NYFF62 Trailer", "lineup"),
+        (None, "Tribeca Festival 2024 | Trailer", "lineup"),
+        ("netflix", "Netflix 2025 Movie Preview | Official Trailer", "lineup"),
+        (None, "Jawan Trailer Launch Event | Shah Rukh Khan | Atlee", "live"),
+        (None, "Stree 2 - Official Teaser Out Tomorrow", "promo"),
+        # seasons and episodes in other languages
+        (None, "Yalı Çapkını 2. Sezon Fragmanı", "series"),
+        (None, "Kızılcık Şerbeti 85. Bölüm Fragmanı", "series"),
+        ("netflix", "Undercover seizoen 3 | Officiële trailer | Netflix", "series"),
+        (None, "[오징어 게임 시즌2] 메인 예고편 | 넷플릭스", "series"),
+        (None, "TVアニメ『葬送のフリーレン』第2期 ティザーPV", "series"),
+        (None, "ドラマ『VIVANT』予告", "series"),
+        # reviews in other languages
+        (None, "Deadpool & Wolverine Fragman İnceleme", "review"),
+        (None, "파묘 예고편 해석 & 리뷰", "review"),
         (None, "Red Carpet Live: The Brutalist Premiere", "live"),
         (None, "The Substance | #shorts", "short"),
         (None, "Kinds of Kindness - Short Film", "short"),

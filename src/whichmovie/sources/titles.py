@@ -61,6 +61,8 @@ _TYPOGRAPHY = str.maketrans(
         "\u300d": '"',
         "\u300e": '"',
         "\u300f": '"',
+        "\u3008": '"',  # 〈 〉 quote a title on Korean channels
+        "\u3009": '"',
         "\uff5c": "|",  # fullwidth bar
         "\u2502": "|",
         "\u00a6": "|",
@@ -69,6 +71,11 @@ _TYPOGRAPHY = str.maketrans(
 _SPACES = re.compile(r"\s+")
 
 # --- uploads that are not a film's trailer ------------------------------------------------
+
+
+def _alternation(entries: tuple[str, ...]) -> str:
+    """A regex alternative of literal entries, longest first so that "本予告" wins over "予告"."""
+    return "|".join(re.escape(entry) for entry in sorted(entries, key=len, reverse=True))
 
 
 def _signal(
@@ -104,13 +111,16 @@ _OTHER_SIGNALS = (
         "ever every",
         r"\btrailers?\s+ever\b|\bevery\s+trailer\b|\btrailers\b|\bshorts\b|\bsupercut\b"
         r"|\bcompilation\b|\btop\s+\d+\b|\bdouble\s+feature\b"
-        r"|\btrilogy\b|\bbox\s+set\b|\bretrospective\b|\bfilms\s+of\b"
+        r"|\btrilogy\b|\bbox\s+set\b|\bretrospective\b|\bfilms\s+(?:of|by)\b"
         r"|\bbest\s+(?:movies|films|scenes|moments)\b",
     ),
     _signal(
         "lineup",
-        "new lineup line what whats coming arriving leaving releases month channel festival",
+        "new lineup line what whats coming arriving leaving releases month channel festival "
+        "preview",
         r"\bnew\s+(?:on|to)\s+(?!\d)\w+|\bline-?up\b|\bwhat'?s\s+(?:new|coming|on)\b"
+        # a slate: "Netflix 2025 Movie Preview"
+        r"|\b(?:movie|film)s?\s+preview\b"
         r"|\b(?:coming|arriving|leaving)\s+(?:to\s+\w+\s+)?(?:this|next)\s+(?:week|month)\b"
         r"|\bnew\s+releases\b|\bthis\s+month\s+on\b"
         # a streaming channel's programme: "Columbia Noir | Criterion Channel Teaser",
@@ -147,17 +157,21 @@ _OTHER_SIGNALS = (
     _signal(
         "review",
         "review reviews reaction breakdown analysis explained recap rundown reveal react reacts "
-        "reacting easter missed essay ranked ranking breaks breaking everything",
+        "reacting easter missed essay ranked ranking breaks breaking everything "
+        + " ".join(vocab.REVIEW_WORDS),
         r"\breviews?\b|\b(?:trailer|teaser)\s+(?:reaction|breakdown|analysis|explained|recap"
         r"|rundown|reveal)\b|\breact(?:s|ing)?\b|\breaction\s+(?:video|to)\b|\bbreakdown\s*:"
         r"|\bexplained\b|\brecap\b|\beaster\s+eggs\b|\bthings\s+you\s+missed\b|\bvideo\s+essay\b"
-        r"|\branked\b|\branking\b|\bbreak(?:s|ing)\s+down\b|\beverything\s+we\s+know\b",
+        r"|\branked\b|\branking\b|\bbreak(?:s|ing)\s+down\b|\beverything\s+we\s+know\b"
+        rf"|(?<!\w)(?:{'|'.join(vocab.REVIEW_WORDS)})(?!\w)",
     ),
     _signal(
         "live",
-        "live livestream carpet",
+        "live livestream carpet launch",
         r"\blive\s*stream\b|\blivestream\b|\bred\s+carpet\b|\bwatch\s+live\b|\blive\s+now\b"
-        r"|\blive\s+event\b|\(live\)|^live\b|\blive\s*:",
+        r"|\blive\s+event\b|\(live\)|^live\b|\blive\s*:"
+        # an Indian "Trailer Launch" is the press event where the trailer is shown
+        r"|\b(?:trailer|teaser)\s+launch\b(?!\s+(?:trailer|teaser))",
     ),
     _signal(
         "music",
@@ -175,7 +189,7 @@ _OTHER_SIGNALS = (
         r"|\b(?:date|title)\s+(?:reveal|announcement)\b|\bposter\b|\bcommercial\b|\bbumper\b"
         r"|\bpsa\b"
         # the announcement of a trailer: "Final Trailer Tomorrow", "Trailer Drops Friday"
-        r"|\b(?:trailer|teaser)\s+(?:drops\s+)?tomorrow\b|\b(?:trailer|teaser)\s+drops\b",
+        r"|\b(?:trailer|teaser)\s+(?:drops\s+|out\s+)?tomorrow\b|\b(?:trailer|teaser)\s+drops\b",
     ),
 )
 _WORD = re.compile(r"\w+")
@@ -183,6 +197,18 @@ _TRAILERS_SIGNATURE = re.compile(r"\s*\|\s*[^|]{1,40}\btrailers\s*$")
 # Signals without a trigger word: a year range ("(2007-2012)") spans films, "S2" is a season.
 _YEAR_RANGE = re.compile(r"[(\[]\s*(?:19|20)\d\d\s*[-–—]\s*(?:19|20)?\d\d\s*[)\]]")
 _SEASON_CODE = re.compile(r"(?<!\w)s\d{1,2}(?:\s?e\d{1,2}\b|(?=\s*[|\-–—:]))")
+# "seizoen 3", "2. Sezon", "85. Bölüm", "시즌2", "第2期", "ドラマ『VIVANT』": a series in the
+# channel's own language.
+_SEASON_WORD = rf"(?:{'|'.join(vocab.SEASON_WORDS)})"
+_FOREIGN_SERIES = re.compile(
+    rf"(?<!\w){_SEASON_WORD}\s*\d+\b|\b\d+\.?\s*{_SEASON_WORD}(?!\w)|{vocab.CJK_SEASON_PATTERN}"
+    rf"|^(?:{_alternation(vocab.CJK_SERIES_PREFIXES)})\s*[\"'<]"
+)
+_UNTRIGGERED_SIGNALS = (
+    (_YEAR_RANGE, "compilation"),
+    (_SEASON_CODE, "series"),
+    (_FOREIGN_SERIES, "series"),
+)
 
 # Without a trailer label these make an upload a promo or a line-up rather than "unknown".
 _PROMO_WITHOUT_LABEL = re.compile(
@@ -200,22 +226,19 @@ _LINEUP_WITHOUT_LABEL = re.compile(
 # --- the label: "Official Red Band Trailer #2" ----------------------------------------------
 
 
-def _alternation(entries: tuple[str, ...]) -> str:
-    """A regex alternative of literal entries, longest first so that "本予告" wins over "予告"."""
-    return "|".join(re.escape(entry) for entry in sorted(entries, key=len, reverse=True))
-
-
-def _is_spaced_script(word: str) -> bool:
-    """Latin, Greek, Cyrillic...: scripts that put spaces between words (not Hangul, kana, Han)."""
-    return all(ord(char) < 0x3000 for char in word)
+def _has_word_boundaries(word: str) -> bool:
+    """Latin, Greek, Cyrillic: scripts whose words a regex `\\b` bounds. Not Han, kana or Thai,
+    which put no spaces between words, nor the Indian scripts and Hangul, whose vowel signs and
+    particles a regex does not count as word characters or are joined to the word."""
+    return all(ord(char) < 0x0590 for char in word)
 
 
 _KEYWORDS = vocab.TRAILER_KEYWORDS + vocab.TEASER_KEYWORDS
 _TEASER_KEYWORDS = frozenset(vocab.TEASER_KEYWORDS)
 # A keyword is a whole word; in scripts without spaces it is part of a run of letters ("本予告").
 _KEYWORD = re.compile(
-    rf"\b(?:{_alternation(tuple(k for k in _KEYWORDS if _is_spaced_script(k)))})\b"
-    rf"|(?:{_alternation(tuple(k for k in _KEYWORDS if not _is_spaced_script(k)))})",
+    rf"\b(?:{_alternation(tuple(k for k in _KEYWORDS if _has_word_boundaries(k)))})\b"
+    rf"|(?:{_alternation(tuple(k for k in _KEYWORDS if not _has_word_boundaries(k)))})",
     re.IGNORECASE,
 )
 # Words that turn the keyword into part of a name ("Trailer Park Boys").
@@ -242,8 +265,12 @@ _CAST_LIST = re.compile(
 )
 # A date alone is a tail ("10.11.2019"); one opening a segment may be a title ("12.12: The Day").
 _RELEASE_TAIL = re.compile(
-    rf"^(?:only\s+|now\s+|exclusively\s+)?(?:{'|'.join(vocab.RELEASE_PHRASES)}"
-    rf"|on\s+(?:{'|'.join(vocab.PLATFORMS)})\b|\d{{1,2}}[./]\d{{1,2}}(?:[./]\d{{2,4}})?\.?$)",
+    # a phrase ends a word ("Tayang 31 Maret", not "Tayangan") or at a digit ("Ab 4. Mai")
+    rf"^(?:only\s+|now\s+|exclusively\s+)?"
+    rf"(?:(?:{'|'.join(vocab.RELEASE_PHRASES)})(?:(?<=\d)|(?!\w))"
+    rf"|on\s+(?:{'|'.join(vocab.PLATFORMS)})\b|\d{{1,2}}[./]\d{{1,2}}(?:[./]\d{{2,4}})?\.?$"
+    # a day and a month: "13 Juni 2024 di Bioskop", "7 ธันวาคม" (never month first: "September 5")
+    rf"|\d{{1,2}}(?:st|nd|rd|th|\.)?\s+{_MONTH}(?!\w)|(?:19|20)\d\d\.\s+{_MONTH}(?!\w))",
     re.IGNORECASE,
 )
 _QUALITY = r"hd|fhd|hq|4k|8k|uhd|1080p|720p|2160p"
@@ -263,14 +290,16 @@ _YEAR_IN_DATE = re.compile(
     rf"\b\d{{1,2}}[./]\d{{1,2}}[./]((?:19|20)\d\d)\b"
     rf"|\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b"
     # day-month-year: "In Cinemas 12 March 2025", "25th March 2022", "På bio 14 mars 2025"
-    rf"|\b\d{{1,2}}(?:st|nd|rd|th|\.)?\s+{_MONTH}\.?,?\s+((?:19|20)\d\d)\b",
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th|\.)?\s+{_MONTH}\.?,?\s+((?:19|20)\d\d)\b"
+    # year first: "2024年7月12日" (Japanese, Chinese), "2024. december 19." (Hungarian)
+    rf"|((?:19|20)\d\d)\s*年\s*\d{{1,2}}\s*月|\b((?:19|20)\d\d)\.\s+{_MONTH}\s+\d{{1,2}}\b",
     re.IGNORECASE,
 )
 # "Trailer: Dune", "Official Trailer #2 for Dune": what follows a label that opens the title.
 _LABEL_OPENS_TITLE = re.compile(r"[\s#\d]*(?::|\bfor\b)\s*(.+)", re.IGNORECASE)
 _YEAR_AFTER_LABEL = re.compile(r"^\s*(?:#?\s*\d{1,2}\s+)?((?:19|20)\d\d)\b")
 _YEAR_IN_RELEASE_TAIL = re.compile(
-    r"\b(?:theaters|theatres|cinemas|coming|summer|spring|fall|autumn|winter|christmas|holiday)"
+    rf"\b(?:theaters|theatres|cinemas|coming|{'|'.join(vocab.RELEASE_SEASONS)})"
     r"\s+((?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
@@ -279,12 +308,20 @@ _YEAR_IN_RELEASE_TAIL = re.compile(
 
 _TITLE_PREFIX = re.compile(
     rf"^(?:(?:{'|'.join(vocab.TITLE_PREFIXES)})\s*[:\-–—]+\s*|[^:]{{0,20}}\bedit\s*:\s*"
-    rf"|(?:{_alternation(vocab.CJK_TITLE_PREFIXES)})\s*(?=\"))",
+    rf"|(?:{_alternation(vocab.CJK_TITLE_PREFIXES)})\s*(?=[\"'<])"
+    rf"|(?:{_alternation(vocab.FILM_TITLE_PREFIXES)})\s+(?=\w))",
     re.IGNORECASE,
 )
+_CJK_TITLE_PREFIX = re.compile(rf"^(?:{_alternation(vocab.CJK_TITLE_PREFIXES)})\s*(?=[\"'<])")
 # "Andrea Arnold's BIRD", "WONG KAR WAI's IN THE MOOD FOR LOVE": a credit before an all-caps
 # title, told apart by its lower-case possessive ("ROCKY'S REVENGE" is one title).
 _CREDIT_BEFORE_CAPS = re.compile(r"^[A-Z][\w.\- ]*?(?:'s|s')\s+(?=[^a-z]*[A-Z][^a-z]*$)")
+# "L'ORTO AMERICANO di Pupi Avati", "THE ZONE OF INTEREST by Jonathan Glazer": a credit after
+# a title in capitals.
+_CREDIT_AFTER_CAPS = re.compile(
+    rf"^([^a-z]+?)\s+(?:by|di|de|von|van|af|av|par|od)\s+[A-ZÀ-Þ][a-zß-ÿ'.]+"
+    rf"(?:\s+(?:(?:{'|'.join(vocab.NAME_PARTICLES)})\s+)?[A-ZÀ-Þ][a-zß-ÿ'.-]+){{1,2}}$"
+)
 # "Fallen Leaves (Kuolleet lehdet)", "Exhuma (파묘)": the original-language title in brackets
 # after the English one. "Birdman or (The Unexpected Virtue of Ignorance)" keeps its own.
 _ORIGINAL_TITLE_AFTER = re.compile(r"(?<! or) \([^()]*[^\W\d_][^()]*\)$", re.IGNORECASE)
@@ -311,7 +348,16 @@ _PERSON_NAME = re.compile(
 )
 _SUBTITLE_BREAK = re.compile(r"\s*[:\-–—]\s+|:")
 _SPACE_BEFORE_COLON = re.compile(r"\s+:")
-_WRAPPING_QUOTES = re.compile(r'^(["\'])(.+)\1$')
+_WRAPPING_QUOTES = re.compile(r'^(["\'])(.+)\1$|^<()([^<>]+)>$')
+_QUOTED_NAME = re.compile(r"(?<!\w)([\"'])(.+?)\1(?!\w)")
+# '"正体"30秒', '"ゴジラ"予告2': a quoted title and, joined to it, the name of the trailer.
+_QUOTED_THEN_NAME = re.compile(r'^"([^"]+)"[^\s"]+$')
+# "Berlinale 2024", "NYFF62", "Tribeca Festival 2024": a festival, its trailer a programme
+_FESTIVAL_TITLE = re.compile(
+    rf"^(?:{_alternation(vocab.FESTIVALS)})\s*(?:(?:19|20)\d\d|\d{{1,3}})?$"
+    r"|\bfest(?:ival)?\s+(?:19|20)\d\d$",
+    re.IGNORECASE,
+)
 _TRAILING_NUMBER = re.compile(r"\s(\d{1,2})$")
 
 # --- casing ---------------------------------------------------------------------------------
@@ -393,6 +439,8 @@ def _title_reason(title: str, rules: _CompiledRules) -> str:
     number = _TRAILING_NUMBER.search(title)
     if number and rules.season_numbers and int(number.group(1)) in rules.season_numbers:
         return "series"
+    if _FESTIVAL_TITLE.search(title):
+        return "lineup"
     return "compilation" if _is_compilation(title) else ""
 
 
@@ -420,15 +468,15 @@ def _clean(youtube_title: str) -> str:
 
 def _other_reason(text: str, rules: _CompiledRules) -> str:
     # "| Movieclips Trailers", "| JoBlo Horror Trailers": a channel's signature, no compilation
-    lower = _TRAILERS_SIGNATURE.sub("", text.lower())
+    # "İnceleme": Turkish dotted capital I lower-cases to "i" and a combining dot
+    lower = _TRAILERS_SIGNATURE.sub("", text.lower().replace("i\u0307", "i"))
     words = set(_WORD.findall(lower))
     for reason, triggers, pattern in _OTHER_SIGNALS:
         if not words.isdisjoint(triggers) and pattern.search(lower):
             return reason
-    if _YEAR_RANGE.search(lower):
-        return "compilation"
-    if _SEASON_CODE.search(lower):
-        return "series"
+    for pattern, reason in _UNTRIGGERED_SIGNALS:
+        if pattern.search(lower):
+            return reason
     for pattern, reason in rules.other:
         if pattern.search(lower):
             return reason
@@ -474,12 +522,39 @@ def _title_from(
     if kept:
         return _tidy(" - ".join(kept))
 
-    after = _LABEL_OPENS_TITLE.match(segments[index], keyword.end())
-    candidates = [after.group(1)] if after else []
-    for candidate in [*candidates, *segments[index + 1 :]]:
-        if _is_title_piece(candidate, rules):
+    after = _text_after_label(segments[index], keyword.end())
+    for candidate in [after, *segments[index + 1 :]]:
+        if _is_title_piece(candidate, rules) and not _find_label([candidate]):
             return _tidy(candidate)
     return ""
+
+
+def _text_after_label(segment: str, end: int) -> str:
+    """What follows a label with no title before it: "Trailer: Dune", "Official Trailer for
+    Dune", "Official Trailer IPAR ADALAH MAUT", "Trailer Resmi Film 'Jatuh Cinta'" (label
+    words, numbers and a word for "film" come first)."""
+    if after := _LABEL_OPENS_TITLE.match(segment, end):
+        return after.group(1)
+    words = segment[end:].split()
+    start = 0
+    while start < len(words) and _names_the_video(words[start]):
+        start += 1
+    rest = words[start:]
+    if _label_start(rest, edition_only=False) == 0:
+        return ""
+    # a quoted name among the words is the film's: "Teaser Film Horor 'Pemandi Jenazah'"
+    quoted = _QUOTED_NAME.search(" ".join(rest))
+    return quoted.group(2) if quoted else " ".join(rest)
+
+
+def _names_the_video(word: str) -> bool:
+    bare = word.casefold().strip("#()[],:")
+    return (
+        bare.isdigit()
+        or bare in vocab.LABEL_WORDS
+        or bare in vocab.FILM_WORDS
+        or bool(_KEYWORD.fullmatch(bare))
+    )
 
 
 def _group_before(
@@ -490,10 +565,25 @@ def _group_before(
     last = end - 1
     while last >= 0 and not _is_title_piece(segments[last], rules):
         last -= 1
+    # "Frankenstein | Guillermo del Toro | Official Trailer": a name after the title is a credit
+    if (
+        last > 0
+        and not _is_dash(separators[last - 1])
+        and _is_credit_after_title(segments, last)
+        and _is_title_piece(segments[last - 1], rules)
+    ):
+        last -= 1
     first = last
     while first > 0 and _is_dash(separators[first - 1]):
         first -= 1
     return _title_pieces(segments[first : last + 1], rules) if last >= 0 else []
+
+
+def _is_credit_after_title(segments: list[str], position: int) -> bool:
+    """A person's name in a segment of its own after a title not in capitals (a title in
+    capitals after a name is handled as "Jim Jarmusch | FATHER MOTHER SISTER BROTHER")."""
+    name, before = segments[position].strip(_EDGE_JUNK), segments[position - 1].strip(_EDGE_JUNK)
+    return bool(_PERSON_NAME.match(name)) and any(char.islower() for char in before)
 
 
 def _title_pieces(pieces: list[str], rules: _CompiledRules) -> list[str]:
@@ -518,6 +608,7 @@ def _is_person_credit(piece: str, rest: list[str]) -> bool:
     return bool(
         _PERSON_NAME.match(name)
         and not any(char.isalpha() and char.islower() for char in "".join(rest))
+        and any(char.isupper() for char in "".join(rest))
         and not {word.casefold() for word in name.split()} & (_SMALL_WORDS | vocab.LABEL_WORDS)
     )
 
@@ -534,7 +625,15 @@ def _is_title_piece(piece: str, rules: _CompiledRules) -> bool:
         and not _QUALITY_ONLY.match(stripped)
         and not _RELEASE_TAIL.match(stripped)
         and not _NUMBERED_TRAILER_NAME.match(stripped)
+        and not _is_label_only(stripped)
     )
+
+
+def _is_label_only(text: str) -> bool:
+    """Two or more words that all name the trailer: "4K Restoration", "Collector's Edition"
+    (one such word may be a film: "Restoration")."""
+    words = text.split()
+    return len(words) > 1 and _label_start(words, edition_only=True) == 0
 
 
 def _before_label(text: str, opens_upload: bool) -> str:
@@ -543,6 +642,8 @@ def _before_label(text: str, opens_upload: bool) -> str:
     # is also a label: "Contagion (2011) Pop-Up Trailer", "Anniversary (2025) Official Trailer".
     if (year := _YEAR_IN_BRACKETS.search(text)) and year.start() > 0:
         return _unless_lead_in(text[: year.start()].split())
+    if opens_upload:
+        text = _CJK_TITLE_PREFIX.sub("", text)  # "영화 '소방관' 런칭": the quoted name is the film
     words, edition_only = _cut_at_official(text.split(), opens_upload)
     # After a separator a quoted name opening the segment names the trailer ("Twisters -
     # 'Chase' Trailer"); opening the upload it is the film ("'Dune: Part Two' Trailer 3").
@@ -597,14 +698,19 @@ def _label_part(words: list[str], end: int, edition_only: bool, quoted_name_is_l
     """How many of the words ending at `end` are one more part of the label (0: none)."""
     raw = words[end - 1].lstrip("([").rstrip(",:")
     word = raw.casefold()
-    previous = words[end - 2].casefold() if end > 1 else ""
-    if word in vocab.COUNTRY_CODES:
-        return int(not edition_only and _is_country_code(raw, previous))
-    if length := _label_word_length(word, previous, edition_only):
+    previous_raw = words[end - 2] if end > 1 else ""
+    previous = previous_raw.casefold()
+    if previous in vocab.PREPOSITIONS:
+        length = 0  # a label word after "to", "with" is the title's: "Failure to Launch"
+    elif word in vocab.COUNTRY_CODES:
+        return int(not edition_only and _is_country_code(raw, previous_raw))
+    elif _is_label_pair(previous, word, edition_only):
+        length = 2
+    else:
+        length = _label_word_length(word, previous, edition_only)
+    if length or edition_only:
         return length
-    if _is_label_pair(previous, word, edition_only):
-        return 2
-    return 0 if edition_only else _quoted_name_length(words, end, quoted_name_is_label)
+    return _quoted_name_length(words, end, quoted_name_is_label)
 
 
 def _label_word_length(word: str, previous: str, edition_only: bool) -> int:
@@ -623,9 +729,14 @@ def _is_label_pair(previous: str, word: str, edition_only: bool) -> bool:
     return not edition_only and previous == "ultimate"
 
 
-def _is_country_code(raw: str, previous: str) -> bool:
-    """ "US Trailer", not "Us Trailer" (a film) nor "IT ENDS WITH US" (the pronoun)."""
-    return raw.isupper() and previous not in vocab.PRONOUN_BEFORE_US
+def _is_country_code(raw: str, previous_raw: str) -> bool:
+    """ "US Trailer", not "Us Trailer" (a film) nor "IT ENDS WITH US", "BENEATH US" (the pronoun
+    of a title in capitals)."""
+    return (
+        raw.isupper()
+        and not previous_raw.isupper()
+        and previous_raw.casefold() not in vocab.PRONOUN_BEFORE_US
+    )
 
 
 def _quoted_name_length(words: list[str], end: int, quoted_name_is_label: bool) -> int:
@@ -647,6 +758,7 @@ def _tidy(title: str) -> str:
     title = _QUALITY_TAG.sub(" ", title)
     title = _TITLE_PREFIX.sub("", title.strip(_EDGE_JUNK))
     title = _CREDIT_BEFORE_CAPS.sub("", _STUDIO_CREDIT.sub("", title))
+    title = _CREDIT_AFTER_CAPS.sub(r"\1", title)
     title = _ORIGINAL_TITLE_BEFORE.sub("", _ORIGINAL_TITLE_AFTER.sub("", title))
     # edition words left on a title whose label has a segment of its own: "The Godfather 50th
     # Anniversary | Official Trailer"
@@ -655,6 +767,8 @@ def _tidy(title: str) -> str:
     if start > 1 or (start == 1 and words[0].casefold() not in vocab.ARTICLES):
         title = " ".join(words[:start])
     title = _SPACE_BEFORE_COLON.sub(":", _SPACES.sub(" ", title))
+    if quoted := _QUOTED_THEN_NAME.match(title):
+        title = quoted.group(1)
     return _unwrapped(title.strip(_EDGE_JUNK))
 
 
@@ -668,7 +782,7 @@ def _unwrapped(title: str) -> str:
     if title.endswith(")") and "(" not in title:
         title = title[:-1].rstrip(_EDGE_JUNK)
     if quoted := _WRAPPING_QUOTES.match(title):
-        title = quoted.group(2).strip()
+        title = (quoted.group(2) or quoted.group(4)).strip()
     return title
 
 
