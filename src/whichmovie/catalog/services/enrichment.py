@@ -335,7 +335,7 @@ def _record_next(
     try:
         match = future.result()
     except TmdbNotFound:
-        match = MatchResult("not_found", None, (), (), None, "TMDB has no such id")
+        match = MatchResult(MatchStatus.NOT_FOUND, None, (), (), None, "TMDB has no such id")
     except TmdbAuthError as error:
         tmdb_key_record(accepted=False, error=str(error))  # for the status page
         raise

@@ -19,6 +19,7 @@ from whichmovie.catalog.locks import transaction_lock
 from whichmovie.catalog.models import Channel, DateStatus, Movie, Video, VideoKind
 from whichmovie.catalog.services.grouping import attach_movies
 from whichmovie.sources.clean import TITLE_LENGTH, is_youtube_id
+from whichmovie.sources.kinds import OtherReason
 from whichmovie.sources.presets import rules_for
 from whichmovie.sources.titles import ParsedTitle, normalise_title, parse_title
 from whichmovie.sources.youtube import Upload
@@ -266,8 +267,8 @@ def video_classify_by_hand(
     """A person's decision on an upload: it survives every later fetch (`manual`)."""
     old_movie_id = video.movie_id
     parsed = ParsedTitle(
-        kind=kind,
-        reason="" if kind != VideoKind.OTHER else "manual",
+        kind=VideoKind(kind),
+        reason="" if kind != VideoKind.OTHER else OtherReason.MANUAL,
         title=title or None,
         year=year,
     )
