@@ -7,7 +7,6 @@ from datetime import date, datetime
 from typing import Annotated, Any
 
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
-from django.urls import reverse
 from django.utils import timezone
 from ninja import Field, NinjaAPI, Path, Query, Schema
 from ninja.errors import ValidationError
@@ -20,7 +19,6 @@ from whichmovie.web.cards import (
     cast_members,
     channels_of,
     genres_of,
-    movie_url,
     trailers_of,
     with_trailers,
 )
@@ -116,7 +114,7 @@ class MovieQuery(Schema):
 class VideoQuery(Schema):
     channel: str | None = Field(None, pattern=SLUG_PATTERN, description="Channel slug.")
     kind: str | None = Field(
-        None, description=_one_of(VideoKind.values), json_schema_extra=_enum(VideoKind.values)
+        None, description=_one_of(VideoKind), json_schema_extra=_enum(VideoKind)
     )
     movie: int | None = Field(None, ge=1, le=MAX_ID, description="Movie id.")
     cursor: str | None = Field(
@@ -230,7 +228,7 @@ def _video(video: Video) -> dict[str, Any]:
         "date_status": video.date_status,
         "first_seen_at": video.first_seen_at,
         "url": video.url,
-        "embed_url": f"https://www.youtube-nocookie.com/embed/{video.youtube_id}",
+        "embed_url": video.embed_url,
         "thumbnail_url": video.thumbnail_url,
         "movie_id": video.movie_id,
     }
@@ -243,7 +241,7 @@ def _movie(request: HttpRequest, movie: Movie, images: TmdbImages) -> dict[str, 
         "id": movie.pk,
         "title": movie.title,
         "year": movie.year,
-        "url": request.build_absolute_uri(movie_url(movie)),
+        "url": request.build_absolute_uri(movie.get_absolute_url()),
         "identified": movie.identified,
         "match_status": movie.match_status,
         "tmdb_id": tmdb,
@@ -262,9 +260,9 @@ def _movie(request: HttpRequest, movie: Movie, images: TmdbImages) -> dict[str, 
         "thumbnail_url": trailers[0].thumbnail_url if trailers else None,
         "latest_video_at": movie.latest_video_at,
         "channels": [{"slug": c.slug, "name": c.name} for c in channels_of(trailers)],
-        "tmdb_url": f"https://www.themoviedb.org/movie/{tmdb}" if tmdb else None,
-        "imdb_url": f"https://www.imdb.com/title/{movie.imdb_id}/" if movie.imdb_id else None,
-        "letterboxd_url": f"https://letterboxd.com/tmdb/{tmdb}/" if tmdb else None,
+        "tmdb_url": movie.tmdb_url or None,
+        "imdb_url": movie.imdb_url or None,
+        "letterboxd_url": movie.letterboxd_url or None,
     }
 
 
@@ -361,8 +359,8 @@ def _videos_page(request: HttpRequest, query: VideoQuery) -> dict[str, Any]:
             raise FilterError(f"There is no channel {query.channel!r}.")
         videos = videos.filter(channel=channel)
     if query.kind:
-        if query.kind not in VideoKind.values:
-            raise FilterError(f"kind must be one of: {', '.join(VideoKind.values)}.")
+        if query.kind not in VideoKind:
+            raise FilterError(f"kind must be one of: {', '.join(VideoKind)}.")
         videos = videos.filter(kind=query.kind)
     if query.movie is not None:
         videos = videos.filter(movie_id=query.movie)
@@ -382,9 +380,7 @@ def list_channels(request: HttpRequest) -> HttpResponse:
             "slug": channel.slug,
             "name": channel.name,
             "url": channel.url,
-            "page_url": request.build_absolute_uri(
-                reverse("web:channel_detail", args=[channel.slug])
-            ),
+            "page_url": request.build_absolute_uri(channel.get_absolute_url()),
             "enabled": channel.enabled,
             "healthy": channel.healthy,
             "health": channel.health,
