@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.factories import make_channel, make_movie, make_video
 from whichmovie.catalog.models import (
+    MatchStatus,
     Movie,
     ReleaseStatus,
     Video,
@@ -139,6 +140,7 @@ def test_trailers_are_trailers_and_teasers_newest_first():
 def test_the_models_choices_are_the_pure_layer_s_vocabulary():
     """Same members, same values: a row holds the pure layer's string, and a member of either
     name is the other (`MatchStatus` in catalog.models is tmdb.kinds.MatchStatus)."""
+    assert VideoKind is source_kinds.VideoKind and MatchStatus is tmdb_kinds.MatchStatus
     kind = Video._meta.get_field("kind")
     status = Movie._meta.get_field("match_status")
     date_status = Video._meta.get_field("date_status")

@@ -160,7 +160,6 @@ class ReleaseStatus(models.TextChoices):
 
 # After a theatrical run of about three months a film is no longer "in cinemas".
 IN_CINEMAS_DAYS = 90
-RELEASE_STATUSES = tuple(ReleaseStatus)
 
 
 def _release_status_q(status: str, *, today: date) -> Q:
