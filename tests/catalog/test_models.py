@@ -1,10 +1,12 @@
 """The read rules on the models: release status, trailers, links, and the one vocabulary."""
 
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from tests.factories import make_channel, make_movie, make_video
 from whichmovie.catalog.models import (
@@ -162,3 +164,11 @@ def test_a_stored_kind_reads_back_as_the_vocabulary_s_member():
     stored = Video.objects.get(pk=video.pk)
     assert stored.kind == "teaser" and source_kinds.VideoKind(stored.kind) is VideoKind.TEASER
     assert stored.get_kind_display() == "Teaser"
+
+
+def test_the_admin_s_view_on_site_opens_a_channel_s_page(admin_client):
+    a24 = make_channel(slug="a24", name="A24")
+
+    page = admin_client.get(reverse("admin:catalog_channel_change", args=[a24.pk]))
+    [link] = re.findall(r'href="([^"]+)" class="viewsitelink"', page.content.decode())
+    assert admin_client.get(link).headers["Location"].endswith("/channels/a24/")

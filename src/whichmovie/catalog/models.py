@@ -14,9 +14,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
-from whichmovie.sources import kinds as source_kinds
-
-# The catalog's names for the pure layer's vocabularies (re-exported, one class each).
+# The vocabularies are the pure layer's, re-exported: catalog.models.MatchStatus is
+# tmdb.kinds.MatchStatus, one class (the fields' choices come from vocabulary_choices).
+from whichmovie.sources.kinds import TRAILER_KINDS as TRAILER_KINDS
 from whichmovie.sources.kinds import DateStatus as DateStatus
 from whichmovie.sources.kinds import VideoKind as VideoKind
 from whichmovie.tmdb import links
@@ -359,9 +359,6 @@ class Movie(models.Model):
         if cinema_date >= today - timedelta(days=IN_CINEMAS_DAYS):
             return ReleaseStatus.IN_CINEMAS
         return ""
-
-
-TRAILER_KINDS = source_kinds.TRAILER_KINDS
 
 
 class VideoQuerySet(models.QuerySet["Video"]):

@@ -249,7 +249,8 @@ def _attach_movies(videos: Sequence[Video]) -> int:
 def movies_refresh_latest_video(movie_ids: Iterable[int]) -> None:
     """Recompute the denormalised 'newest trailer' date the radar sorts on."""
     newest = (
-        Video.objects.filter(movie=OuterRef("pk"), kind__in=[VideoKind.TRAILER, VideoKind.TEASER])
+        Video.objects.trailers()
+        .filter(movie=OuterRef("pk"))
         .values("movie")
         .annotate(newest=Max(Coalesce("published_at", "first_seen_at")))
         .values("newest")
