@@ -316,13 +316,13 @@ class Movie(models.Model):
     @property
     def trailers(self) -> list[Video]:
         """Trailers and teasers, newest first: from `Movie.objects.with_trailers()`'s
-        prefetch, else one query."""
+        prefetch, else one query (kinds picked in Python, as there)."""
         uploads: list[Video] | None = getattr(self, "uploads", None)
         if uploads is None:
-            return list(
-                self.videos.trailers()
-                .select_related("channel")
-                .order_by(Coalesce("published_at", "first_seen_at").desc(), "-id")
+            uploads = list(
+                self.videos.select_related("channel").order_by(
+                    Coalesce("published_at", "first_seen_at").desc(), "-id"
+                )
             )
         return [video for video in uploads if video.kind in TRAILER_KINDS]
 
