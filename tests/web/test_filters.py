@@ -4,7 +4,7 @@ import pytest
 
 from tests.factories import make_movie
 from whichmovie.catalog.models import Movie
-from whichmovie.web.filters import STATUSES, MovieFilters, release_status, status_q
+from whichmovie.web.filters import MovieFilters
 
 pytestmark = pytest.mark.django_db
 
@@ -14,61 +14,6 @@ TODAY = NOW.date()
 
 def days(n):
     return TODAY + timedelta(days=n)
-
-
-# (title, fields, the status a visitor should see)
-CASES = [
-    ("dated ahead", {"release_date": days(30)}, "upcoming"),
-    (
-        "theatrical ahead",
-        {"release_date": days(-5), "theatrical_release_date": days(3)},
-        "upcoming",
-    ),
-    ("opened last week", {"theatrical_release_date": days(-7)}, "in_cinemas"),
-    ("opened today", {"release_date": TODAY}, "in_cinemas"),
-    ("long run over", {"release_date": days(-200)}, ""),
-    (
-        "streams",
-        {"release_date": days(-200), "watch_providers": {"flatrate": [{"provider_name": "X"}]}},
-        "streaming",
-    ),
-    (
-        "rentable in cinemas window",
-        {"release_date": days(-20), "watch_providers": {"rent": []}},
-        "streaming",
-    ),
-    # A digital date passed is not an offer in our region: the page shows the date instead.
-    ("digital out", {"release_date": days(-40), "digital_release_date": days(-1)}, "in_cinemas"),
-    (
-        "digital out long ago",
-        {"release_date": days(-400), "digital_release_date": days(-300)},
-        "",
-    ),
-    ("digital ahead", {"release_date": days(-10), "digital_release_date": days(20)}, "in_cinemas"),
-    (
-        "only a link",
-        {"release_date": days(10), "watch_providers": {"link": "https://x"}},
-        "upcoming",
-    ),
-    ("no dates", {}, ""),
-]
-
-
-@pytest.mark.parametrize("title, fields, expected", CASES, ids=[c[0] for c in CASES])
-def test_release_status_as_a_visitor_sees_it(title, fields, expected):
-    assert release_status(Movie(**fields), today=TODAY) == expected
-
-
-def test_the_status_filter_agrees_with_the_status_shown():
-    for title, fields, _ in CASES:
-        make_movie(title, **fields)
-
-    for status in STATUSES:
-        filtered = set(
-            Movie.objects.filter(status_q(status, today=TODAY)).values_list("title", flat=True)
-        )
-        shown = {m.title for m in Movie.objects.all() if release_status(m, today=TODAY) == status}
-        assert filtered == shown, status
 
 
 def test_params_round_trip_and_leave_defaults_out():

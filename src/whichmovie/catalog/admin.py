@@ -216,9 +216,7 @@ class MovieAdmin(admin.ModelAdmin[Movie]):
     actions = ["accept_best", "not_a_movie", "rematch"]
 
     def view_on_site(self, obj: Movie) -> str:
-        from whichmovie.web.cards import movie_url  # the web app's URL of a film
-
-        return movie_url(obj)
+        return obj.get_absolute_url()  # a plain link, not a hop through the admin's redirect
 
     @admin.action(description="Accept the best candidate for the selected movies")
     def accept_best(self, request: HttpRequest, queryset: QuerySet[Movie]) -> None:

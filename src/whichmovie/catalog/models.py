@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime, timedelta
-from typing import Any
+from enum import StrEnum
+from typing import Any, Literal
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Prefetch, Q
+from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
+
+# The vocabularies are the pure layer's, re-exported: catalog.models.MatchStatus is
+# tmdb.kinds.MatchStatus, one class (the fields' choices come from vocabulary_choices).
+from whichmovie.sources.kinds import TRAILER_KINDS as TRAILER_KINDS
+from whichmovie.sources.kinds import DateStatus as DateStatus
+from whichmovie.sources.kinds import VideoKind as VideoKind
+from whichmovie.tmdb import links
+from whichmovie.tmdb.kinds import HOME_OFFERS
+from whichmovie.tmdb.kinds import MatchStatus as MatchStatus
 
 
 class Channel(models.Model):
@@ -48,6 +62,9 @@ class Channel(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("web:channel_detail", args=[self.slug])
 
     @property
     def healthy(self) -> bool:
@@ -110,25 +127,39 @@ class Genre(models.Model):
         return self.name
 
 
-class MatchStatus(models.TextChoices):
-    PENDING = "pending"
-    MATCHED = "matched"
-    NEEDS_REVIEW = "needs_review", "needs review"
-    NOT_FOUND = "not_found", "not found"
-    MANUAL = "manual"
-    NOT_A_MOVIE = "not_a_movie", "not a movie"
+def vocabulary_choices(
+    vocabulary: type[StrEnum], labels: Mapping[str, str] | None = None
+) -> list[tuple[str, str]]:
+    """A field's `choices` from one of the pure layer's vocabularies (sources.kinds,
+    tmdb.kinds): its values, each labelled as Django labels a TextChoices member without one."""
+    labels = labels or {}
+    return [
+        (member.value, labels.get(member, member.name.replace("_", " ").title()))
+        for member in vocabulary
+    ]
+
+
+MATCH_STATUS_LABELS: dict[str, str] = {
+    MatchStatus.NEEDS_REVIEW: "needs review",
+    MatchStatus.NOT_FOUND: "not found",
+    MatchStatus.NOT_A_MOVIE: "not a movie",
+}
 
 
 # A person decided these; automatic matching never touches them again.
 DECIDED_STATUSES = (MatchStatus.MANUAL, MatchStatus.NOT_A_MOVIE)
 
 
+class ReleaseStatus(models.TextChoices):
+    """Where a film is now (`Movie.release_status`); not stored, computed for `today`."""
+
+    UPCOMING = "upcoming", "Upcoming"
+    IN_CINEMAS = "in_cinemas", "In cinemas"
+    STREAMING = "streaming", "Streaming"
+
+
 # After a theatrical run of about three months a film is no longer "in cinemas".
 IN_CINEMAS_DAYS = 90
-# TMDB's watch/providers offer types that mean "you can watch it at home now". A digital
-# release date that has passed does not: the film may not be offered in our region.
-HOME_OFFERS = ("flatrate", "free", "ads", "rent", "buy")
-RELEASE_STATUSES = ("upcoming", "in_cinemas", "streaming")
 
 
 def _release_status_q(status: str, *, today: date) -> Q:
@@ -139,9 +170,9 @@ def _release_status_q(status: str, *, today: date) -> Q:
     cinema_date_after = Q(theatrical_release_date__gt=today) | Q(
         theatrical_release_date__isnull=True, release_date__gt=today
     )
-    if status == "streaming":
+    if status == ReleaseStatus.STREAMING:
         return at_home
-    if status == "upcoming":
+    if status == ReleaseStatus.UPCOMING:
         return cinema_date_after & ~at_home
     # in_cinemas: released in cinemas during the last IN_CINEMAS_DAYS, not yet at home.
     run_start = today - timedelta(days=IN_CINEMAS_DAYS)
@@ -185,6 +216,34 @@ class MovieQuerySet(models.QuerySet["Movie"]):
             latest_video_at__isnull=False
         )
 
+    def with_trailers(self) -> MovieQuerySet:
+        """Each film's uploads (with channels) and genres, for `Movie.trailers` and the pages:
+        two extra queries per page, whatever its size."""
+        # Every upload of the page's films, by movie id. Kinds are picked in Python
+        # (`Movie.trailers`): a kind filter in SQL can make SQLite walk the kind index
+        # through every trailer.
+        uploads = (
+            Video.objects.select_related("channel")
+            .only(
+                "youtube_id",
+                "youtube_title",
+                "kind",
+                "published_at",
+                "date_status",
+                "first_seen_at",
+                "movie_id",
+                "channel__slug",
+                "channel__name",
+            )
+            .order_by(Coalesce("published_at", "first_seen_at").desc(), "-id")
+        )
+        # match_details holds the matcher's whole search record; no page shows it.
+        # Lists (to_attr), not managers: a manager per film costs more than the query.
+        return self.defer("match_details").prefetch_related(
+            Prefetch("videos", queryset=uploads, to_attr="uploads"),
+            Prefetch("genres", queryset=Genre.objects.all(), to_attr="genre_list"),
+        )
+
 
 class Movie(models.Model):
     # Before matching: the parsed title and year. After: TMDB's.
@@ -217,7 +276,10 @@ class Movie(models.Model):
     backdrop_path = models.CharField(max_length=200, blank=True)
 
     match_status = models.CharField(
-        max_length=20, choices=MatchStatus.choices, default=MatchStatus.PENDING, db_index=True
+        max_length=20,
+        choices=vocabulary_choices(MatchStatus, MATCH_STATUS_LABELS),
+        default=MatchStatus.PENDING,
+        db_index=True,
     )
     match_score = models.FloatField(null=True, blank=True)
     # What the matcher saw (queries, candidates, decision): the review queue and explain page.
@@ -241,9 +303,41 @@ class Movie(models.Model):
     def __str__(self) -> str:
         return f"{self.title} ({self.year})" if self.year else self.title
 
+    def get_absolute_url(self) -> str:
+        slug = slugify(self.title)
+        if slug:
+            return reverse("web:movie_detail_slug", kwargs={"pk": self.pk, "slug": slug})
+        return reverse("web:movie_detail", kwargs={"pk": self.pk})
+
     @property
     def identified(self) -> bool:
         return self.tmdb_id is not None
+
+    @property
+    def trailers(self) -> list[Video]:
+        """Trailers and teasers, newest first: from `Movie.objects.with_trailers()`'s
+        prefetch, else one query (kinds picked in Python, as there)."""
+        uploads: list[Video] | None = getattr(self, "uploads", None)
+        if uploads is None:
+            uploads = list(
+                self.videos.select_related("channel").order_by(
+                    Coalesce("published_at", "first_seen_at").desc(), "-id"
+                )
+            )
+        return [video for video in uploads if video.kind in TRAILER_KINDS]
+
+    @property
+    def tmdb_url(self) -> str:
+        """The film's page on TMDB; "" until it is identified (so for IMDb and Letterboxd)."""
+        return links.tmdb_movie_url(self.tmdb_id) if self.tmdb_id else ""
+
+    @property
+    def imdb_url(self) -> str:
+        return links.imdb_title_url(self.imdb_id) if self.imdb_id else ""
+
+    @property
+    def letterboxd_url(self) -> str:
+        return links.letterboxd_film_url(self.tmdb_id) if self.tmdb_id else ""
 
     @property
     def watchable_at_home(self) -> bool:
@@ -253,33 +347,24 @@ class Movie(models.Model):
         # has offers of it.
         return any(offer in providers for offer in HOME_OFFERS)
 
-    def release_status(self, *, today: date) -> str:
+    def release_status(self, *, today: date) -> ReleaseStatus | Literal[""]:
         """upcoming, in_cinemas, streaming, or "" (released a while ago, or no date known)."""
         if self.watchable_at_home:
-            return "streaming"
+            return ReleaseStatus.STREAMING
         cinema_date = self.theatrical_release_date or self.release_date
         if cinema_date is None:
             return ""
         if cinema_date > today:
-            return "upcoming"
+            return ReleaseStatus.UPCOMING
         if cinema_date >= today - timedelta(days=IN_CINEMAS_DAYS):
-            return "in_cinemas"
+            return ReleaseStatus.IN_CINEMAS
         return ""
 
 
-class VideoKind(models.TextChoices):
-    TRAILER = "trailer"
-    TEASER = "teaser"
-    OTHER = "other"
-
-
-class DateStatus(models.TextChoices):
-    # The feed's publish time; the feed's title is authoritative too.
-    EXACT = "exact"
-    # yt-dlp's "3 days ago", or a lower bound from an older dated upload of the same listing.
-    APPROXIMATE = "approximate"
-    # Nothing told us: published_at only keeps the listing's order, below every real date.
-    UNKNOWN = "unknown"
+class VideoQuerySet(models.QuerySet["Video"]):
+    def trailers(self) -> VideoQuerySet:
+        """Trailers and teasers: the uploads pages, feeds and notifications show."""
+        return self.filter(kind__in=TRAILER_KINDS)
 
 
 class Video(models.Model):
@@ -288,14 +373,14 @@ class Video(models.Model):
     youtube_title = models.CharField(max_length=500)
     # What the listing or feed says under the title ("Starring ...", "In theaters ..."): evidence.
     description = models.TextField(blank=True)
-    kind = models.CharField(max_length=10, choices=VideoKind.choices, db_index=True)
+    kind = models.CharField(max_length=10, choices=vocabulary_choices(VideoKind), db_index=True)
     reason = models.CharField(max_length=40, blank=True, help_text="Why an upload is 'other'.")
     parsed_title = models.CharField(max_length=300, blank=True)
     parsed_year = models.PositiveSmallIntegerField(null=True, blank=True)
     group_key = models.CharField(max_length=320, blank=True, db_index=True)
     published_at = models.DateTimeField(null=True, blank=True)
     date_status = models.CharField(
-        max_length=12, choices=DateStatus.choices, default=DateStatus.EXACT
+        max_length=12, choices=vocabulary_choices(DateStatus), default=DateStatus.EXACT
     )
     first_seen_at = models.DateTimeField(default=timezone.now)
     available = models.BooleanField(default=True)
@@ -311,6 +396,8 @@ class Video(models.Model):
         Movie, on_delete=models.SET_NULL, null=True, blank=True, related_name="videos"
     )
 
+    objects = VideoQuerySet.as_manager()
+
     class Meta:
         ordering = ["-published_at", "-first_seen_at"]
         indexes = [models.Index(fields=["channel", "-published_at"], name="video_channel_idx")]
@@ -321,6 +408,11 @@ class Video(models.Model):
     @property
     def url(self) -> str:
         return f"https://www.youtube.com/watch?v={self.youtube_id}"
+
+    @property
+    def embed_url(self) -> str:
+        """The player without YouTube's tracking cookies (the pages' CSP allows only it)."""
+        return f"https://www.youtube-nocookie.com/embed/{self.youtube_id}"
 
     @property
     def thumbnail_url(self) -> str:

@@ -13,7 +13,6 @@ from whichmovie.catalog.models import Video
 from whichmovie.radar.models import FeedToken
 from whichmovie.radar.services.mine import UserRadar, my_radar_movies
 from whichmovie.web import ical
-from whichmovie.web.cards import TRAILER_KINDS, movie_url
 from whichmovie.web.feeds import FEED_SIZE, TrailerFeed
 
 
@@ -40,7 +39,8 @@ class MyRadarFeed(TrailerFeed):
     def items(self, user: Any) -> list[Video]:
         movies = my_radar_movies(user=user, radar=UserRadar.load(user), now=timezone.now())
         videos = (
-            Video.objects.filter(movie__in=movies.values("pk"), kind__in=TRAILER_KINDS)
+            Video.objects.trailers()
+            .filter(movie__in=movies.values("pk"))
             .select_related("movie", "channel")
             .order_by("-published_at", "-first_seen_at", "-id")
         )
@@ -66,7 +66,7 @@ def calendar(request: HttpRequest, token: str) -> HttpResponse:
         ical.movies_with_upcoming_dates(radar_movies, today=now.date()),
         today=now.date(),
         now=now,
-        url_of=lambda movie: request.build_absolute_uri(movie_url(movie)),
+        url_of=lambda movie: request.build_absolute_uri(movie.get_absolute_url()),
         host=request.get_host().split(":")[0],
     )
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")

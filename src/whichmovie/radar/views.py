@@ -54,7 +54,7 @@ from whichmovie.radar.services.radarr import (
     radarr_sync,
 )
 from whichmovie.tmdb.client import TmdbError
-from whichmovie.web.cards import movie_card, trailers_of, with_trailers
+from whichmovie.web.cards import movie_card
 from whichmovie.web.filters import FilterError, MovieFilters
 from whichmovie.web.images import TmdbImages
 
@@ -90,9 +90,9 @@ def mine(request: HttpRequest) -> HttpResponse:
         filters = MovieFilters.from_params(request.GET)
     except FilterError as error:
         return render(request, "web/bad_request.html", {"message": str(error)}, status=400)
-    movies = with_trailers(
-        filters.apply(my_radar_movies(user=_me(request), radar=radar, now=now), now=now)
-    )
+    movies = filters.apply(
+        my_radar_movies(user=_me(request), radar=radar, now=now), now=now
+    ).with_trailers()
     rows = list(movies[offset : offset + PAGE_SIZE + 1])
     page, more = rows[:PAGE_SIZE], len(rows) > PAGE_SIZE
     seen = seen_video_ids(user=_me(request), movie_ids=[m.pk for m in page])
@@ -140,7 +140,7 @@ def movie_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     elif action == "unfollow":
         movie_unfollow(user=user, movie=movie)
     else:
-        trailers = trailers_of(with_trailers(Movie.objects.all()).get(pk=pk))
+        trailers = Movie.objects.with_trailers().get(pk=pk).trailers
         if youtube_id := request.POST.get("video", ""):  # one trailer, played on the page
             trailers = [video for video in trailers if video.youtube_id == youtube_id]
         videos_mark_seen(user=user, videos=trailers)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from whichmovie.sources.kinds import OtherReason
+
 
 @dataclass(frozen=True)
 class TitleRules:
@@ -19,7 +21,7 @@ class TitleRules:
     # exactly one of these is the signature, not the film.
     channel_names: tuple[str, ...] = ()
     # Extra (regex, reason) pairs that make an upload 'other' on this channel only.
-    other_patterns: tuple[tuple[str, str], ...] = ()
+    other_patterns: tuple[tuple[str, OtherReason], ...] = ()
     # Title prefixes that only this channel's series carry ("Marvel's" on Netflix).
     series_prefixes: tuple[str, ...] = ()
     # A bare number ending the title inside this range is a season, not a sequel
@@ -104,7 +106,7 @@ TITLE_RULES: tuple[TitleRules, ...] = (
         key="netflix",
         channel_names=("Netflix", "Netflix Film", "Netflix Original", "Netflix Anime"),
         # Netflix numbers the volumes of its series ("Stranger Things 4 Vol. 2"), not films.
-        other_patterns=((r"\bvol(?:ume|\.)?\s*(?:\d+|[ivx]+)\b", "series"),),
+        other_patterns=((r"\bvol(?:ume|\.)?\s*(?:\d+|[ivx]+)\b", OtherReason.SERIES),),
         # Marvel's Daredevil, Jessica Jones, ...: on Netflix every "Marvel's" title is a series.
         series_prefixes=("Marvel's ",),
         season_number_range=(3, 9),

@@ -15,19 +15,21 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Literal
 
 from whichmovie.sources import vocabulary as vocab
+from whichmovie.sources.kinds import OtherReason, VideoKind
 from whichmovie.sources.presets import GENERIC_RULES, TitleRules
 
-TRAILER = "trailer"
-TEASER = "teaser"
-OTHER = "other"
+TRAILER = VideoKind.TRAILER
+TEASER = VideoKind.TEASER
+OTHER = VideoKind.OTHER
 
 
 @dataclass(frozen=True)
 class ParsedTitle:
-    kind: str  # "trailer" | "teaser" | "other"
-    reason: str  # "" for trailer/teaser; why the upload is 'other' ("clip", "series", ...)
+    kind: VideoKind
+    reason: OtherReason | Literal[""]  # "" for trailer/teaser; why the upload is 'other'
     title: str | None  # film title in normal title case; None for other
     year: int | None  # the year the upload title states, else None
 
@@ -397,7 +399,8 @@ def _compiled(rules: TitleRules) -> _CompiledRules:
 
 
 def _other(reason: str) -> ParsedTitle:
-    return ParsedTitle(kind=OTHER, reason=reason, title=None, year=None)
+    # OtherReason() refuses a reason outside the vocabulary (a preset's typo, say) at once.
+    return ParsedTitle(kind=OTHER, reason=OtherReason(reason), title=None, year=None)
 
 
 def parse_title(youtube_title: str, rules: TitleRules | None = None) -> ParsedTitle:

@@ -31,6 +31,7 @@ from rapidfuzz import fuzz
 
 from whichmovie.sources.titles import normalise_title
 from whichmovie.tmdb.client import TmdbClient, TmdbNotFound
+from whichmovie.tmdb.kinds import MatchStatus
 
 CONFIDENCE_THRESHOLD: float = 75.0  # at or above: matched (if no rival is close)
 STRONG_SCORE: float = 90.0  # a verified candidate this good ends the search early
@@ -184,7 +185,7 @@ class Candidate:
 
 @dataclass(frozen=True)
 class MatchResult:
-    status: str  # "matched" | "needs_review" | "not_found" | "not_a_movie" (a TV series)
+    status: MatchStatus  # matched, needs_review, not_found, not_a_movie (a TV series)
     best: Candidate | None  # set only when matched
     candidates: tuple[Candidate, ...]  # best first, at most MAX_CANDIDATES
     queries: tuple[str, ...]  # the TMDB requests sent, in order
@@ -580,12 +581,12 @@ class _Matcher:
         ranked = self._ranked()
         best = _scored(ranked[0]) if ranked else None
         weak = self.year is None and self.evidence.published is None  # nothing dates it
-        if result.status == "matched" and (
+        if result.status == MatchStatus.MATCHED and (
             ranked[0].certain
             or (best is not None and best.title_score >= 100 and not best.contradicted and not weak)
         ):
             return result  # an exact film: no TV search, so a clean match stays at 2 requests
-        if weak and result.status == "matched" and result.best is not None:
+        if weak and result.status == MatchStatus.MATCHED and result.best is not None:
             result = self._undated_old_film(result)
         series, series_score, series_reasons = self._same_series()
         result = replace(result, queries=tuple(self.queries))
@@ -604,17 +605,17 @@ class _Matcher:
         ):
             return replace(
                 result,
-                status="not_a_movie",
+                status=MatchStatus.NOT_A_MOVIE,
                 best=None,
                 details=None,
                 explanation=f"TMDB knows {known_as}, not a film: {weighed}",
             )
-        if film_score >= series_score + SERIES_MARGIN and result.status == "matched":
+        if film_score >= series_score + SERIES_MARGIN and result.status == MatchStatus.MATCHED:
             return replace(result, explanation=f"{result.explanation}; TMDB also knows {known_as}")
-        if result.status == "matched":
+        if result.status == MatchStatus.MATCHED:
             return replace(
                 result,
-                status="needs_review",
+                status=MatchStatus.NEEDS_REVIEW,
                 best=None,
                 details=None,
                 explanation=f"a film and a series fit equally: {result.explanation}; "
@@ -634,7 +635,7 @@ class _Matcher:
             return result
         return replace(
             result,
-            status="needs_review",
+            status=MatchStatus.NEEDS_REVIEW,
             best=None,
             details=None,
             explanation=f"nothing dates the upload, and {best.title} ({best.year}, TMDB "
@@ -818,7 +819,9 @@ class _Matcher:
         candidates = tuple(_scored(w) for w in ranked[:MAX_CANDIDATES])
         queries = tuple(self.queries)
 
-        def result(status: str, explanation: str, chosen: _Work | None = None) -> MatchResult:
+        def result(
+            status: MatchStatus, explanation: str, chosen: _Work | None = None
+        ) -> MatchResult:
             return MatchResult(
                 status=status,
                 best=_scored(chosen) if chosen else None,
@@ -831,45 +834,45 @@ class _Matcher:
         if not ranked:
             wanted = " / ".join(repr(t) for t in self.titles)
             year = f" ({self.year})" if self.year is not None else ""
-            return result("not_found", f"TMDB found nothing for {wanted}{year}")
+            return result(MatchStatus.NOT_FOUND, f"TMDB found nothing for {wanted}{year}")
         best, rival = ranked[0], (ranked[1] if len(ranked) > 1 else None)
         if best.certain:
             if rival is not None and rival.certain:
                 return result(
-                    "needs_review",
+                    MatchStatus.NEEDS_REVIEW,
                     f"TMDB lists our video on both {_label(best)} and {_label(rival)}",
                 )
-            return result("matched", f"{_label(best)}: {_scored(best).reasons[0]}", best)
+            return result(MatchStatus.MATCHED, f"{_label(best)}: {_scored(best).reasons[0]}", best)
         score = _scored(best).score
         if score < CONFIDENCE_THRESHOLD and _scored(best).contradicted:
             return result(
-                "not_found",
+                MatchStatus.NOT_FOUND,
                 f"no candidate fits the upload: the best, {_label(best)}, scored {score:.0f} "
                 "against its publish date or description",
             )
         if score < CONFIDENCE_THRESHOLD:
             return result(
-                "needs_review",
+                MatchStatus.NEEDS_REVIEW,
                 f"best candidate {_label(best)} scored {score:.0f}, "
                 f"below the threshold {CONFIDENCE_THRESHOLD:.0f}",
             )
         if rival is not None and _scored(rival).score > score - AMBIGUITY_MARGIN:
             if _popularity_decides(best, rival, evidence_known=self.evidence.published is not None):
                 return result(
-                    "matched",
+                    MatchStatus.MATCHED,
                     f"{_label(best)} scored {score:.0f} like {_label(rival)}; every other signal "
                     f"equal, popularity decides ({_scored(best).popularity:.0f} against "
                     f"{_scored(rival).popularity:.0f})",
                     best,
                 )
             return result(
-                "needs_review",
+                MatchStatus.NEEDS_REVIEW,
                 f"too close to call: {_label(best)} scored {score:.0f} and "
                 f"{_label(rival)} scored {_scored(rival).score:.0f}",
             )
         if best.details is None:
             return result(
-                "needs_review",
+                MatchStatus.NEEDS_REVIEW,
                 f"{_label(best)} scored {score:.0f} but its details were not checked",
             )
         runner_up = (
@@ -877,7 +880,7 @@ class _Matcher:
             if rival is not None
             else "; no other candidate"
         )
-        return result("matched", f"{_label(best)} scored {score:.0f}{runner_up}", best)
+        return result(MatchStatus.MATCHED, f"{_label(best)} scored {score:.0f}{runner_up}", best)
 
 
 def _popularity_decides(best: _Work, rival: _Work, *, evidence_known: bool) -> bool:
@@ -971,5 +974,5 @@ def match_movie(
             seen.add(key)
             titles.append(candidate_title.strip())
     if not titles:
-        return MatchResult("not_found", None, (), (), None, "no title to search for")
+        return MatchResult(MatchStatus.NOT_FOUND, None, (), (), None, "no title to search for")
     return _Matcher(client, titles, year, youtube_ids, evidence).run()

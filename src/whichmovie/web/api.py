@@ -7,7 +7,6 @@ from datetime import date, datetime
 from typing import Annotated, Any, TypedDict
 
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
-from django.urls import reverse
 from django.utils import timezone
 from ninja import Field, NinjaAPI, Path, Query, Schema
 from ninja.errors import ValidationError
@@ -21,9 +20,6 @@ from whichmovie.web.cards import (
     cast_members,
     channels_of,
     genres_of,
-    movie_url,
-    trailers_of,
-    with_trailers,
 )
 from whichmovie.web.filters import (
     KINDS,
@@ -36,7 +32,6 @@ from whichmovie.web.filters import (
     STATUSES,
     FilterError,
     MovieFilters,
-    release_status,
 )
 from whichmovie.web.images import TmdbImages
 from whichmovie.web.paging import MOVIE_SORT_KEYS, VIDEO_SORT_KEY, keyset_page
@@ -117,7 +112,7 @@ class MovieQuery(Schema):
 class VideoQuery(Schema):
     channel: str | None = Field(None, pattern=SLUG_PATTERN, description="Channel slug.")
     kind: str | None = Field(
-        None, description=_one_of(VideoKind.values), json_schema_extra=_enum(VideoKind.values)
+        None, description=_one_of(VideoKind), json_schema_extra=_enum(VideoKind)
     )
     movie: int | None = Field(None, ge=1, le=MAX_ID, description="Movie id.")
     cursor: str | None = Field(
@@ -161,7 +156,7 @@ class VideoOut(Schema):
 
     @staticmethod
     def resolve_embed_url(video: Video) -> str:
-        return f"https://www.youtube-nocookie.com/embed/{video.youtube_id}"
+        return video.embed_url
 
 
 class CastMember(Schema):
@@ -216,11 +211,11 @@ class MovieOut(Schema):
 
     @staticmethod
     def resolve_url(movie: Movie, context: Context) -> str:
-        return context["request"].build_absolute_uri(movie_url(movie))
+        return context["request"].build_absolute_uri(movie.get_absolute_url())
 
     @staticmethod
     def resolve_status(movie: Movie, context: Context) -> str | None:
-        return release_status(movie, today=context["today"]) or None
+        return movie.release_status(today=context["today"]) or None
 
     @staticmethod
     def resolve_genres(movie: Movie) -> list[str]:
@@ -236,24 +231,24 @@ class MovieOut(Schema):
 
     @staticmethod
     def resolve_thumbnail_url(movie: Movie) -> str | None:
-        trailers = trailers_of(movie)
+        trailers = movie.trailers
         return trailers[0].thumbnail_url if trailers else None
 
     @staticmethod
     def resolve_channels(movie: Movie) -> list[Channel]:
-        return channels_of(trailers_of(movie))
+        return channels_of(movie.trailers)
 
     @staticmethod
     def resolve_tmdb_url(movie: Movie) -> str | None:
-        return f"https://www.themoviedb.org/movie/{movie.tmdb_id}" if movie.tmdb_id else None
+        return movie.tmdb_url or None
 
     @staticmethod
     def resolve_imdb_url(movie: Movie) -> str | None:
-        return f"https://www.imdb.com/title/{movie.imdb_id}/" if movie.imdb_id else None
+        return movie.imdb_url or None
 
     @staticmethod
     def resolve_letterboxd_url(movie: Movie) -> str | None:
-        return f"https://letterboxd.com/tmdb/{movie.tmdb_id}/" if movie.tmdb_id else None
+        return movie.letterboxd_url or None
 
 
 class MovieDetailOut(MovieOut):
@@ -287,7 +282,7 @@ class MovieDetailOut(MovieOut):
 
     @staticmethod
     def resolve_videos(movie: Movie) -> list[Video]:
-        return trailers_of(movie)
+        return movie.trailers
 
 
 class MoviePage(Schema):
@@ -316,9 +311,7 @@ class ChannelOut(Schema):
 
     @staticmethod
     def resolve_page_url(channel: Channel, context: RequestContext) -> str:
-        return context["request"].build_absolute_uri(
-            reverse("web:channel_detail", args=[channel.slug])
-        )
+        return context["request"].build_absolute_uri(channel.get_absolute_url())
 
 
 class ChannelList(RootModel[list[ChannelOut]]):
@@ -350,7 +343,7 @@ def list_movies(request: HttpRequest, query: Query[MovieQuery]) -> HttpResponse:
 
 def _movies_page(request: HttpRequest, query: MovieQuery) -> HttpResponse:
     filters = MovieFilters.from_params(request.GET)
-    movies = with_trailers(filters.apply(Movie.objects.visible(), now=timezone.now()))
+    movies = filters.apply(Movie.objects.visible(), now=timezone.now()).with_trailers()
     page = keyset_page(
         movies, MOVIE_SORT_KEYS[filters.sort], cursor=query.cursor or "", limit=query.limit
     )
@@ -372,7 +365,8 @@ def get_movie(
 
 def _movie_detail(request: HttpRequest, movie_id: int) -> HttpResponse:
     movie = (
-        with_trailers(Movie.objects.exclude(match_status=MatchStatus.NOT_A_MOVIE))
+        Movie.objects.exclude(match_status=MatchStatus.NOT_A_MOVIE)
+        .with_trailers()
         .filter(pk=movie_id)
         .first()
     )
@@ -395,8 +389,8 @@ def _videos_page(request: HttpRequest, query: VideoQuery) -> HttpResponse:
             raise FilterError(f"There is no channel {query.channel!r}.")
         videos = videos.filter(channel=channel)
     if query.kind:
-        if query.kind not in VideoKind.values:
-            raise FilterError(f"kind must be one of: {', '.join(VideoKind.values)}.")
+        if query.kind not in VideoKind:
+            raise FilterError(f"kind must be one of: {', '.join(VideoKind)}.")
         videos = videos.filter(kind=query.kind)
     if query.movie is not None:
         videos = videos.filter(movie_id=query.movie)

@@ -4,12 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
-from django.db.models import Prefetch
-from django.db.models.functions import Coalesce
-from django.urls import reverse
-from django.utils.text import slugify
 from django.utils.timesince import timesince
 
 from whichmovie.catalog.models import (
@@ -17,11 +13,12 @@ from whichmovie.catalog.models import (
     Genre,
     MatchStatus,
     Movie,
-    MovieQuerySet,
+    ReleaseStatus,
     Video,
     VideoKind,
 )
-from whichmovie.web.filters import NEW_WINDOWS, STATUSES, release_status
+from whichmovie.tmdb.kinds import WatchOffer
+from whichmovie.web.filters import NEW_WINDOWS
 from whichmovie.web.images import Picture, TmdbImages
 
 KIND_LABELS: dict[str, str] = {
@@ -29,60 +26,21 @@ KIND_LABELS: dict[str, str] = {
     VideoKind.TEASER: "Teaser",
     VideoKind.OTHER: "Video",
 }
-TRAILER_KINDS = (VideoKind.TRAILER, VideoKind.TEASER)
 PLACEHOLDER_HUES = 12
 WATCH_GROUPS = (
-    ("flatrate", "Stream"),
-    ("free", "Free"),
-    ("ads", "Free with ads"),
-    ("rent", "Rent"),
-    ("buy", "Buy"),
+    (WatchOffer.FLATRATE, "Stream"),
+    (WatchOffer.FREE, "Free"),
+    (WatchOffer.ADS, "Free with ads"),
+    (WatchOffer.RENT, "Rent"),
+    (WatchOffer.BUY, "Buy"),
 )
 
 
-def with_trailers(movies: MovieQuerySet) -> MovieQuerySet:
-    """Two extra queries per page, whatever its size: uploads (with channels), genres."""
-    # Every upload of the page's films, by movie id. Kinds are picked in Python (`trailers_of`):
-    # a kind filter in SQL can make SQLite walk the kind index through every trailer.
-    uploads = (
-        Video.objects.select_related("channel")
-        .only(
-            "youtube_id",
-            "youtube_title",
-            "kind",
-            "published_at",
-            "date_status",
-            "first_seen_at",
-            "movie_id",
-            "channel__slug",
-            "channel__name",
-        )
-        .order_by(Coalesce("published_at", "first_seen_at").desc(), "-id")
-    )
-    # match_details holds the matcher's whole search record; no page shows it.
-    # Lists (to_attr), not managers: a manager per film costs more than the query.
-    return movies.defer("match_details").prefetch_related(
-        Prefetch("videos", queryset=uploads, to_attr="uploads"),
-        Prefetch("genres", queryset=Genre.objects.all(), to_attr="genre_list"),
-    )
-
-
-def trailers_of(movie: Movie) -> list[Video]:
-    """Trailers and teasers of a film from `with_trailers`, newest first."""
-    uploads: list[Video] = getattr(movie, "uploads", [])
-    return [video for video in uploads if video.kind in TRAILER_KINDS]
-
-
+# web/api.py's names for `Movie.objects.with_trailers()` and `Movie.trailers`, until the API
+# rework reads the model directly.
 def genres_of(movie: Movie) -> list[Genre]:
     genres: list[Genre] = getattr(movie, "genre_list", [])
     return genres
-
-
-def movie_url(movie: Movie) -> str:
-    slug = slugify(movie.title)
-    if slug:
-        return reverse("web:movie_detail_slug", kwargs={"pk": movie.pk, "slug": slug})
-    return reverse("web:movie_detail", kwargs={"pk": movie.pk})
 
 
 def channels_of(trailers: list[Video]) -> list[Channel]:
@@ -98,7 +56,7 @@ class MovieCard:
     movie: Movie
     url: str
     poster: Picture | None
-    status: str
+    status: ReleaseStatus | Literal[""]
     trailers: list[Video]
     channels: list[Channel]
     genres: list[Genre] = field(default_factory=list)
@@ -114,7 +72,7 @@ class MovieCard:
 
     @property
     def status_label(self) -> str:
-        return STATUSES.get(self.status, "")
+        return self.status.label if self.status else ""
 
     @property
     def newest(self) -> Video | None:
@@ -133,13 +91,13 @@ class MovieCard:
 def movie_card(
     movie: Movie, images: TmdbImages, *, now: datetime, eager: bool = False
 ) -> MovieCard:
-    trailers = trailers_of(movie)
+    trailers = movie.trailers
     latest = movie.latest_video_at
     return MovieCard(
         movie=movie,
-        url=movie_url(movie),
+        url=movie.get_absolute_url(),
         poster=images.poster(movie.poster_path),
-        status=release_status(movie, today=now.date()),
+        status=movie.release_status(today=now.date()),
         trailers=trailers,
         channels=channels_of(trailers),
         genres=genres_of(movie),

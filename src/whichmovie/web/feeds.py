@@ -16,7 +16,7 @@ from django.utils.feedgenerator import Atom1Feed, SyndicationFeed
 
 from whichmovie.catalog.models import Channel, Video
 from whichmovie.web.cache import cached_page
-from whichmovie.web.cards import KIND_LABELS, movie_url
+from whichmovie.web.cards import KIND_LABELS
 from whichmovie.web.filters import FilterError, MovieFilters
 
 FEED_SIZE = 50
@@ -65,7 +65,7 @@ class TrailerFeed(Feed):  # type: ignore[type-arg]
         filters = MovieFilters.from_params(request.GET, channel=channel)
         params = QueryDict(mutable=True)
         params.update({k: v for k, v in filters.params().items() if k != "channel" or not slug})
-        page = reverse("web:channel_detail", args=[slug]) if slug else reverse("web:radar")
+        page = channel.get_absolute_url() if channel else reverse("web:radar")
         query = f"?{params.urlencode()}" if params else ""
         return FeedSource(filters=filters, page_url=page + query, channel=channel)
 
@@ -92,7 +92,7 @@ class TrailerFeed(Feed):  # type: ignore[type-arg]
 
     def item_link(self, video: Video) -> str:
         assert video.movie is not None  # apply_to_videos keeps only uploads of a film
-        return f"{movie_url(video.movie)}#trailer-{video.youtube_id}"
+        return f"{video.movie.get_absolute_url()}#trailer-{video.youtube_id}"
 
     def item_guid(self, video: Video) -> str:
         return video.url

@@ -9,25 +9,26 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.db.models import Case, Exists, F, FloatField, OuterRef, Q, QuerySet, Value, When
 
 from whichmovie.catalog.models import (
+    TRAILER_KINDS,
     Channel,
     Genre,
     MatchStatus,
     Movie,
     MovieQuerySet,
+    ReleaseStatus,
     Video,
     VideoKind,
-    _release_status_q,
 )
 from whichmovie.sources.titles import normalise_title
 
 KINDS = {VideoKind.TRAILER.value: "Trailers", VideoKind.TEASER.value: "Teasers"}
-STATUSES = {"upcoming": "Upcoming", "in_cinemas": "In cinemas", "streaming": "Streaming"}
+STATUSES = {status.value: status.label for status in ReleaseStatus}
 SORTS = {"newest": "Newest trailer", "release": "Release date", "rating": "Rating (50+ votes)"}
 # A rating from a handful of votes says little: sorting by rating lists films with at least
 # this many TMDB votes.
@@ -169,7 +170,7 @@ class MovieFilters:
     def apply(self, movies: MovieQuerySet, *, now: datetime) -> MovieQuerySet:
         if self.channel or self.kind:
             # One upload must match both: "a teaser from this channel".
-            uploads = Video.objects.filter(kind__in=list(KINDS))
+            uploads = Video.objects.trailers()
             if self.kind:
                 uploads = uploads.filter(kind=self.kind)
             if self.channel:
@@ -206,7 +207,7 @@ class MovieFilters:
     def apply_to_videos(self, videos: QuerySet[Video], *, now: datetime) -> QuerySet[Video]:
         """Trailers and teasers for the feeds: channel, kind and "new" describe the upload
         itself; the other filters describe its film."""
-        videos = videos.filter(kind__in=list(KINDS), movie__isnull=False).exclude(
+        videos = videos.filter(kind__in=TRAILER_KINDS, movie__isnull=False).exclude(
             movie__match_status=MatchStatus.NOT_A_MOVIE
         )
         if self.kind:
@@ -242,12 +243,3 @@ def _films_with(movies: MovieQuerySet, related: QuerySet[Any], *, few: bool) -> 
     if few:
         return movies.filter(pk__in=related.values("movie_id"))
     return movies.filter(Exists(related.filter(movie_id=OuterRef("pk"))))
-
-
-def status_q(status: str, *, today: date) -> Q:
-    """The database side of `release_status` (Movie.objects.with_release_status)."""
-    return _release_status_q(status, today=today)
-
-
-def release_status(movie: Movie, *, today: date) -> str:
-    return movie.release_status(today=today)

@@ -11,7 +11,6 @@ from django.views.decorators.http import require_safe
 from whichmovie.catalog.models import Movie
 from whichmovie.sources.titles import normalise_title
 from whichmovie.web.cache import cached_page
-from whichmovie.web.cards import movie_url
 from whichmovie.web.filters import FilterError, parameter
 
 LIMIT = 8
@@ -51,7 +50,7 @@ def suggestions(text: str) -> list[dict[str, str]]:
         elif actor := _person_match(movie.cast, wanted):
             detail = f"with {actor}"
         label = f"{movie.title} ({movie.year})" if movie.year else movie.title
-        found.append({"label": label, "detail": detail, "url": movie_url(movie)})
+        found.append({"label": label, "detail": detail, "url": movie.get_absolute_url()})
     return found
 
 

@@ -15,7 +15,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from whichmovie.catalog.models import Channel, Genre, MatchStatus, Movie, VideoKind
+from whichmovie.catalog.models import (
+    TRAILER_KINDS,
+    Channel,
+    Genre,
+    MatchStatus,
+    Movie,
+    ReleaseStatus,
+    VideoKind,
+)
 from whichmovie.catalog.schedule import channels_with_last_check
 from whichmovie.catalog.services.status import channel_state, site_status
 from whichmovie.catalog.services.youtube_status import youtube_health
@@ -25,13 +33,11 @@ from whichmovie.web.cache import cached_page
 from whichmovie.web.cards import (
     cast_members,
     movie_card,
-    movie_url,
     release_facts,
     runtime_text,
     trailer_timeline,
     unidentified_note,
     watch_offers,
-    with_trailers,
 )
 from whichmovie.web.filters import (
     DEFAULT_SORT,
@@ -80,7 +86,7 @@ def _listing(
 ) -> HttpResponse:
     """A page of films (radar, /movies/, a channel): filters, keyset pagination, feeds."""
     now = timezone.now()
-    movies = with_trailers(filters.apply(Movie.objects.visible(), now=now))
+    movies = filters.apply(Movie.objects.visible(), now=now).with_trailers()
     cursor = request.GET.get("cursor", "")
     page = keyset_page(movies, MOVIE_SORT_KEYS[filters.sort], cursor=cursor, limit=PAGE_SIZE)
     images = TmdbImages.load()
@@ -115,10 +121,8 @@ def _query(params: dict[str, str]) -> str:
 
 QUICK_FILTERS = (
     ("New this week", "new", "week"),
-    ("Upcoming", "status", "upcoming"),
-    ("In cinemas", "status", "in_cinemas"),
-    ("Streaming", "status", "streaming"),
-    ("Teasers", "kind", "teaser"),
+    *((status.label, "status", status.value) for status in ReleaseStatus),
+    ("Teasers", "kind", VideoKind.TEASER.value),
 )
 
 
@@ -219,7 +223,7 @@ def movie_list(request: HttpRequest) -> HttpResponse:
 @cached_page()
 def movie_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
     movie = get_object_or_404(
-        with_trailers(Movie.objects.exclude(match_status=MatchStatus.NOT_A_MOVIE)), pk=pk
+        Movie.objects.exclude(match_status=MatchStatus.NOT_A_MOVIE).with_trailers(), pk=pk
     )
     images = TmdbImages.load()
     card = movie_card(movie, images, now=timezone.now(), eager=True)
@@ -244,10 +248,9 @@ def movie_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
 @require_safe
 @cached_page()
 def channel_list(request: HttpRequest) -> HttpResponse:
-    trailer_kinds = [VideoKind.TRAILER, VideoKind.TEASER]
     channels = channels_with_last_check(
         Channel.objects.annotate(
-            trailer_count=Count("videos", filter=Q(videos__kind__in=trailer_kinds))
+            trailer_count=Count("videos", filter=Q(videos__kind__in=TRAILER_KINDS))
         )
     )
     now = timezone.now()
@@ -289,7 +292,7 @@ def calendar_ics(request: HttpRequest) -> HttpResponse:
         movies,
         today=now.date(),
         now=now,
-        url_of=lambda movie: request.build_absolute_uri(movie_url(movie)),
+        url_of=lambda movie: request.build_absolute_uri(movie.get_absolute_url()),
         host=request.get_host().split(":")[0],
         name=" · ".join(["WhichMovie release dates", *filters.labels()]),
     )

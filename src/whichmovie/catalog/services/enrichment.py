@@ -335,7 +335,7 @@ def _record_next(
     try:
         match = future.result()
     except TmdbNotFound:
-        match = MatchResult("not_found", None, (), (), None, "TMDB has no such id")
+        match = MatchResult(MatchStatus.NOT_FOUND, None, (), (), None, "TMDB has no such id")
     except TmdbAuthError as error:
         tmdb_key_record(accepted=False, error=str(error))  # for the status page
         raise
@@ -380,22 +380,22 @@ def _record(pending: _Pending, match: MatchResult, result: EnrichResult) -> None
         )
         # Evidence can lift a candidate past 100; the stored confidence stays a percentage.
         movie.match_score = None if best_score is None else min(100.0, best_score)
-        if match.status == "matched" and match.details is not None:
+        if match.status == MatchStatus.MATCHED and match.details is not None:
             merged = movie_apply_details(
                 movie=movie, details=match.details, status=MatchStatus.MATCHED
             )
             result.matched += 1
             result.merged += int(merged)
             return
-        if match.status in ("needs_review", "not_found"):
+        if match.status in (MatchStatus.NEEDS_REVIEW, MatchStatus.NOT_FOUND):
             # Not final: looked at again after a back-off (and whenever a new upload attaches).
             step = min(movie.match_attempts, len(RETRY_BACKOFF_DAYS) - 1)
             movie.match_attempts += 1
             movie.next_match_at = timezone.now() + timedelta(days=RETRY_BACKOFF_DAYS[step])
-        if match.status == "needs_review":
+        if match.status == MatchStatus.NEEDS_REVIEW:
             movie.match_status = MatchStatus.NEEDS_REVIEW
             result.needs_review += 1
-        elif match.status == "not_a_movie":
+        elif match.status == MatchStatus.NOT_A_MOVIE:
             movie.match_status = MatchStatus.NOT_A_MOVIE  # hidden by Movie.objects.visible()
             result.not_a_movie += 1
             logger.info("not a film: %r (%s)", movie.title, match.explanation)

@@ -20,6 +20,7 @@ from whichmovie.catalog.locks import transaction_lock
 from whichmovie.catalog.models import Channel, DateStatus, Movie, Video, VideoKind
 from whichmovie.catalog.services.grouping import attach_movies
 from whichmovie.sources.clean import TITLE_LENGTH, is_youtube_id
+from whichmovie.sources.kinds import OtherReason
 from whichmovie.sources.presets import rules_for
 from whichmovie.sources.titles import ParsedTitle, normalise_title, parse_title
 from whichmovie.sources.youtube import Upload
@@ -244,7 +245,8 @@ def _attach_movies(videos: Sequence[Video]) -> int:
 def movies_refresh_latest_video(movie_ids: Iterable[int]) -> None:
     """Recompute the denormalised 'newest trailer' date the radar sorts on."""
     newest = (
-        Video.objects.filter(movie=OuterRef("pk"), kind__in=[VideoKind.TRAILER, VideoKind.TEASER])
+        Video.objects.trailers()
+        .filter(movie=OuterRef("pk"))
         .values("movie")
         .annotate(newest=Max(Coalesce("published_at", "first_seen_at")))
         .values("newest")
@@ -262,8 +264,8 @@ def video_classify_by_hand(
     """A person's decision on an upload: it survives every later fetch (`manual`)."""
     old_movie_id = video.movie_id
     parsed = ParsedTitle(
-        kind=kind,
-        reason="" if kind != VideoKind.OTHER else "manual",
+        kind=VideoKind(kind),
+        reason="" if kind != VideoKind.OTHER else OtherReason.MANUAL,
         title=title or None,
         year=year,
     )

@@ -19,7 +19,7 @@ from django.db.models import Q
 from django.http import QueryDict
 from django.utils import timezone
 
-from whichmovie.catalog.models import MatchStatus, Movie, Video, VideoKind
+from whichmovie.catalog.models import MatchStatus, Movie, Video
 from whichmovie.radar.models import (
     Delivery,
     DeliveryStatus,
@@ -37,7 +37,6 @@ from whichmovie.radar.models import (
 from whichmovie.radar.services.follows import person_key
 from whichmovie.web.filters import FilterError, MovieFilters
 
-TRAILER_KINDS = (VideoKind.TRAILER, VideoKind.TEASER)
 # An upload published longer ago than this is an old trailer we only now read (a channel's
 # first fetch reads 200 of them): not news.
 NEWS_DAYS = 14
@@ -97,7 +96,8 @@ def events_collect(*, now: datetime | None = None) -> CollectResult:
 
 def _new_trailers(done_id: int, *, now: datetime) -> tuple[list[_Happening], int]:
     rows = (
-        Video.objects.filter(pk__gt=done_id, kind__in=TRAILER_KINDS, movie__isnull=False)
+        Video.objects.trailers()
+        .filter(pk__gt=done_id, movie__isnull=False)
         .values_list(
             "pk",
             "youtube_id",

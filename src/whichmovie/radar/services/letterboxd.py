@@ -88,7 +88,7 @@ def letterboxd_import(*, user: Any, text: str, client: TmdbClient) -> ImportResu
         ).first()
         if known is None:
             match = match_movie(client, title=title, year=year)
-            if match.status != "matched" or match.details is None:
+            if match.status != MatchStatus.MATCHED or match.details is None:
                 row = UnsureRow(title, year, uri, match.explanation, match.candidates[:3])
                 _keep_for_review(user, row)
                 result.unsure.append(row)

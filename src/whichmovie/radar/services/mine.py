@@ -13,7 +13,6 @@ from django.http import QueryDict
 
 from whichmovie.catalog.models import MatchStatus, Movie, MovieQuerySet, Video
 from whichmovie.radar.models import Follow, FollowKind, MarkState, MovieMark, VideoSeen
-from whichmovie.web.cards import TRAILER_KINDS
 from whichmovie.web.filters import FilterError, MovieFilters
 
 
@@ -58,9 +57,7 @@ def my_radar_movies(*, user: Any, radar: UserRadar, now: datetime) -> MovieQuery
     channels = [f.channel_id for f in radar.follows if f.channel_id is not None]
     if channels:
         wanted |= Exists(
-            Video.objects.filter(
-                movie_id=OuterRef("pk"), channel_id__in=channels, kind__in=TRAILER_KINDS
-            )
+            Video.objects.trailers().filter(movie_id=OuterRef("pk"), channel_id__in=channels)
         )
     for follow in radar.follows:
         if follow.kind == FollowKind.PERSON:
@@ -71,8 +68,10 @@ def my_radar_movies(*, user: Any, radar: UserRadar, now: datetime) -> MovieQuery
             except FilterError:
                 continue  # its channel or genre is gone: it matches nothing
             wanted |= Q(pk__in=filters.apply(Movie.objects.visible(), now=now).values("pk"))
-    unseen = Video.objects.filter(movie_id=OuterRef("pk"), kind__in=TRAILER_KINDS).exclude(
-        Exists(VideoSeen.objects.filter(user=user, video_id=OuterRef("pk")))
+    unseen = (
+        Video.objects.trailers()
+        .filter(movie_id=OuterRef("pk"))
+        .exclude(Exists(VideoSeen.objects.filter(user=user, video_id=OuterRef("pk"))))
     )
     return (
         Movie.objects.exclude(match_status=MatchStatus.NOT_A_MOVIE)
