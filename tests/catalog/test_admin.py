@@ -132,6 +132,7 @@ def test_explain_shows_every_signal_with_its_weight(admin_client, fake_tmdb, set
     html = admin_client.get(reverse("admin:catalog_movie_explain", args=[movie.pk])).content
     text = html.decode()
     assert "Evidence the matcher weighed: publish date 2020-09-09" in text
-    assert "publish date 2020-09-09: 12 months before the release +12" in text
+    assert "publish date 2020-09-09 (exact, from the feed)" in text
+    assert "publish date 2020-09-09 (exact): 12 months before the release +12" in text
     assert "description names Denis Villeneuve +12" in text
     assert "months after the release -30" in text  # Dune (1984): long out by 2020

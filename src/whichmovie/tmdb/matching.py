@@ -345,6 +345,18 @@ def _fold(text: str) -> str:
     return " ".join("".join(c for c in text if not unicodedata.combining(c)).split())
 
 
+class _Signals:
+    """The evidence's signals for one candidate: a running total and the reasons with weights."""
+
+    def __init__(self, reasons: list[str]) -> None:
+        self.reasons = reasons
+        self.total = 0.0
+
+    def add(self, weight: float, note: str) -> None:
+        self.total += weight
+        self.reasons.append(f"{note} {weight:+.0f}" if weight else f"{note} (no weight)")
+
+
 def _evidence(
     info: dict[str, Any],
     details: dict[str, Any] | None,
@@ -353,113 +365,134 @@ def _evidence(
     year: int | None,
 ) -> float:
     """The signals beyond title and year, each written to `reasons` with its weight."""
-    total = 0.0
-
-    def signal(weight: float, note: str) -> None:
-        nonlocal total
-        total += weight
-        reasons.append(f"{note} {weight:+.0f}" if weight else f"{note} (no weight)")
-
+    signals = _Signals(reasons)
     releases = _release_dates(info, details)
-    if evidence.published is None:
-        signal(0, "publish date: none known")
-    elif not releases:
-        signal(0, "publish date: the film has no release date to compare")
-    else:
-        published = evidence.published
-        # The upload really happened in [published - slack, published].
-        slack = (
-            timedelta(0)
-            if evidence.published_exact
-            else approximate_slack(published, evidence.today or date.today())
-        )
-        primary = releases[0]
-        months = round((primary - published).days / 30.4)
-        when = (
-            f"{months} months before the release"
-            if months >= 0
-            else f"{-months} months after the release"
-        )
-        fits = [
-            d
-            for d in releases
-            if published >= d - timedelta(days=3 * 365)
-            and published - slack <= d + timedelta(days=183)
-        ]
-        if primary in fits or (fits and evidence.rerelease):
-            signal(DATE_FIT_BONUS, f"publish date {published}: {when}")
-        elif fits:
-            # A distributor's trailer for its own country's release, after a festival premiere.
-            signal(
-                DATE_LATER_RELEASE_BONUS,
-                f"publish date {published}: near a later release ({fits[0]}), {when}",
-            )
-        elif published - slack > max(releases) + timedelta(days=365):
-            if evidence.rerelease:
-                signal(0, f"publish date {published}: {when}, a re-release")
-            elif year is None:
-                signal(-DATE_AFTER_NO_YEAR_PENALTY, f"publish date {published}: {when}")
-            else:
-                signal(-DATE_AFTER_PENALTY, f"publish date {published}: {when}")
-        elif published < primary - timedelta(days=3 * 365):
-            signal(-DATE_LONG_BEFORE_PENALTY, f"publish date {published}: {when}")
-        else:
-            signal(0, f"publish date {published}: {when}")
-
-    if evidence.rerelease and releases:
-        reference = year or (evidence.published.year if evidence.published else None)
-        film_year = releases[0].year
-        if reference is not None and evidence.anniversary:
-            if abs(reference - evidence.anniversary - film_year) <= 1:
-                signal(
-                    ANNIVERSARY_BONUS, f"{evidence.anniversary}th anniversary of a {film_year} film"
-                )
-        elif reference is not None and reference - film_year >= RERELEASE_CLASSIC_YEARS:
-            signal(
-                RERELEASE_CLASSIC_BONUS,
-                f"re-release words: a {film_year} film is {reference - film_year} years old",
-            )
-
+    _date_signal(signals, releases, evidence, year)
+    _rerelease_signal(signals, releases, evidence, year)
     text = _fold(" ".join(evidence.descriptions))
     if text and details is not None:
-        people = _credited(details)
-        named = [
-            p
-            for p in dict.fromkeys(p for p in people if isinstance(p, str) and p)
-            if re.search(rf"\b{re.escape(_fold(p))}\b", text)
-        ]
-        if named:
-            weight = min(
-                DESCRIPTION_PEOPLE_MAX,
-                DESCRIPTION_PEOPLE_BONUS + DESCRIPTION_PERSON_EXTRA * (len(named) - 1),
-            )
-            signal(weight, f"description names {', '.join(named[:3])}")
-        elif people and _CREDITS_WORDS.search(text):
-            signal(-DESCRIPTION_NOBODY_PENALTY, "description credits people, none of this film's")
+        _people_signal(signals, details, text)
     if text:
-        stated = {int(m.group(1)) for m in _DESCRIPTION_YEAR.finditer(text)}
-        film_years = {d.year for d in releases}
-        if stated and film_years:
-            if stated & film_years:
-                signal(DESCRIPTION_YEAR_BONUS, f"description dates it {min(stated & film_years)}")
-            elif all(min(abs(s - y) for y in film_years) >= 2 for s in stated):
-                signal(-DESCRIPTION_YEAR_PENALTY, f"description dates it {min(stated)}")
-
+        _description_year_signal(signals, releases, text)
     if details is not None and evidence.channels:
-        companies = [
-            _fold(str(c.get("name") or ""))
-            for c in details.get("production_companies") or []
-            if isinstance(c, dict)
-        ]
-        for channel in evidence.channels:
-            name = _fold(channel)
-            if name and any(c and (c in name or name in c) for c in companies):
-                signal(CHANNEL_COMPANY_BONUS, f"channel {channel!r} is a production company")
-                break
+        _channel_company_signal(signals, details, evidence.channels)
     language = str(info.get("original_language") or "")
     if evidence.channel_language and language == evidence.channel_language != "en":
-        signal(CHANNEL_LANGUAGE_BONUS, f"original language {language} is the channel's")
-    return total
+        signals.add(CHANNEL_LANGUAGE_BONUS, f"original language {language} is the channel's")
+    return signals.total
+
+
+def _date_signal(
+    signals: _Signals, releases: list[date], evidence: Evidence, year: int | None
+) -> None:
+    """The upload's publish date against the film's releases (exact, or up to a unit earlier)."""
+    published = evidence.published
+    if published is None:
+        signals.add(0, "publish date: none known")
+        return
+    if not releases:
+        signals.add(0, "publish date: the film has no release date to compare")
+        return
+    # The upload really happened in [published - slack, published].
+    slack = (
+        timedelta(0)
+        if evidence.published_exact
+        else approximate_slack(published, evidence.today or date.today())
+    )
+    exactness = (
+        "exact" if evidence.published_exact else f"approximate, up to {slack.days} days earlier"
+    )
+    primary = releases[0]
+    months = round((primary - published).days / 30.4)
+    when = (
+        f"{months} months before the release"
+        if months >= 0
+        else f"{-months} months after the release"
+    )
+    note = f"publish date {published} ({exactness}): "
+    fits = [
+        d
+        for d in releases
+        if published >= d - timedelta(days=3 * 365) and published - slack <= d + timedelta(days=183)
+    ]
+    if primary in fits or (fits and evidence.rerelease):
+        signals.add(DATE_FIT_BONUS, f"{note}{when}")
+    elif fits:
+        # A distributor's trailer for its own country's release, after a festival premiere.
+        signals.add(DATE_LATER_RELEASE_BONUS, f"{note}near a later release ({fits[0]}), {when}")
+    elif published - slack > max(releases) + timedelta(days=365):
+        if evidence.rerelease:
+            signals.add(0, f"{note}{when}, a re-release")
+        elif year is None:
+            signals.add(-DATE_AFTER_NO_YEAR_PENALTY, f"{note}{when}")
+        else:
+            signals.add(-DATE_AFTER_PENALTY, f"{note}{when}")
+    elif published < primary - timedelta(days=3 * 365):
+        signals.add(-DATE_LONG_BEFORE_PENALTY, f"{note}{when}")
+    else:
+        signals.add(0, f"{note}{when}")
+
+
+def _rerelease_signal(
+    signals: _Signals, releases: list[date], evidence: Evidence, year: int | None
+) -> None:
+    if not (evidence.rerelease and releases):
+        return
+    reference = year or (evidence.published.year if evidence.published else None)
+    if reference is None:
+        return
+    film_year = releases[0].year
+    if evidence.anniversary:
+        if abs(reference - evidence.anniversary - film_year) <= 1:
+            signals.add(
+                ANNIVERSARY_BONUS, f"{evidence.anniversary}th anniversary of a {film_year} film"
+            )
+    elif reference - film_year >= RERELEASE_CLASSIC_YEARS:
+        signals.add(
+            RERELEASE_CLASSIC_BONUS,
+            f"re-release words: a {film_year} film is {reference - film_year} years old",
+        )
+
+
+def _people_signal(signals: _Signals, details: dict[str, Any], text: str) -> None:
+    """The description's cast and director names against TMDB's credits."""
+    people = _credited(details)
+    named = [p for p in dict.fromkeys(people) if re.search(rf"\b{re.escape(_fold(p))}\b", text)]
+    if named:
+        weight = min(
+            DESCRIPTION_PEOPLE_MAX,
+            DESCRIPTION_PEOPLE_BONUS + DESCRIPTION_PERSON_EXTRA * (len(named) - 1),
+        )
+        signals.add(weight, f"description names {', '.join(named[:3])}")
+    elif people and _CREDITS_WORDS.search(text):
+        signals.add(-DESCRIPTION_NOBODY_PENALTY, "description credits people, none of this film's")
+
+
+def _description_year_signal(signals: _Signals, releases: list[date], text: str) -> None:
+    """ "In theaters 2025" against the film's release years."""
+    stated = {int(m.group(1)) for m in _DESCRIPTION_YEAR.finditer(text)}
+    film_years = {d.year for d in releases}
+    if not (stated and film_years):
+        return
+    if stated & film_years:
+        signals.add(DESCRIPTION_YEAR_BONUS, f"description dates it {min(stated & film_years)}")
+    elif all(min(abs(s - y) for y in film_years) >= 2 for s in stated):
+        signals.add(-DESCRIPTION_YEAR_PENALTY, f"description dates it {min(stated)}")
+
+
+def _channel_company_signal(
+    signals: _Signals, details: dict[str, Any], channels: Sequence[str]
+) -> None:
+    companies = [
+        _fold(str(c.get("name") or ""))
+        for c in details.get("production_companies") or []
+        if isinstance(c, dict)
+    ]
+    for channel in channels:
+        name = _fold(channel)
+        if name and any(c and (c in name or name in c) for c in companies):
+            signals.add(CHANNEL_COMPANY_BONUS, f"channel {channel!r} is a production company")
+            return
 
 
 def _year_penalty(

@@ -184,8 +184,8 @@ def _pending_in(queryset: Any, movie_ids: Sequence[int]) -> list[_Pending]:
             "date_status",
         )
     ):
-        *upload, date_status = row[1:]
-        if date_status == DateStatus.UNKNOWN:
+        upload = list(row[1:])
+        if upload[6] == DateStatus.UNKNOWN:
             upload[2] = None  # a stand-in date (undated import) only keeps the order
         uploads.setdefault(row[0], []).append(tuple(upload))
     return [_pending(pk, t, y, uploads.get(pk, [])) for pk, t, y in rows]
@@ -194,9 +194,12 @@ def _pending_in(queryset: Any, movie_ids: Sequence[int]) -> list[_Pending]:
 def _pending(pk: int, title: str, year: int | None, uploads: list[tuple[Any, ...]]) -> _Pending:
     youtube_titles = [u[1] for u in uploads]
     languages = [u[5] for u in uploads if u[5]]
+    dated = [u for u in uploads if u[2] is not None]  # oldest first
     evidence = Evidence.from_uploads(
         titles=youtube_titles,
-        published=[u[2].date() for u in uploads if u[2] is not None],
+        published=[u[2].date() for u in dated],
+        # Exact only when the date the matcher weighs (the earliest) came from the feed.
+        published_exact=bool(dated) and min(dated, key=lambda u: u[2])[6] == DateStatus.EXACT,
         descriptions=[u[3] for u in uploads],
         channels=[u[4] for u in uploads],
         channel_language=languages[0] if languages else "",
@@ -430,6 +433,7 @@ def _raw_match_details(pending: _Pending, match: MatchResult) -> dict[str, Any]:
         "explanation": match.explanation,
         "evidence": {
             "published": str(pending.evidence.published or ""),
+            "published_exact": pending.evidence.published_exact,
             "rerelease": pending.evidence.rerelease,
             "descriptions": len(pending.evidence.descriptions),
             "channels": list(pending.evidence.channels),

@@ -81,11 +81,13 @@ def _year_of(group_key: str) -> int | None:
     return int(tail) if tail.isdigit() else None
 
 
-def _fits_release(published: date, year: int | None, release: date | None) -> bool:
+def _fits_release(
+    published: date, year: int | None, release: date | None, *, exact: bool = False
+) -> bool:
     """Whether an upload of this date can be a trailer of a film of this year or release."""
     if release is not None:
         # yt-dlp's approximate dates: the upload may be up to a unit ("2 years ago") earlier.
-        slack = approximate_slack(published, timezone.now().date())
+        slack = timedelta(0) if exact else approximate_slack(published, timezone.now().date())
         return release - timedelta(
             days=365 * YEARS_BEFORE_RELEASE
         ) <= published and published - slack <= release + timedelta(days=365 * YEARS_AFTER_RELEASE)
@@ -102,31 +104,45 @@ def _agrees(
     `alone`: the group is the only one of the title."""
     if language and language != "en" and group.language and group.language != language:
         return False
-    published = video.known_published_at.date() if video.known_published_at else None
-    stated_key = video.group_key
     if year is not None:
-        if stated_key in group.keys:
-            return True  # the same title and the same stated year
-        if group.identified:
-            # The film TMDB named: our year within one of its, our date around its release.
-            if group.year is None or abs(group.year - year) > 1:
-                return False
-            return published is None or _fits_release(published, group.year, group.release)
-        if group.year is not None:
-            return False  # another stated year: another film, until TMDB says otherwise
-        # A year-less group: every one of its uploads must fit our year.
-        if not group.dates:
-            return True  # undated, year-less uploads of this title: nothing contradicts it
-        if not all(_fits_release(d, year, None) for d in group.dates):
+        return _agrees_with_year(group, video, year)
+    return _agrees_without_year(group, video, alone=alone)
+
+
+def _published(video: Video) -> tuple[date | None, bool]:
+    """The upload's publish date as evidence, and whether it is exact (from the feed)."""
+    published = video.known_published_at.date() if video.known_published_at else None
+    return published, video.date_status == DateStatus.EXACT
+
+
+def _agrees_with_year(group: _Group, video: Video, year: int) -> bool:
+    published, exact = _published(video)
+    if video.group_key in group.keys:
+        return True  # the same title and the same stated year
+    if group.identified:
+        # The film TMDB named: our year within one of its, our date around its release.
+        if group.year is None or abs(group.year - year) > 1:
             return False
-        return published is None or _near(group, published)
-    # No stated year: the publish date decides.
+        return published is None or _fits_release(published, group.year, group.release, exact=exact)
+    if group.year is not None:
+        return False  # another stated year: another film, until TMDB says otherwise
+    # A year-less group: every one of its uploads must fit our year.
+    if not group.dates:
+        return True  # undated, year-less uploads of this title: nothing contradicts it
+    if not all(_fits_release(d, year, None) for d in group.dates):
+        return False
+    return published is None or _near(group, published)
+
+
+def _agrees_without_year(group: _Group, video: Video, *, alone: bool) -> bool:
+    """No stated year: the publish date decides."""
+    published, exact = _published(video)
     if published is None:
         if group.identified:
-            return stated_key in group.keys and video.channel_id in group.channels
-        return stated_key in group.keys or alone  # nothing of ours can contradict it
+            return video.group_key in group.keys and video.channel_id in group.channels
+        return video.group_key in group.keys or alone  # nothing of ours can contradict it
     if (group.identified or group.year is not None) and not _fits_release(
-        published, group.year, group.release
+        published, group.year, group.release, exact=exact
     ):
         return False
     if group.dates:
@@ -134,7 +150,7 @@ def _agrees(
     if group.identified or group.year is not None:
         return True
     # Only undated uploads of the same title, nothing to contradict: this date dates them.
-    return stated_key in group.keys
+    return video.group_key in group.keys
 
 
 def _near(group: _Group, published: date) -> bool:
