@@ -16,7 +16,11 @@ from tests.fakes.tmdb import (
 )
 from whichmovie.catalog.models import MatchStatus, Movie
 from whichmovie.catalog.services.enrichment import movies_enrich, movies_refresh
-from whichmovie.catalog.services.review import movie_identify_by_hand, parse_tmdb_reference
+from whichmovie.catalog.services.review import (
+    movie_identify_by_hand,
+    movie_mark_not_a_movie,
+    parse_tmdb_reference,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -170,9 +174,34 @@ def test_the_back_off_grows_and_a_decision_by_hand_is_never_retried(client):
         gaps.append(round((movie.next_match_at - timezone.now()) / timedelta(days=1)))
     assert gaps == [1, 7, 30, 90, 90]
 
-    Movie.objects.filter(pk=movie.pk).update(match_status=MatchStatus.NOT_A_MOVIE)
+    movie_mark_not_a_movie(movie=movie)
     far = timezone.now() + timedelta(days=400)
     assert not Movie.objects.needing_enrichment(now=far).exists()
+
+
+def test_the_matchers_not_a_movie_is_looked_at_again_a_persons_never(fake_tmdb, client):
+    series = make_movie("Space Force", 2020)
+    make_video(series, youtube_title="Space Force | Official Trailer | Netflix")
+    assert movies_enrich(client=client).not_a_movie == 1
+    series.refresh_from_db()
+    assert (series.match_status, series.decided_by_hand) == (MatchStatus.NOT_A_MOVIE, False)
+    assert movies_enrich(client=client).total == 0  # not before the back-off is over
+
+    # TMDB gets a film of that name: after the back-off the matcher weighs it.
+    fake_tmdb.add(make_film(1_800_002, "Space Force", 2020))
+    later = timezone.now() + timedelta(days=2)
+    assert Movie.objects.needing_enrichment(now=later).filter(pk=series.pk).exists()
+    movies_enrich(client=client, queryset=Movie.objects.needing_enrichment(now=later))
+    series.refresh_from_db()
+    assert series.match_attempts == 2
+    assert "against film" in series.match_details["explanation"]
+
+    # A person's "not a movie" is final: no back-off, no re-check, nothing overwrites it.
+    movie_mark_not_a_movie(movie=series)
+    far = timezone.now() + timedelta(days=400)
+    assert not Movie.objects.needing_enrichment(now=far).filter(pk=series.pk).exists()
+    Movie.objects.filter(pk=series.pk).update(next_match_at=timezone.now())
+    assert not Movie.objects.needing_enrichment(now=far).filter(pk=series.pk).exists()
 
 
 def test_a_404_on_one_request_keeps_the_candidates(fake_tmdb_factory):

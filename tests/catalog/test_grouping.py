@@ -6,6 +6,7 @@ import pytest
 
 from tests.factories import make_channel
 from whichmovie.catalog.models import MatchStatus, Movie, Video
+from whichmovie.catalog.services.review import movie_mark_not_a_movie
 from whichmovie.catalog.services.videos import videos_save
 from whichmovie.sources.youtube import Upload
 
@@ -111,11 +112,26 @@ def test_an_unsure_movie_that_gets_a_new_upload_is_looked_at_again():
     assert Movie.objects.needing_enrichment().filter(pk=movie.pk).exists()
 
 
+def test_the_matchers_not_a_movie_is_looked_at_again_when_an_upload_attaches():
+    channel = make_channel()
+    save(channel, Upload("one", "Nightfall | Official Trailer", on("2026-01-05")))
+    movie = movie_of("one")
+    Movie.objects.filter(pk=movie.pk).update(
+        match_status=MatchStatus.NOT_A_MOVIE, next_match_at=on("2026-03-01")
+    )
+    assert not Movie.objects.needing_enrichment(now=on("2026-01-10")).filter(pk=movie.pk)
+
+    save(channel, Upload("two", "Nightfall | Official Trailer 2", on("2026-01-09")))
+
+    assert movie_of("two") == movie
+    assert Movie.objects.needing_enrichment().filter(pk=movie.pk).exists()
+
+
 def test_a_decision_by_hand_is_never_reopened_by_a_new_upload():
     channel = make_channel()
     save(channel, Upload("one", "Nightfall | Official Trailer", on("2026-01-05")))
     movie = movie_of("one")
-    Movie.objects.filter(pk=movie.pk).update(match_status=MatchStatus.NOT_A_MOVIE)
+    movie_mark_not_a_movie(movie=movie)
 
     save(channel, Upload("two", "Nightfall | Official Trailer 2", on("2026-01-09")))
 

@@ -25,7 +25,6 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from whichmovie.catalog.models import (
-    DECIDED_STATUSES,
     DateStatus,
     Genre,
     MatchStatus,
@@ -373,7 +372,7 @@ def _record(pending: _Pending, match: MatchResult, result: EnrichResult) -> None
     details = _match_details(pending, match)
     with transaction.atomic():
         movie = Movie.objects.select_for_update().filter(pk=pending.id).first()
-        if movie is None or movie.match_status in DECIDED_STATUSES:
+        if movie is None or movie.decided_by_hand:
             return  # deleted, merged or decided by a person while we were asking TMDB
         movie.match_details = details
         best_score = (
@@ -390,7 +389,7 @@ def _record(pending: _Pending, match: MatchResult, result: EnrichResult) -> None
             result.matched += 1
             result.merged += int(merged)
             return
-        if match.status in ("needs_review", "not_found"):
+        if match.status in ("needs_review", "not_found", "not_a_movie"):
             # Not final: looked at again after a back-off (and whenever a new upload attaches).
             step = min(movie.match_attempts, len(RETRY_BACKOFF_DAYS) - 1)
             movie.match_attempts += 1
@@ -459,7 +458,7 @@ def movie_apply_details(*, movie: Movie, details: dict[str, Any], status: str) -
     holder = Movie.objects.filter(tmdb_id=tmdb_id).exclude(pk=movie.pk).first()
     if holder is not None:
         movie_merge(source=movie, target=holder)
-        if holder.match_status in DECIDED_STATUSES:
+        if holder.decided_by_hand:
             return True
         movie = holder
     region = settings.TMDB_REGION
@@ -514,6 +513,7 @@ def movie_apply_details(*, movie: Movie, details: dict[str, Any], status: str) -
     ) or {}
     movie.search_title = normalise_title(movie.title)[:SEARCH_TITLE_LENGTH]
     movie.match_status = status
+    movie.decided_by_hand = status == MatchStatus.MANUAL
     movie.match_attempts, movie.next_match_at = 0, None
     movie.enriched_at = timezone.now()
     movie.save()

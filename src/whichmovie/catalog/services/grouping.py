@@ -31,7 +31,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from whichmovie.catalog.models import (
-    DECIDED_STATUSES,
+    RECHECKED_STATUSES,
     Channel,
     DateStatus,
     MatchStatus,
@@ -299,7 +299,7 @@ def attach_movies(videos: Sequence[Video]) -> int:
         video.movie_id = movie.pk
     if touched:
         Movie.objects.filter(
-            pk__in=touched, match_status__in=[MatchStatus.NOT_FOUND, MatchStatus.NEEDS_REVIEW]
+            pk__in=touched, match_status__in=RECHECKED_STATUSES, decided_by_hand=False
         ).update(next_match_at=timezone.now())
     return len(new_movies)
 
@@ -356,7 +356,7 @@ def movies_split_groups(*, queryset: QuerySet[Movie]) -> int:
                 logger.info(
                     "split movie %s: %d uploads become movie %s", movie_id, len(cluster), movie.pk
                 )
-            Movie.objects.filter(pk=movie_id).exclude(match_status__in=DECIDED_STATUSES).update(
+            Movie.objects.filter(pk=movie_id, decided_by_hand=False).update(
                 match_status=MatchStatus.PENDING
             )
             movies_refresh_latest_video([movie_id, *new_ids])
