@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -165,6 +165,16 @@ NO_EVIDENCE = Evidence()
 
 
 @dataclass(frozen=True)
+class UploadEvidence:
+    """One upload of a group on its own: after the group is matched, each upload's own year,
+    date and description are weighed again, so uploads of two films split (`upload_films`)."""
+
+    youtube_id: str
+    year: int | None
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
 class Candidate:
     tmdb_id: int
     title: str
@@ -190,6 +200,10 @@ class MatchResult:
     queries: tuple[str, ...]  # the TMDB requests sent, in order
     details: dict[str, Any] | None  # the matched film's details (with appended sections)
     explanation: str
+    # Set only when a group's uploads, each on its own evidence, point at different films:
+    # youtube id -> the checked film it clearly is, and those films' details (no new request).
+    upload_films: dict[str, int] = field(default_factory=dict)
+    film_details: dict[int, dict[str, Any]] = field(default_factory=dict)
 
 
 def title_similarity(a: str, b: str) -> float:
@@ -594,7 +608,9 @@ class _Matcher:
         year: int | None,
         youtube_ids: Sequence[str],
         evidence: Evidence = NO_EVIDENCE,
+        uploads: Sequence[UploadEvidence] = (),
     ) -> None:
+        self.uploads = tuple(uploads)
         self.client = client
         self.titles = titles
         self.year = year
@@ -606,6 +622,63 @@ class _Matcher:
         self.details_left = DETAILS_BUDGET
 
     def run(self) -> MatchResult:
+        return self._per_upload(self._run())
+
+    def _per_upload(self, result: MatchResult) -> MatchResult:
+        """Uploads of one group that, each on its own evidence, clearly point at another of
+        the checked films than the chosen one (or, with none chosen, at different films)."""
+        checked = [w for w in self.pool.values() if w.details is not None]
+        if result.status == "not_a_movie" or len(self.uploads) < 2 or len(checked) < 2:
+            return result
+        verdicts = {
+            u.youtube_id: film
+            for u in self.uploads
+            if (film := self._upload_film(u, checked)) is not None
+        }
+        chosen = result.best.tmdb_id if result.best is not None else None
+        films = set(verdicts.values())
+        if films <= {chosen} or (chosen is None and len(films) < 2):
+            return result
+        return replace(
+            result,
+            upload_films=verdicts,
+            film_details={
+                int(w.result["id"]): w.details
+                for w in checked
+                if int(w.result["id"]) in films and w.details is not None
+            },
+        )
+
+    def _upload_film(self, upload: UploadEvidence, checked: list[_Work]) -> int | None:
+        """The checked film this one upload clearly is: TMDB lists it, or it scores well,
+        uncontradicted, a margin above every other."""
+        scored = [
+            score_candidate(
+                w.result,
+                titles=self.titles,
+                year=upload.year,
+                details=w.details,
+                youtube_ids=(upload.youtube_id,),
+                release_in_year=w.release_in_year and upload.year == self.year,
+                evidence=upload.evidence,
+                variants=self.variants,
+            )
+            for w in checked
+        ]
+        listed = [c for c, certain in scored if certain]
+        if listed:
+            return listed[0].tmdb_id if len(listed) == 1 else None
+        ranked = sorted((c for c, _ in scored), key=lambda c: -c.score)
+        best, rival = ranked[0], ranked[1]
+        if (
+            best.score >= CONFIDENCE_THRESHOLD
+            and not best.contradicted
+            and best.score - rival.score >= AMBIGUITY_MARGIN
+        ):
+            return best.tmdb_id
+        return None
+
+    def _run(self) -> MatchResult:
         self._find_film()
         if not self._strong():
             self._fall_back()
@@ -993,9 +1066,11 @@ def match_movie(
     youtube_ids: Sequence[str] = (),
     original_titles: Sequence[str] = (),
     evidence: Evidence = NO_EVIDENCE,
+    uploads: Sequence[UploadEvidence] = (),
 ) -> MatchResult:
     """Find the TMDB film for a trailer. TmdbError (auth, unavailable) propagates to the caller;
-    a 404 on one request is that request's "nothing", never the whole match's."""
+    a 404 on one request is that request's "nothing", never the whole match's. `uploads`:
+    the group's uploads one by one, to tell which of them are another film."""
     titles: list[str] = []
     seen: set[str] = set()
     for candidate_title in (title, *original_titles):
@@ -1005,4 +1080,4 @@ def match_movie(
             titles.append(candidate_title.strip())
     if not titles:
         return MatchResult("not_found", None, (), (), None, "no title to search for")
-    return _Matcher(client, titles, year, youtube_ids, evidence).run()
+    return _Matcher(client, titles, year, youtube_ids, evidence, uploads).run()

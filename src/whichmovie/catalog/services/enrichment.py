@@ -15,7 +15,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -56,7 +56,7 @@ from whichmovie.tmdb.client import (
     TmdbNotFound,
     make_limiter,
 )
-from whichmovie.tmdb.matching import Evidence, MatchResult, match_movie
+from whichmovie.tmdb.matching import Evidence, MatchResult, UploadEvidence, match_movie
 
 logger = logging.getLogger(__name__)
 
@@ -115,7 +115,7 @@ class EnrichResult:
     not_a_movie: int = 0
     failed: int = 0
     merged: int = 0
-    split: int = 0  # movies split off a group whose uploads were years apart
+    split: int = 0  # movies split off a group: uploads years apart, or of different films
 
     @property
     def total(self) -> int:
@@ -138,6 +138,7 @@ class _Pending:
     youtube_ids: tuple[str, ...]
     evidence: Evidence = Evidence()
     original_titles: tuple[str, ...] = ()
+    uploads: tuple[UploadEvidence, ...] = ()  # each upload's own evidence (not set by hand)
 
 
 # A bracketed part of an upload title that is a label, not the film's other title.
@@ -181,6 +182,8 @@ def _pending_in(queryset: Any, movie_ids: Sequence[int]) -> list[_Pending]:
             "channel__name",
             "channel__language",
             "date_status",
+            "parsed_year",
+            "manual",
         )
     ):
         upload = list(row[1:])
@@ -210,6 +213,23 @@ def _pending(pk: int, title: str, year: int | None, uploads: list[tuple[Any, ...
         tuple(u[0] for u in uploads),
         evidence,
         _bracketed_titles(youtube_titles, title),
+        tuple(_upload_evidence(u) for u in uploads if not u[8]),
+    )
+
+
+def _upload_evidence(upload: tuple[Any, ...]) -> UploadEvidence:
+    youtube_id, youtube_title, published, description, channel, language, status, year = upload[:8]
+    return UploadEvidence(
+        youtube_id=youtube_id,
+        year=year,
+        evidence=Evidence.from_uploads(
+            titles=[youtube_title],
+            published=[published.date()] if published is not None else [],
+            published_exact=status == DateStatus.EXACT,
+            descriptions=[description],
+            channels=[channel],
+            channel_language=language or "",
+        ),
     )
 
 
@@ -272,6 +292,7 @@ def movies_enrich(
                                 youtube_ids=p.youtube_ids,
                                 original_titles=p.original_titles,
                                 evidence=p.evidence,
+                                uploads=p.uploads,
                             ),
                         )
                     )
@@ -382,6 +403,7 @@ def _record(pending: _Pending, match: MatchResult, result: EnrichResult) -> None
         )
         # Evidence can lift a candidate past 100; the stored confidence stays a percentage.
         movie.match_score = None if best_score is None else min(100.0, best_score)
+        match = _split_by_upload(movie, match, details, result)
         if match.status == "matched" and match.details is not None:
             merged = movie_apply_details(
                 movie=movie, details=match.details, status=MatchStatus.MATCHED
@@ -415,6 +437,66 @@ def _record(pending: _Pending, match: MatchResult, result: EnrichResult) -> None
                 "updated_at",
             ]
         )
+
+
+def _split_by_upload(
+    movie: Movie, match: MatchResult, details: dict[str, Any], result: EnrichResult
+) -> MatchResult:
+    """Uploads of `movie` whose own evidence points at another film than the match go to
+    that film (the movie that already is it, or a new one). With no film chosen (the group's
+    uploads were two films at once), the movie keeps the largest share of its uploads if
+    each of them points somewhere, and becomes that film. Returns the match for the rest."""
+    if not match.upload_films:
+        return match
+    chosen = match.best.tmdb_id if match.best is not None else None
+    by_film: dict[int, list[str]] = {}
+    for youtube_id, tmdb_id in match.upload_films.items():
+        by_film.setdefault(tmdb_id, []).append(youtube_id)
+    if chosen is None and len(match.upload_films) == movie.videos.filter(manual=False).count():
+        chosen = max(by_film, key=lambda f: (len(by_film[f]), -f))
+        match = replace(
+            match,
+            status="matched",
+            details=match.film_details[chosen],
+            explanation=f"{match.explanation}; each upload on its own points at one film: "
+            f"this movie is TMDB {chosen}, the others are split off",
+        )
+        movie.match_details = {**details, "explanation": match.explanation}
+    for tmdb_id, youtube_ids in by_film.items():
+        if tmdb_id != chosen:
+            _split_off(movie=movie, youtube_ids=youtube_ids, details=match.film_details[tmdb_id])
+            result.split += 1
+    return match
+
+
+def _split_off(*, movie: Movie, youtube_ids: list[str], details: dict[str, Any]) -> None:
+    """Move these uploads of `movie` onto the film `details` names: the movie that already is
+    it, or a new one. Uploads set by hand stay where they are."""
+    videos = list(
+        Video.objects.filter(movie=movie, youtube_id__in=youtube_ids, manual=False).order_by(
+            "published_at", "pk"
+        )
+    )
+    if not videos:
+        return
+    target = Movie.objects.filter(tmdb_id=int(details["id"])).exclude(pk=movie.pk).first()
+    if target is None:
+        first = videos[0]
+        key = f"{first.group_key}#{first.youtube_id}"
+        target = Movie.objects.create(
+            title=first.parsed_title or movie.title,
+            year=first.parsed_year,
+            group_key=None if Movie.objects.filter(group_key=key).exists() else key,
+            match_details={
+                **movie.match_details,
+                "explanation": f"split off movie {movie.pk}: the upload's own evidence "
+                f"points at TMDB {details['id']}",
+            },
+        )
+        movie_apply_details(movie=target, details=details, status=MatchStatus.MATCHED)
+    Video.objects.filter(pk__in=[v.pk for v in videos]).update(movie=target)
+    movies_refresh_latest_video([movie.pk, target.pk])
+    logger.info("split %d uploads of movie %s onto movie %s", len(videos), movie.pk, target.pk)
 
 
 def _match_details(pending: _Pending, match: MatchResult) -> dict[str, Any]:
