@@ -223,3 +223,79 @@ def test_a_year_less_upload_long_after_every_namesake_is_not_found(client):
     dune.refresh_from_db()
     assert dune.tmdb_id is None
     assert dune.match_details["explanation"].startswith("no candidate fits the upload")
+
+
+def _two_lanterns(fake_tmdb):
+    fake_tmdb.add(
+        make_film(1_800_010, "The Pale Lantern", 2025, director="Ines Moreau", cast=("Ada Berg",)),
+        make_film(1_800_011, "The Pale Lantern", 2026, director="Omar Quinn", cast=("Emil Sato",)),
+    )
+
+
+def test_uploads_of_one_movie_that_are_two_films_are_split_onto_them(fake_tmdb, client):
+    # Two year-less trailers months apart: one group before TMDB is asked. Each description
+    # names who made its film, so a person (and the matcher, upload by upload) tells them apart.
+    _two_lanterns(fake_tmdb)
+    movie = make_movie("The Pale Lantern", None)
+    make_video(
+        movie,
+        youtube_id="lantern-a",
+        published_at=datetime(2025, 1, 10, tzinfo=UTC),
+        description="Directed by Ines Moreau. Starring Ada Berg.",
+    )
+    make_video(
+        movie,
+        youtube_id="lantern-b",
+        published_at=datetime(2025, 11, 20, tzinfo=UTC),
+        description="Directed by Omar Quinn. Starring Emil Sato.",
+    )
+    requests_before = len(fake_tmdb.log)
+
+    result = movies_enrich(client=client)
+
+    assert result.split == 1 and result.needs_review == 0
+    assert Movie.objects.get(videos__youtube_id="lantern-a").tmdb_id == 1_800_010
+    assert Movie.objects.get(videos__youtube_id="lantern-b").tmdb_id == 1_800_011
+    assert Movie.objects.count() == 2  # no video lost, no empty card
+    assert len(fake_tmdb.log) - requests_before <= 4  # the split asked TMDB nothing more
+
+
+def test_an_upload_of_another_film_leaves_a_matched_movie_for_the_card_of_its_film(
+    fake_tmdb, client
+):
+    _two_lanterns(fake_tmdb)
+    other = make_movie("The Pale Lantern", 2026)
+    make_video(other, youtube_id="lantern-c", published_at=datetime(2025, 12, 1, tzinfo=UTC))
+    movie = make_movie("The Pale Lantern", 2025)
+    make_video(movie, youtube_id="lantern-a", published_at=datetime(2025, 1, 10, tzinfo=UTC))
+    make_video(movie, youtube_id="lantern-a2", published_at=datetime(2025, 2, 10, tzinfo=UTC))
+    make_video(
+        movie,
+        youtube_id="lantern-b",
+        parsed_year=None,
+        published_at=datetime(2025, 11, 20, tzinfo=UTC),
+        description="Directed by Omar Quinn. Starring Emil Sato.",
+    )
+    by_hand = make_video(
+        movie,
+        youtube_id="lantern-hand",
+        parsed_year=None,
+        manual=True,
+        published_at=datetime(2025, 11, 21, tzinfo=UTC),
+        description="Directed by Omar Quinn. Starring Emil Sato.",
+    )
+
+    movies_enrich(client=client)
+
+    first = Movie.objects.get(videos__youtube_id="lantern-a")
+    assert first.tmdb_id == 1_800_010
+    assert set(first.videos.values_list("youtube_id", flat=True)) == {
+        "lantern-a",
+        "lantern-a2",
+        "lantern-hand",  # set by hand: it stays where a person put it
+    }
+    # The 2026 film's upload joins the card that already is the 2026 film: one card per film.
+    second = Movie.objects.get(tmdb_id=1_800_011)
+    assert set(second.videos.values_list("youtube_id", flat=True)) == {"lantern-b", "lantern-c"}
+    by_hand.refresh_from_db()
+    assert by_hand.movie_id == first.pk

@@ -136,3 +136,26 @@ def test_a_decision_by_hand_is_never_reopened_by_a_new_upload():
     save(channel, Upload("two", "Nightfall | Official Trailer 2", on("2026-01-09")))
 
     assert not Movie.objects.needing_enrichment().filter(pk=movie.pk).exists()
+
+
+def test_an_upload_whose_description_credits_other_people_does_not_join_the_identified_film():
+    channel = make_channel()
+    save(channel, Upload("first", "Anora (2024) | Official Trailer", on("2024-08-01")))
+    anora = movie_of("first")
+    Movie.objects.filter(pk=anora.pk).update(
+        tmdb_id=1064213,
+        title="Anora",
+        release_date=date(2024, 10, 18),
+        year=2024,
+        directors=["Sean Baker"],
+        cast=[{"name": "Mikey Madison"}],
+    )
+
+    save(
+        make_channel(),
+        Upload("same", "ANORA | Final Trailer", on("2024-10-01"), "Directed by Sean Baker."),
+        Upload("other", "Anora | Trailer", on("2024-10-02"), "Starring Ava Okafor and Noah Berg."),
+    )
+
+    assert movie_of("same") == anora
+    assert movie_of("other") != anora  # another film of the name: TMDB decides on its own

@@ -468,6 +468,20 @@ def _rerelease_signal(
         )
 
 
+_CREDITS_STRICT = re.compile(
+    r"\b(starring|directed by|from (?:writer|director)|a film by|director)\b", re.IGNORECASE
+)
+
+
+def description_credits_others(description: str, people: Sequence[str]) -> bool:
+    """The description credits people ("Starring ...", "Directed by ...") and names none of
+    `people` (a film's directors and cast): it is about another film."""
+    text = _fold(description)
+    if not people or not _CREDITS_STRICT.search(text):
+        return False
+    return not any(re.search(rf"\b{re.escape(_fold(p))}\b", text) for p in people if p.strip())
+
+
 def _people_signal(signals: _Signals, details: dict[str, Any], text: str) -> None:
     """The description's cast and director names against TMDB's credits."""
     people = _credited(details)
@@ -627,8 +641,16 @@ class _Matcher:
     def _per_upload(self, result: MatchResult) -> MatchResult:
         """Uploads of one group that, each on its own evidence, clearly point at another of
         the checked films than the chosen one (or, with none chosen, at different films)."""
+        if result.status == "not_a_movie" or len(self.uploads) < 2:
+            return result
+        if result.best is not None and self._contradicted_by_an_upload(result.best.tmdb_id):
+            # A clean match asked for one film only: look for the others of the title.
+            if f"search/movie query={self.titles[0]!r}" not in self.queries:
+                self._search(self.titles[0], "", None)
+            self._verify(final=False)
+            result = replace(result, queries=tuple(self.queries))
         checked = [w for w in self.pool.values() if w.details is not None]
-        if result.status == "not_a_movie" or len(self.uploads) < 2 or len(checked) < 2:
+        if len(checked) < 2:
             return result
         verdicts = {
             u.youtube_id: film
@@ -649,22 +671,29 @@ class _Matcher:
             },
         )
 
+    def _contradicted_by_an_upload(self, tmdb_id: int) -> bool:
+        work = self.pool.get(tmdb_id)
+        return work is not None and any(
+            self._score_for(upload, work)[0].contradicted for upload in self.uploads
+        )
+
+    def _score_for(self, upload: UploadEvidence, work: _Work) -> tuple[Candidate, bool]:
+        """A checked film scored on one upload's own year and evidence."""
+        return score_candidate(
+            work.result,
+            titles=self.titles,
+            year=upload.year,
+            details=work.details,
+            youtube_ids=(upload.youtube_id,),
+            release_in_year=work.release_in_year and upload.year == self.year,
+            evidence=upload.evidence,
+            variants=self.variants,
+        )
+
     def _upload_film(self, upload: UploadEvidence, checked: list[_Work]) -> int | None:
         """The checked film this one upload clearly is: TMDB lists it, or it scores well,
         uncontradicted, a margin above every other."""
-        scored = [
-            score_candidate(
-                w.result,
-                titles=self.titles,
-                year=upload.year,
-                details=w.details,
-                youtube_ids=(upload.youtube_id,),
-                release_in_year=w.release_in_year and upload.year == self.year,
-                evidence=upload.evidence,
-                variants=self.variants,
-            )
-            for w in checked
-        ]
+        scored = [self._score_for(upload, w) for w in checked]
         listed = [c for c, certain in scored if certain]
         if listed:
             return listed[0].tmdb_id if len(listed) == 1 else None

@@ -6,7 +6,8 @@ upload joins an existing group only when
 - it or the group states no year, and the publish dates agree: within a window of each
   other, and within the years a trailer comes out around its film's release (or around the
   matched film's release date, once TMDB identified the group), and
-- nothing contradicts it: a channel in another language than the identified film's.
+- nothing contradicts it: a channel in another language than the identified film's, or a
+  description that credits people ("Starring ...") none of whom made the identified film.
 
 An upload without a publish date ("none is not zero") joins an unidentified group of its
 title and year, or the only group of its title, or an identified one from the same channel;
@@ -41,7 +42,7 @@ from whichmovie.catalog.models import (
 )
 from whichmovie.sources.clean import TITLE_LENGTH
 from whichmovie.sources.titles import normalise_title
-from whichmovie.tmdb.matching import approximate_slack
+from whichmovie.tmdb.matching import approximate_slack, description_credits_others
 
 logger = logging.getLogger(__name__)
 
@@ -66,6 +67,7 @@ class _Group:
     status: str = MatchStatus.PENDING
     language: str = ""  # the identified film's original language
     channels: set[int] = field(default_factory=set)
+    people: list[str] = field(default_factory=list)  # the identified film's directors and cast
     dates: list[date] = field(default_factory=list)
     title: str = ""
     new_movie: Movie | None = None
@@ -104,6 +106,8 @@ def _agrees(
     `alone`: the group is the only one of the title."""
     if language and language != "en" and group.language and group.language != language:
         return False
+    if group.identified and description_credits_others(video.description, group.people):
+        return False  # "Starring ..." names none of the identified film's people
     if year is not None:
         return _agrees_with_year(group, video, year)
     return _agrees_without_year(group, video, alone=alone)
@@ -157,6 +161,14 @@ def _near(group: _Group, published: date) -> bool:
     return min(abs(published - d) for d in group.dates) <= PUBLISH_WINDOW
 
 
+def _people(directors: Any, cast: Any) -> list[str]:
+    names = [d for d in directors if isinstance(d, str)] if isinstance(directors, list) else []
+    for member in cast if isinstance(cast, list) else []:
+        if isinstance(member, dict) and isinstance(member.get("name"), str):
+            names.append(member["name"])
+    return names
+
+
 def _load_groups(title_keys: Sequence[str]) -> dict[str, list[_Group]]:
     groups: dict[int, _Group] = {}
     for start in range(0, len(title_keys), CHUNK):
@@ -174,6 +186,8 @@ def _load_groups(title_keys: Sequence[str]) -> dict[str, list[_Group]]:
             "original_language",
             "match_status",
             "title",
+            "directors",
+            "cast",
         )
         for m in movies:
             groups[m["pk"]] = _Group(
@@ -187,6 +201,7 @@ def _load_groups(title_keys: Sequence[str]) -> dict[str, list[_Group]]:
                 status=m["match_status"],
                 language=m["original_language"] or "",
                 title=m["title"],
+                people=_people(m["directors"], m["cast"]),
             )
         for movie_id, key, channel_id, published, date_status in Video.objects.filter(
             prefix, movie_id__in=list(groups)
