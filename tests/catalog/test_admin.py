@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from tests.factories import make_movie, make_video
 from tests.fakes.tmdb import DUNE_1984, FAKE_API_KEY
-from whichmovie.catalog.models import MatchStatus, Movie
+from whichmovie.catalog.models import DateStatus, MatchStatus, Movie
 from whichmovie.catalog.services.enrichment import movies_enrich
 
 pytestmark = pytest.mark.django_db
@@ -136,3 +136,20 @@ def test_explain_shows_every_signal_with_its_weight(admin_client, fake_tmdb, set
     assert "publish date 2020-09-09 (exact): 12 months before the release +12" in text
     assert "description names Denis Villeneuve +12" in text
     assert "months after the release -30" in text  # Dune (1984): long out by 2020
+
+
+def test_explain_says_when_the_publish_date_is_only_approximate(admin_client, fake_tmdb):
+    movie = make_movie("Dune", None)
+    make_video(
+        movie,
+        youtube_title="DUNE | Official Trailer",
+        published_at=datetime(2020, 9, 9, tzinfo=UTC),
+        date_status=DateStatus.APPROXIMATE,  # yt-dlp's "6 years ago"
+    )
+    with fake_tmdb.make_client() as client:
+        movies_enrich(client=client)
+
+    text = admin_client.get(reverse("admin:catalog_movie_explain", args=[movie.pk])).content
+    text = text.decode()
+    assert "publish date 2020-09-09 (approximate, from the listing" in text
+    assert "publish date 2020-09-09 (approximate, up to 366 days earlier): " in text

@@ -647,7 +647,7 @@ class _Matcher:
             # A clean match asked for one film only: look for the others of the title.
             if f"search/movie query={self.titles[0]!r}" not in self.queries:
                 self._search(self.titles[0], "", None)
-            self._verify(final=False)
+            self._check_namesakes()
             result = replace(result, queries=tuple(self.queries))
         checked = [w for w in self.pool.values() if w.details is not None]
         if len(checked) < 2:
@@ -670,6 +670,19 @@ class _Matcher:
                 if int(w.result["id"]) in films and w.details is not None
             },
         )
+
+    def _check_namesakes(self) -> None:
+        """Details for the two best unchecked candidates whose title fits about as well as the
+        best's: the films one upload of the group may be instead."""
+        ranked = self._ranked()
+        if not ranked:
+            return
+        wanted = _scored(ranked[0]).title_score - AMBIGUITY_MARGIN
+        namesakes = [w for w in ranked if w.details is None and _scored(w).title_score >= wanted]
+        for work in namesakes[:2]:
+            if self.details_left <= 0:
+                return
+            self._fetch_details(work)
 
     def _contradicted_by_an_upload(self, tmdb_id: int) -> bool:
         work = self.pool.get(tmdb_id)
@@ -933,20 +946,23 @@ class _Matcher:
             )
             if target is None:
                 return
-            self.details_left -= 1
-            tmdb_id = int(target.result["id"])
-            self.queries.append(f"movie/{tmdb_id} details")
-            try:
-                target.details = self.client.movie_details(
-                    tmdb_id,
-                    video_languages=[self.evidence.channel_language]
-                    if self.evidence.channel_language
-                    else [],
-                )
-            except TmdbNotFound:
-                del self.pool[tmdb_id]  # removed from TMDB since the search: not a candidate
-                continue
-            self._rescore(target)
+            self._fetch_details(target)
+
+    def _fetch_details(self, target: _Work) -> None:
+        self.details_left -= 1
+        tmdb_id = int(target.result["id"])
+        self.queries.append(f"movie/{tmdb_id} details")
+        try:
+            target.details = self.client.movie_details(
+                tmdb_id,
+                video_languages=[self.evidence.channel_language]
+                if self.evidence.channel_language
+                else [],
+            )
+        except TmdbNotFound:
+            del self.pool[tmdb_id]  # removed from TMDB since the search: not a candidate
+            return
+        self._rescore(target)
 
     def _decide(self) -> MatchResult:
         ranked = self._ranked()
