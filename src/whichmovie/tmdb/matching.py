@@ -16,6 +16,10 @@ the best film is an exact, uncontradicted title (a clean match stays at two requ
 search tells them apart: a series with exactly our title that fits better than the film (year,
 publish date) makes the upload "not_a_movie"; one that fits as well sends it to review.
 A 404 on one request is that request's "nothing", never the whole match's.
+
+A group's uploads are weighed together, then each on its own (`UploadEvidence`): an upload
+whose own year, date and description clearly point at another checked film is named in
+`MatchResult.upload_films`, so the catalog moves it to that film's card.
 """
 
 from __future__ import annotations
