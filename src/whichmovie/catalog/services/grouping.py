@@ -324,14 +324,15 @@ def movies_split_groups(*, queryset: QuerySet[Movie]) -> int:
 
     Grouping never builds such a movie now, but older data (grouped by title alone) and a
     group that grew from both ends can hold them. The cluster with the most uploads keeps the
-    movie; each other cluster becomes a pending movie of its own (manual uploads stay put).
+    movie; each other cluster becomes a pending movie of its own (uploads set by hand, and
+    movies a person decided, stay as they are).
     Returns how many movies were created.
     """
     from whichmovie.catalog.services.videos import movies_refresh_latest_video  # imports us
 
     rows = (
         Video.objects.filter(
-            movie__in=queryset.filter(tmdb_id__isnull=True),
+            movie__in=queryset.filter(tmdb_id__isnull=True, decided_by_hand=False),
             manual=False,
             published_at__isnull=False,
             kind__in=[VideoKind.TRAILER, VideoKind.TEASER],
