@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import make_movie, make_video
-from tests.fakes.tmdb import DUNE_1984, FAKE_API_KEY
+from tests.fakes.tmdb import DUNE_1984, FAKE_API_KEY, make_film
 from whichmovie.catalog.models import DateStatus, MatchStatus, Movie
 from whichmovie.catalog.services.enrichment import movies_enrich
 
@@ -153,3 +153,26 @@ def test_explain_says_when_the_publish_date_is_only_approximate(admin_client, fa
     text = text.decode()
     assert "publish date 2020-09-09 (approximate, from the listing" in text
     assert "publish date 2020-09-09 (approximate, up to 366 days earlier): " in text
+
+
+def test_explain_names_the_uploads_moved_to_another_film(admin_client, fake_tmdb):
+    fake_tmdb.add(
+        make_film(1_800_010, "The Pale Lantern", 2025, director="Ines Moreau"),
+        make_film(1_800_011, "The Pale Lantern", 2026, director="Omar Quinn"),
+    )
+    movie = make_movie("The Pale Lantern", None)
+    for youtube_id, day, director in [
+        ("lantern-a", datetime(2025, 1, 10, tzinfo=UTC), "Ines Moreau"),
+        ("lantern-b", datetime(2025, 11, 20, tzinfo=UTC), "Omar Quinn"),
+    ]:
+        make_video(
+            movie, youtube_id=youtube_id, published_at=day, description=f"Directed by {director}."
+        )
+    with fake_tmdb.make_client() as client:
+        movies_enrich(client=client)
+
+    kept = Movie.objects.get(videos__youtube_id="lantern-a")
+    text = admin_client.get(reverse("admin:catalog_movie_explain", args=[kept.pk])).content
+    assert "these uploads are other films and were moved" in text.decode()
+    assert "<code>lantern-b</code> → TMDB" in text.decode()
+    assert "<code>lantern-a</code>" not in text.decode()

@@ -258,6 +258,8 @@ def test_uploads_of_one_movie_that_are_two_films_are_split_onto_them(fake_tmdb, 
     assert Movie.objects.get(videos__youtube_id="lantern-b").tmdb_id == 1_800_011
     assert Movie.objects.count() == 2  # no video lost, no empty card
     assert len(fake_tmdb.log) - requests_before <= 4  # the split asked TMDB nothing more
+    kept = Movie.objects.get(videos__youtube_id="lantern-a")
+    assert kept.match_details["upload_films"] == {"lantern-b": 1_800_011}
 
 
 def test_an_upload_of_another_film_leaves_a_matched_movie_for_the_card_of_its_film(

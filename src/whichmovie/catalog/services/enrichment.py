@@ -462,6 +462,8 @@ def _split_by_upload(
             f"this movie is TMDB {chosen}, the others are split off",
         )
         movie.match_details = {**details, "explanation": match.explanation}
+    moved = {y: f for y, f in match.upload_films.items() if f != chosen}
+    movie.match_details = {**movie.match_details, "upload_films": moved}
     for tmdb_id, youtube_ids in by_film.items():
         if tmdb_id != chosen:
             _split_off(movie=movie, youtube_ids=youtube_ids, details=match.film_details[tmdb_id])
@@ -489,6 +491,7 @@ def _split_off(*, movie: Movie, youtube_ids: list[str], details: dict[str, Any])
             group_key=None if Movie.objects.filter(group_key=key).exists() else key,
             match_details={
                 **movie.match_details,
+                "upload_films": {},
                 "explanation": f"split off movie {movie.pk}: the upload's own evidence "
                 f"points at TMDB {details['id']}",
             },
@@ -512,6 +515,7 @@ def _raw_match_details(pending: _Pending, match: MatchResult) -> dict[str, Any]:
         "candidates": [asdict(c) for c in match.candidates],
         "status": match.status,
         "explanation": match.explanation,
+        "upload_films": {},  # uploads whose own evidence named another film, moved to it
         "evidence": {
             "published": str(pending.evidence.published or ""),
             "published_exact": pending.evidence.published_exact,
