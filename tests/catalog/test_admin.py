@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import make_movie, make_video
-from tests.fakes.tmdb import DUNE_1984, FAKE_API_KEY
-from whichmovie.catalog.models import MatchStatus, Movie
+from tests.fakes.tmdb import DUNE_1984, FAKE_API_KEY, make_film
+from whichmovie.catalog.models import DateStatus, MatchStatus, Movie
 from whichmovie.catalog.services.enrichment import movies_enrich
 
 pytestmark = pytest.mark.django_db
@@ -132,6 +132,47 @@ def test_explain_shows_every_signal_with_its_weight(admin_client, fake_tmdb, set
     html = admin_client.get(reverse("admin:catalog_movie_explain", args=[movie.pk])).content
     text = html.decode()
     assert "Evidence the matcher weighed: publish date 2020-09-09" in text
-    assert "publish date 2020-09-09: 12 months before the release +12" in text
+    assert "publish date 2020-09-09 (exact, from the feed)" in text
+    assert "publish date 2020-09-09 (exact): 12 months before the release +12" in text
     assert "description names Denis Villeneuve +12" in text
     assert "months after the release -30" in text  # Dune (1984): long out by 2020
+
+
+def test_explain_says_when_the_publish_date_is_only_approximate(admin_client, fake_tmdb):
+    movie = make_movie("Dune", None)
+    make_video(
+        movie,
+        youtube_title="DUNE | Official Trailer",
+        published_at=datetime(2020, 9, 9, tzinfo=UTC),
+        date_status=DateStatus.APPROXIMATE,  # yt-dlp's "6 years ago"
+    )
+    with fake_tmdb.make_client() as client:
+        movies_enrich(client=client)
+
+    text = admin_client.get(reverse("admin:catalog_movie_explain", args=[movie.pk])).content
+    text = text.decode()
+    assert "publish date 2020-09-09 (approximate, from the listing" in text
+    assert "publish date 2020-09-09 (approximate, up to 366 days earlier): " in text
+
+
+def test_explain_names_the_uploads_moved_to_another_film(admin_client, fake_tmdb):
+    fake_tmdb.add(
+        make_film(1_800_010, "The Pale Lantern", 2025, director="Ines Moreau"),
+        make_film(1_800_011, "The Pale Lantern", 2026, director="Omar Quinn"),
+    )
+    movie = make_movie("The Pale Lantern", None)
+    for youtube_id, day, director in [
+        ("lantern-a", datetime(2025, 1, 10, tzinfo=UTC), "Ines Moreau"),
+        ("lantern-b", datetime(2025, 11, 20, tzinfo=UTC), "Omar Quinn"),
+    ]:
+        make_video(
+            movie, youtube_id=youtube_id, published_at=day, description=f"Directed by {director}."
+        )
+    with fake_tmdb.make_client() as client:
+        movies_enrich(client=client)
+
+    kept = Movie.objects.get(videos__youtube_id="lantern-a")
+    text = admin_client.get(reverse("admin:catalog_movie_explain", args=[kept.pk])).content
+    assert "these uploads are other films and were moved" in text.decode()
+    assert "<code>lantern-b</code> → TMDB" in text.decode()
+    assert "<code>lantern-a</code>" not in text.decode()

@@ -16,7 +16,11 @@ from tests.fakes.tmdb import (
 )
 from whichmovie.catalog.models import MatchStatus, Movie
 from whichmovie.catalog.services.enrichment import movies_enrich, movies_refresh
-from whichmovie.catalog.services.review import movie_identify_by_hand, parse_tmdb_reference
+from whichmovie.catalog.services.review import (
+    movie_identify_by_hand,
+    movie_mark_not_a_movie,
+    parse_tmdb_reference,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -170,9 +174,34 @@ def test_the_back_off_grows_and_a_decision_by_hand_is_never_retried(client):
         gaps.append(round((movie.next_match_at - timezone.now()) / timedelta(days=1)))
     assert gaps == [1, 7, 30, 90, 90]
 
-    Movie.objects.filter(pk=movie.pk).update(match_status=MatchStatus.NOT_A_MOVIE)
+    movie_mark_not_a_movie(movie=movie)
     far = timezone.now() + timedelta(days=400)
     assert not Movie.objects.needing_enrichment(now=far).exists()
+
+
+def test_the_matchers_not_a_movie_is_looked_at_again_a_persons_never(fake_tmdb, client):
+    series = make_movie("Space Force", 2020)
+    make_video(series, youtube_title="Space Force | Official Trailer | Netflix")
+    assert movies_enrich(client=client).not_a_movie == 1
+    series.refresh_from_db()
+    assert (series.match_status, series.decided_by_hand) == (MatchStatus.NOT_A_MOVIE, False)
+    assert movies_enrich(client=client).total == 0  # not before the back-off is over
+
+    # TMDB gets a film of that name: after the back-off the matcher weighs it.
+    fake_tmdb.add(make_film(1_800_002, "Space Force", 2020))
+    later = timezone.now() + timedelta(days=2)
+    assert Movie.objects.needing_enrichment(now=later).filter(pk=series.pk).exists()
+    movies_enrich(client=client, queryset=Movie.objects.needing_enrichment(now=later))
+    series.refresh_from_db()
+    assert series.match_attempts == 2
+    assert "against film" in series.match_details["explanation"]
+
+    # A person's "not a movie" is final: no back-off, no re-check, nothing overwrites it.
+    movie_mark_not_a_movie(movie=series)
+    far = timezone.now() + timedelta(days=400)
+    assert not Movie.objects.needing_enrichment(now=far).filter(pk=series.pk).exists()
+    Movie.objects.filter(pk=series.pk).update(next_match_at=timezone.now())
+    assert not Movie.objects.needing_enrichment(now=far).filter(pk=series.pk).exists()
 
 
 def test_a_404_on_one_request_keeps_the_candidates(fake_tmdb_factory):
@@ -194,3 +223,81 @@ def test_a_year_less_upload_long_after_every_namesake_is_not_found(client):
     dune.refresh_from_db()
     assert dune.tmdb_id is None
     assert dune.match_details["explanation"].startswith("no candidate fits the upload")
+
+
+def _two_lanterns(fake_tmdb):
+    fake_tmdb.add(
+        make_film(1_800_010, "The Pale Lantern", 2025, director="Ines Moreau", cast=("Ada Berg",)),
+        make_film(1_800_011, "The Pale Lantern", 2026, director="Omar Quinn", cast=("Emil Sato",)),
+    )
+
+
+def test_uploads_of_one_movie_that_are_two_films_are_split_onto_them(fake_tmdb, client):
+    # Two year-less trailers months apart: one group before TMDB is asked. Each description
+    # names who made its film, so a person (and the matcher, upload by upload) tells them apart.
+    _two_lanterns(fake_tmdb)
+    movie = make_movie("The Pale Lantern", None)
+    make_video(
+        movie,
+        youtube_id="lantern-a",
+        published_at=datetime(2025, 1, 10, tzinfo=UTC),
+        description="Directed by Ines Moreau. Starring Ada Berg.",
+    )
+    make_video(
+        movie,
+        youtube_id="lantern-b",
+        published_at=datetime(2025, 11, 20, tzinfo=UTC),
+        description="Directed by Omar Quinn. Starring Emil Sato.",
+    )
+    requests_before = len(fake_tmdb.log)
+
+    result = movies_enrich(client=client)
+
+    assert result.split == 1 and result.needs_review == 0
+    assert Movie.objects.get(videos__youtube_id="lantern-a").tmdb_id == 1_800_010
+    assert Movie.objects.get(videos__youtube_id="lantern-b").tmdb_id == 1_800_011
+    assert Movie.objects.count() == 2  # no video lost, no empty card
+    assert len(fake_tmdb.log) - requests_before <= 4  # the split asked TMDB nothing more
+    kept = Movie.objects.get(videos__youtube_id="lantern-a")
+    assert kept.match_details["upload_films"] == {"lantern-b": 1_800_011}
+
+
+def test_an_upload_of_another_film_leaves_a_matched_movie_for_the_card_of_its_film(
+    fake_tmdb, client
+):
+    _two_lanterns(fake_tmdb)
+    other = make_movie("The Pale Lantern", 2026)
+    make_video(other, youtube_id="lantern-c", published_at=datetime(2025, 12, 1, tzinfo=UTC))
+    movie = make_movie("The Pale Lantern", 2025)
+    make_video(movie, youtube_id="lantern-a", published_at=datetime(2025, 1, 10, tzinfo=UTC))
+    make_video(movie, youtube_id="lantern-a2", published_at=datetime(2025, 2, 10, tzinfo=UTC))
+    make_video(
+        movie,
+        youtube_id="lantern-b",
+        parsed_year=None,
+        published_at=datetime(2025, 11, 20, tzinfo=UTC),
+        description="Directed by Omar Quinn. Starring Emil Sato.",
+    )
+    by_hand = make_video(
+        movie,
+        youtube_id="lantern-hand",
+        parsed_year=None,
+        manual=True,
+        published_at=datetime(2025, 11, 21, tzinfo=UTC),
+        description="Directed by Omar Quinn. Starring Emil Sato.",
+    )
+
+    movies_enrich(client=client)
+
+    first = Movie.objects.get(videos__youtube_id="lantern-a")
+    assert first.tmdb_id == 1_800_010
+    assert set(first.videos.values_list("youtube_id", flat=True)) == {
+        "lantern-a",
+        "lantern-a2",
+        "lantern-hand",  # set by hand: it stays where a person put it
+    }
+    # The 2026 film's upload joins the card that already is the 2026 film: one card per film.
+    second = Movie.objects.get(tmdb_id=1_800_011)
+    assert set(second.videos.values_list("youtube_id", flat=True)) == {"lantern-b", "lantern-c"}
+    by_hand.refresh_from_db()
+    assert by_hand.movie_id == first.pk

@@ -6,6 +6,7 @@ import pytest
 
 from tests.factories import make_channel
 from whichmovie.catalog.models import MatchStatus, Movie, Video
+from whichmovie.catalog.services.review import movie_mark_not_a_movie
 from whichmovie.catalog.services.videos import videos_save
 from whichmovie.sources.youtube import Upload
 
@@ -111,12 +112,50 @@ def test_an_unsure_movie_that_gets_a_new_upload_is_looked_at_again():
     assert Movie.objects.needing_enrichment().filter(pk=movie.pk).exists()
 
 
+def test_the_matchers_not_a_movie_is_looked_at_again_when_an_upload_attaches():
+    channel = make_channel()
+    save(channel, Upload("one", "Nightfall | Official Trailer", on("2026-01-05")))
+    movie = movie_of("one")
+    Movie.objects.filter(pk=movie.pk).update(
+        match_status=MatchStatus.NOT_A_MOVIE, next_match_at=on("2026-03-01")
+    )
+    assert not Movie.objects.needing_enrichment(now=on("2026-01-10")).filter(pk=movie.pk)
+
+    save(channel, Upload("two", "Nightfall | Official Trailer 2", on("2026-01-09")))
+
+    assert movie_of("two") == movie
+    assert Movie.objects.needing_enrichment().filter(pk=movie.pk).exists()
+
+
 def test_a_decision_by_hand_is_never_reopened_by_a_new_upload():
     channel = make_channel()
     save(channel, Upload("one", "Nightfall | Official Trailer", on("2026-01-05")))
     movie = movie_of("one")
-    Movie.objects.filter(pk=movie.pk).update(match_status=MatchStatus.NOT_A_MOVIE)
+    movie_mark_not_a_movie(movie=movie)
 
     save(channel, Upload("two", "Nightfall | Official Trailer 2", on("2026-01-09")))
 
     assert not Movie.objects.needing_enrichment().filter(pk=movie.pk).exists()
+
+
+def test_an_upload_whose_description_credits_other_people_does_not_join_the_identified_film():
+    channel = make_channel()
+    save(channel, Upload("first", "Anora (2024) | Official Trailer", on("2024-08-01")))
+    anora = movie_of("first")
+    Movie.objects.filter(pk=anora.pk).update(
+        tmdb_id=1064213,
+        title="Anora",
+        release_date=date(2024, 10, 18),
+        year=2024,
+        directors=["Sean Baker"],
+        cast=[{"name": "Mikey Madison"}],
+    )
+
+    save(
+        make_channel(),
+        Upload("same", "ANORA | Final Trailer", on("2024-10-01"), "Directed by Sean Baker."),
+        Upload("other", "Anora | Trailer", on("2024-10-02"), "Starring Ava Okafor and Noah Berg."),
+    )
+
+    assert movie_of("same") == anora
+    assert movie_of("other") != anora  # another film of the name: TMDB decides on its own

@@ -69,6 +69,13 @@ def run_world(world: World) -> Accuracy:
         # Newest first, like a listing (undated ones last).
         uploads.sort(key=lambda u: u.published_at or datetime.min.replace(tzinfo=UTC), reverse=True)
         videos_save(channel=channels[slug], uploads=uploads, exact_dates=False)
+    # Then each channel's feed: the last weeks' uploads get their exact dates.
+    feed = defaultdict(list)
+    for item in world.uploads:
+        if item.in_feed:
+            feed[item.channel].append(item.feed_upload())
+    for slug, uploads in feed.items():
+        videos_save(channel=channels[slug], uploads=uploads, exact_dates=True)
     with FakeTmdb(world.films, world.series) as fake, fake.make_client() as client:
         result = movies_enrich(client=client)
         requests = len(fake.log)

@@ -6,7 +6,11 @@ namesake a few years apart; two films of one title and one year (the description
 or the channel decides); a restoration or anniversary trailer of an ordinary older film; a
 series named like a film, or like part of one ("Nightfall" and "Batman: Nightfall"); a teaser
 without a year and its trailers with one; titles TMDB spells differently (sequel numbers,
-director credits, 1/2 and ½); original titles in brackets; films TMDB does not know yet.
+director credits, 1/2 and ½); original titles in brackets; films TMDB does not know yet; a
+film TMDB lists without a date; two namesakes a year apart whose year-less trailers only
+their descriptions tell apart; a film beside a series of exactly its name. Descriptions
+credit the cast or director now and then; dates are the listing's approximate ones, exact
+only for the last weeks' uploads (the feed).
 
 `build_world(seed)` is deterministic. Used by tests/catalog/test_identity_accuracy.py.
 """
@@ -180,6 +184,10 @@ CHANNELS = (
 
 
 MISSING_DATE_SHARE = 0.08  # uploads the listing gives no date for
+# The channel's Atom feed lists its newest uploads with their exact publish time: uploads of
+# the last weeks get an exact date once the feed is read; everything older stays approximate.
+FEED_DAYS = 45
+DESCRIPTION_SHARE = 0.4  # campaign uploads whose description credits the cast or director
 
 
 def approximate(published: date) -> date:
@@ -198,9 +206,20 @@ def approximate(published: date) -> date:
 @dataclass
 class WorldUpload:
     channel: str  # slug
-    upload: Upload
+    upload: Upload  # as the listing gives it: an approximate date, or none
     truth: int | None  # the TMDB film it is a trailer of; None: a series, or not on TMDB
     case: str
+    published: date | None = None  # the true publish date
+
+    @property
+    def in_feed(self) -> bool:
+        """The feed (exact dates) still lists it."""
+        return self.published is not None and (TODAY - self.published).days <= FEED_DAYS
+
+    def feed_upload(self) -> Upload:
+        assert self.published is not None
+        when = datetime(*self.published.timetuple()[:3], 15, tzinfo=UTC)
+        return Upload(self.upload.youtube_id, self.upload.title, when, self.upload.description)
 
 
 @dataclass
@@ -261,15 +280,31 @@ class _Builder:
         description: str = "",
     ) -> None:
         self.next_upload += 1
-        if published is not None and self.rng.random() < MISSING_DATE_SHARE:
-            published = None
-        if published is not None:
-            published = approximate(min(published, TODAY - timedelta(days=1)))
-        when = datetime(*published.timetuple()[:3], tzinfo=UTC) if published else None
+        true = min(published, TODAY - timedelta(days=1)) if published is not None else None
+        listed = true
+        if listed is not None and self.rng.random() < MISSING_DATE_SHARE:
+            listed = None
+        if listed is not None:
+            listed = approximate(listed)
+        when = datetime(*listed.timetuple()[:3], tzinfo=UTC) if listed else None
         youtube_id = f"w{self.next_upload:010d}"
         self.world.uploads.append(
-            WorldUpload(channel, Upload(youtube_id, title, when, description), truth, case)
+            WorldUpload(channel, Upload(youtube_id, title, when, description), truth, case, true)
         )
+
+    def credits(self, film: FakeFilm) -> str:
+        """What a distributor writes under a trailer, sometimes: the people, the release."""
+        if self.rng.random() >= DESCRIPTION_SHARE:
+            return self.rng.choice(["", "", f"Watch the new trailer for {film.title}."])
+        parts = [
+            f"Starring {', '.join(film.cast)}.",
+            f"Directed by {film.director}.",
+            f"From director {film.director}, starring {film.cast[0]}.",
+        ]
+        text = self.rng.choice(parts)
+        if film.year is not None and self.rng.random() < 0.5:
+            text += f" In theaters {film.year}."
+        return text
 
     def channel(self) -> str:
         return self.rng.choice([c[0] for c in CHANNELS if not c[2]])
@@ -295,6 +330,7 @@ class _Builder:
                 f"{name} | {label.strip()}",
                 release - timedelta(days=before),
                 film.id,
+                self.credits(film),
             )
 
     # -- cases --
@@ -304,6 +340,64 @@ class _Builder:
         if self.rng.random() < 0.3:  # a longer title containing ours, found by the search
             self.film(f"{film.title} Returns", self.rng.randint(1990, 2020), popularity=8.0)
         self.campaign("plain", film, state_year=0.5, uploads=self.rng.randint(1, 3))
+
+    def undated_on_tmdb(self) -> None:
+        """A coming film TMDB lists without any release date yet (no year to compare)."""
+        film = self.film(self.title(), None)
+        if self.rng.random() < 0.5:
+            self.film(film.title, self.rng.randint(1985, 2015))  # an older namesake
+        self.upload(
+            "no date on TMDB",
+            self.channel(),
+            f"{film.title} | Official Teaser",
+            TODAY - timedelta(days=self.rng.randint(3, 200)),
+            film.id,
+            self.credits(film),
+        )
+
+    def close_namesakes(self) -> None:
+        """Two films of one title a year or two apart, both trailers without a year, from two
+        channels: grouping may join them; their descriptions name who made each."""
+        title = self.title()
+        year = self.rng.randint(2023, 2026)
+        first = self.film(title, year)
+        second = self.film(title, year + self.rng.randint(1, 2))
+        channels = self.rng.sample([c[0] for c in CHANNELS if not c[2]], 2)
+        for film, channel in zip((first, second), channels, strict=True):
+            self.upload(
+                "close namesakes",
+                channel,
+                f"{title} | Official Trailer",
+                self.release(film) - timedelta(days=self.rng.randint(40, 150)),
+                film.id,
+                f"Directed by {film.director}. Starring {', '.join(film.cast)}.",
+            )
+
+    def film_beside_series(self) -> None:
+        """A film's trailer, and a TV series of exactly the film's name: the date or the
+        channel tells them apart."""
+        title = self.title()
+        year = self.rng.randint(2023, 2027)
+        channel = self.channel()
+        company = next(c[1] for c in CHANNELS if c[0] == channel)
+        same_time = self.rng.random() < 0.4
+        film = self.film(title, year, company=company if same_time else "Fake Pictures")
+        aired = (
+            self.release(film) + timedelta(days=self.rng.randint(-200, 200))
+            if same_time
+            else date(self.rng.randint(2005, 2016), self.rng.randint(1, 12), 5)
+        )
+        self.next_id += 1
+        self.world.series.append(FakeSeries(self.next_id, title, aired.isoformat()))
+        stated = self.rng.random() < 0.5
+        self.upload(
+            "film beside series",
+            channel,
+            f"{title} ({year}) | Official Trailer" if stated else f"{title} | Official Trailer",
+            self.release(film) - timedelta(days=self.rng.randint(30, 150)),
+            film.id,
+            self.credits(film),
+        )
 
     def famous_namesake(self) -> None:
         title = self.title()
@@ -492,6 +586,9 @@ class _Builder:
 
 CASES: tuple[tuple[str, float], ...] = (
     ("plain", 24),
+    ("undated_on_tmdb", 3),
+    ("close_namesakes", 4),
+    ("film_beside_series", 5),
     ("famous_namesake", 14),
     ("near_namesake", 10),
     ("same_year_twins", 7),

@@ -13,7 +13,13 @@ from tests.fakes.tmdb import (
     FakeSeries,
     make_film,
 )
-from whichmovie.tmdb.matching import Evidence, match_movie, search_variants
+from whichmovie.tmdb.matching import (
+    Evidence,
+    UploadEvidence,
+    description_credits_others,
+    match_movie,
+    search_variants,
+)
 
 
 def published(day: str, **fields) -> Evidence:
@@ -189,3 +195,52 @@ def test_a_404_on_the_series_search_is_that_requests_nothing(fake_tmdb_factory):
     assert result.status == "needs_review"  # the candidates found are kept
     assert {NOCTURNE_2020, NOCTURNE_2024} <= {c.tmdb_id for c in result.candidates}
     assert result.queries[-1] == "search/tv query='Nocturne' (404: nothing)"
+
+
+def test_uploads_of_one_group_that_are_two_films_are_told_apart_upload_by_upload(fake, client):
+    fake.add(
+        make_film(1_800_010, "The Pale Lantern", 2025, director="Ines Moreau"),
+        make_film(1_800_011, "The Pale Lantern", 2026, director="Omar Quinn"),
+    )
+    a = published("2025-01-10", descriptions=("Directed by Ines Moreau.",))
+    b = published("2025-11-20", descriptions=("Directed by Omar Quinn.",))
+    group = published("2025-01-10", descriptions=a.descriptions + b.descriptions)
+
+    result = match_movie(
+        client,
+        title="The Pale Lantern",
+        year=None,
+        evidence=group,
+        uploads=[UploadEvidence("a", None, a), UploadEvidence("b", None, b)],
+    )
+
+    assert result.status == "needs_review"  # together, a person would hesitate too
+    assert result.upload_films == {"a": 1_800_010, "b": 1_800_011}
+    assert set(result.film_details) == {1_800_010, 1_800_011}
+
+
+def test_uploads_that_agree_with_the_match_change_nothing(fake, client):
+    a = published("2020-09-09", descriptions=("Directed by Denis Villeneuve.",))
+    b = published("2021-07-01")
+    result = match_movie(
+        client,
+        title="Dune",
+        year=2021,
+        evidence=published("2020-09-09", descriptions=a.descriptions),
+        uploads=[UploadEvidence("a", 2021, a), UploadEvidence("b", None, b)],
+    )
+    assert result.status == "matched" and result.best.tmdb_id == DUNE_2021
+    assert result.upload_films == {}
+
+
+@pytest.mark.parametrize(
+    ("description", "others"),
+    [
+        ("Starring Ava Okafor.", True),
+        ("Directed by Sean Baker. Starring Mikey Madison.", False),
+        ("Watch the new trailer now.", False),  # credits nobody: nothing to contradict
+        ("", False),
+    ],
+)
+def test_a_description_credits_other_people(description, others):
+    assert description_credits_others(description, ["Sean Baker", "Mikey Madison"]) is others

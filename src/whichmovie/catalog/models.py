@@ -146,8 +146,9 @@ MATCH_STATUS_LABELS: dict[str, str] = {
 }
 
 
-# A person decided these; automatic matching never touches them again.
-DECIDED_STATUSES = (MatchStatus.MANUAL, MatchStatus.NOT_A_MOVIE)
+# Unsure or automatic results, looked at again after a back-off and when an upload attaches
+# (unless a person decided them: Movie.decided_by_hand).
+RECHECKED_STATUSES = (MatchStatus.NOT_FOUND, MatchStatus.NEEDS_REVIEW, MatchStatus.NOT_A_MOVIE)
 
 
 class ReleaseStatus(models.TextChoices):
@@ -188,14 +189,12 @@ class MovieQuerySet(models.QuerySet["Movie"]):
         return self.filter(_release_status_q(status, today=today))
 
     def needing_enrichment(self, *, now: Any = None) -> MovieQuerySet:
-        """Pending films, and unsure ones (not found, in review) whose back-off is over."""
+        """Pending films, and unsure ones (not found, in review, not a film by the matcher's
+        judgement) whose back-off is over. A person's decision is never among them."""
         now = now or timezone.now()
         return self.filter(
             Q(match_status=MatchStatus.PENDING)
-            | Q(
-                match_status__in=[MatchStatus.NOT_FOUND, MatchStatus.NEEDS_REVIEW],
-                next_match_at__lte=now,
-            )
+            | Q(match_status__in=RECHECKED_STATUSES, next_match_at__lte=now, decided_by_hand=False)
         )
 
     def needing_refresh(self, *, now: Any = None) -> MovieQuerySet:
@@ -288,6 +287,9 @@ class Movie(models.Model):
     # An unsure result (not found, in review) is looked at again after a back-off.
     match_attempts = models.PositiveSmallIntegerField(default=0)
     next_match_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    # A person set the film or said it is none: matching never overwrites it. The matcher's
+    # own "not a movie" (a namesake series) is looked at again like any unsure result.
+    decided_by_hand = models.BooleanField(default=False)
 
     # Denormalised newest trailer date: the radar sorts on it with an index.
     latest_video_at = models.DateTimeField(null=True, blank=True)

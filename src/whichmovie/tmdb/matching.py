@@ -16,6 +16,10 @@ the best film is an exact, uncontradicted title (a clean match stays at two requ
 search tells them apart: a series with exactly our title that fits better than the film (year,
 publish date) makes the upload "not_a_movie"; one that fits as well sends it to review.
 A 404 on one request is that request's "nothing", never the whole match's.
+
+A group's uploads are weighed together, then each on its own (`UploadEvidence`): an upload
+whose own year, date and description clearly point at another checked film is named in
+`MatchResult.upload_films`, so the catalog moves it to that film's card.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -166,6 +170,16 @@ NO_EVIDENCE = Evidence()
 
 
 @dataclass(frozen=True)
+class UploadEvidence:
+    """One upload of a group on its own: after the group is matched, each upload's own year,
+    date and description are weighed again, so uploads of two films split (`upload_films`)."""
+
+    youtube_id: str
+    year: int | None
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
 class Candidate:
     tmdb_id: int
     title: str
@@ -191,6 +205,10 @@ class MatchResult:
     queries: tuple[str, ...]  # the TMDB requests sent, in order
     details: dict[str, Any] | None  # the matched film's details (with appended sections)
     explanation: str
+    # Set only when a group's uploads, each on its own evidence, point at different films:
+    # youtube id -> the checked film it clearly is, and those films' details (no new request).
+    upload_films: dict[str, int] = field(default_factory=dict)
+    film_details: dict[int, dict[str, Any]] = field(default_factory=dict)
 
 
 def title_similarity(a: str, b: str) -> float:
@@ -346,7 +364,19 @@ def _fold(text: str) -> str:
     return " ".join("".join(c for c in text if not unicodedata.combining(c)).split())
 
 
-def _evidence(  # noqa: C901
+class _Signals:
+    """The evidence's signals for one candidate: a running total and the reasons with weights."""
+
+    def __init__(self, reasons: list[str]) -> None:
+        self.reasons = reasons
+        self.total = 0.0
+
+    def add(self, weight: float, note: str) -> None:
+        self.total += weight
+        self.reasons.append(f"{note} {weight:+.0f}" if weight else f"{note} (no weight)")
+
+
+def _evidence(
     info: dict[str, Any],
     details: dict[str, Any] | None,
     evidence: Evidence,
@@ -354,113 +384,148 @@ def _evidence(  # noqa: C901
     year: int | None,
 ) -> float:
     """The signals beyond title and year, each written to `reasons` with its weight."""
-    total = 0.0
-
-    def signal(weight: float, note: str) -> None:
-        nonlocal total
-        total += weight
-        reasons.append(f"{note} {weight:+.0f}" if weight else f"{note} (no weight)")
-
+    signals = _Signals(reasons)
     releases = _release_dates(info, details)
-    if evidence.published is None:
-        signal(0, "publish date: none known")
-    elif not releases:
-        signal(0, "publish date: the film has no release date to compare")
-    else:
-        published = evidence.published
-        # The upload really happened in [published - slack, published].
-        slack = (
-            timedelta(0)
-            if evidence.published_exact
-            else approximate_slack(published, evidence.today or date.today())
-        )
-        primary = releases[0]
-        months = round((primary - published).days / 30.4)
-        when = (
-            f"{months} months before the release"
-            if months >= 0
-            else f"{-months} months after the release"
-        )
-        fits = [
-            d
-            for d in releases
-            if published >= d - timedelta(days=3 * 365)
-            and published - slack <= d + timedelta(days=183)
-        ]
-        if primary in fits or (fits and evidence.rerelease):
-            signal(DATE_FIT_BONUS, f"publish date {published}: {when}")
-        elif fits:
-            # A distributor's trailer for its own country's release, after a festival premiere.
-            signal(
-                DATE_LATER_RELEASE_BONUS,
-                f"publish date {published}: near a later release ({fits[0]}), {when}",
-            )
-        elif published - slack > max(releases) + timedelta(days=365):
-            if evidence.rerelease:
-                signal(0, f"publish date {published}: {when}, a re-release")
-            elif year is None:
-                signal(-DATE_AFTER_NO_YEAR_PENALTY, f"publish date {published}: {when}")
-            else:
-                signal(-DATE_AFTER_PENALTY, f"publish date {published}: {when}")
-        elif published < primary - timedelta(days=3 * 365):
-            signal(-DATE_LONG_BEFORE_PENALTY, f"publish date {published}: {when}")
-        else:
-            signal(0, f"publish date {published}: {when}")
-
-    if evidence.rerelease and releases:
-        reference = year or (evidence.published.year if evidence.published else None)
-        film_year = releases[0].year
-        if reference is not None and evidence.anniversary:
-            if abs(reference - evidence.anniversary - film_year) <= 1:
-                signal(
-                    ANNIVERSARY_BONUS, f"{evidence.anniversary}th anniversary of a {film_year} film"
-                )
-        elif reference is not None and reference - film_year >= RERELEASE_CLASSIC_YEARS:
-            signal(
-                RERELEASE_CLASSIC_BONUS,
-                f"re-release words: a {film_year} film is {reference - film_year} years old",
-            )
-
+    _date_signal(signals, releases, evidence, year)
+    _rerelease_signal(signals, releases, evidence, year)
     text = _fold(" ".join(evidence.descriptions))
     if text and details is not None:
-        people = _credited(details)
-        named = [
-            p
-            for p in dict.fromkeys(p for p in people if isinstance(p, str) and p)
-            if re.search(rf"\b{re.escape(_fold(p))}\b", text)
-        ]
-        if named:
-            weight = min(
-                DESCRIPTION_PEOPLE_MAX,
-                DESCRIPTION_PEOPLE_BONUS + DESCRIPTION_PERSON_EXTRA * (len(named) - 1),
-            )
-            signal(weight, f"description names {', '.join(named[:3])}")
-        elif people and _CREDITS_WORDS.search(text):
-            signal(-DESCRIPTION_NOBODY_PENALTY, "description credits people, none of this film's")
+        _people_signal(signals, details, text)
     if text:
-        stated = {int(m.group(1)) for m in _DESCRIPTION_YEAR.finditer(text)}
-        film_years = {d.year for d in releases}
-        if stated and film_years:
-            if stated & film_years:
-                signal(DESCRIPTION_YEAR_BONUS, f"description dates it {min(stated & film_years)}")
-            elif all(min(abs(s - y) for y in film_years) >= 2 for s in stated):
-                signal(-DESCRIPTION_YEAR_PENALTY, f"description dates it {min(stated)}")
-
+        _description_year_signal(signals, releases, text)
     if details is not None and evidence.channels:
-        companies = [
-            _fold(str(c.get("name") or ""))
-            for c in details.get("production_companies") or []
-            if isinstance(c, dict)
-        ]
-        for channel in evidence.channels:
-            name = _fold(channel)
-            if name and any(c and (c in name or name in c) for c in companies):
-                signal(CHANNEL_COMPANY_BONUS, f"channel {channel!r} is a production company")
-                break
+        _channel_company_signal(signals, details, evidence.channels)
     language = str(info.get("original_language") or "")
     if evidence.channel_language and language == evidence.channel_language != "en":
-        signal(CHANNEL_LANGUAGE_BONUS, f"original language {language} is the channel's")
-    return total
+        signals.add(CHANNEL_LANGUAGE_BONUS, f"original language {language} is the channel's")
+    return signals.total
+
+
+def _date_signal(
+    signals: _Signals, releases: list[date], evidence: Evidence, year: int | None
+) -> None:
+    """The upload's publish date against the film's releases (exact, or up to a unit earlier)."""
+    published = evidence.published
+    if published is None:
+        signals.add(0, "publish date: none known")
+        return
+    if not releases:
+        signals.add(0, "publish date: the film has no release date to compare")
+        return
+    # The upload really happened in [published - slack, published].
+    slack = (
+        timedelta(0)
+        if evidence.published_exact
+        else approximate_slack(published, evidence.today or date.today())
+    )
+    exactness = (
+        "exact" if evidence.published_exact else f"approximate, up to {slack.days} days earlier"
+    )
+    primary = releases[0]
+    months = round((primary - published).days / 30.4)
+    when = (
+        f"{months} months before the release"
+        if months >= 0
+        else f"{-months} months after the release"
+    )
+    note = f"publish date {published} ({exactness}): "
+    fits = [
+        d
+        for d in releases
+        if published >= d - timedelta(days=3 * 365) and published - slack <= d + timedelta(days=183)
+    ]
+    if primary in fits or (fits and evidence.rerelease):
+        signals.add(DATE_FIT_BONUS, f"{note}{when}")
+    elif fits:
+        # A distributor's trailer for its own country's release, after a festival premiere.
+        signals.add(DATE_LATER_RELEASE_BONUS, f"{note}near a later release ({fits[0]}), {when}")
+    elif published - slack > max(releases) + timedelta(days=365):
+        if evidence.rerelease:
+            signals.add(0, f"{note}{when}, a re-release")
+        elif year is None:
+            signals.add(-DATE_AFTER_NO_YEAR_PENALTY, f"{note}{when}")
+        else:
+            signals.add(-DATE_AFTER_PENALTY, f"{note}{when}")
+    elif published < primary - timedelta(days=3 * 365):
+        signals.add(-DATE_LONG_BEFORE_PENALTY, f"{note}{when}")
+    else:
+        signals.add(0, f"{note}{when}")
+
+
+def _rerelease_signal(
+    signals: _Signals, releases: list[date], evidence: Evidence, year: int | None
+) -> None:
+    if not (evidence.rerelease and releases):
+        return
+    reference = year or (evidence.published.year if evidence.published else None)
+    if reference is None:
+        return
+    film_year = releases[0].year
+    if evidence.anniversary:
+        if abs(reference - evidence.anniversary - film_year) <= 1:
+            signals.add(
+                ANNIVERSARY_BONUS, f"{evidence.anniversary}th anniversary of a {film_year} film"
+            )
+    elif reference - film_year >= RERELEASE_CLASSIC_YEARS:
+        signals.add(
+            RERELEASE_CLASSIC_BONUS,
+            f"re-release words: a {film_year} film is {reference - film_year} years old",
+        )
+
+
+_CREDITS_STRICT = re.compile(
+    r"\b(starring|directed by|from (?:writer|director)|a film by|director)\b", re.IGNORECASE
+)
+
+
+def description_credits_others(description: str, people: Sequence[str]) -> bool:
+    """The description credits people ("Starring ...", "Directed by ...") and names none of
+    `people` (a film's directors and cast): it is about another film."""
+    text = _fold(description)
+    if not people or not _CREDITS_STRICT.search(text):
+        return False
+    return not any(re.search(rf"\b{re.escape(_fold(p))}\b", text) for p in people if p.strip())
+
+
+def _people_signal(signals: _Signals, details: dict[str, Any], text: str) -> None:
+    """The description's cast and director names against TMDB's credits."""
+    people = _credited(details)
+    named = [p for p in dict.fromkeys(people) if re.search(rf"\b{re.escape(_fold(p))}\b", text)]
+    if named:
+        weight = min(
+            DESCRIPTION_PEOPLE_MAX,
+            DESCRIPTION_PEOPLE_BONUS + DESCRIPTION_PERSON_EXTRA * (len(named) - 1),
+        )
+        signals.add(weight, f"description names {', '.join(named[:3])}")
+    elif people and _CREDITS_WORDS.search(text):
+        signals.add(-DESCRIPTION_NOBODY_PENALTY, "description credits people, none of this film's")
+
+
+def _description_year_signal(signals: _Signals, releases: list[date], text: str) -> None:
+    """ "In theaters 2025" against the film's release years."""
+    stated = {int(m.group(1)) for m in _DESCRIPTION_YEAR.finditer(text)}
+    film_years = {d.year for d in releases}
+    if not (stated and film_years):
+        return
+    if stated & film_years:
+        signals.add(DESCRIPTION_YEAR_BONUS, f"description dates it {min(stated & film_years)}")
+    elif all(min(abs(s - y) for y in film_years) >= 2 for s in stated):
+        signals.add(-DESCRIPTION_YEAR_PENALTY, f"description dates it {min(stated)}")
+
+
+def _channel_company_signal(
+    signals: _Signals, details: dict[str, Any], channels: Sequence[str]
+) -> None:
+    companies = [
+        _fold(str(c.get("name") or ""))
+        for c in details.get("production_companies") or []
+        if isinstance(c, dict)
+    ]
+    for channel in channels:
+        name = _fold(channel)
+        if name and any(c and (c in name or name in c) for c in companies):
+            signals.add(CHANNEL_COMPANY_BONUS, f"channel {channel!r} is a production company")
+            return
 
 
 def _year_penalty(
@@ -562,7 +627,9 @@ class _Matcher:
         year: int | None,
         youtube_ids: Sequence[str],
         evidence: Evidence = NO_EVIDENCE,
+        uploads: Sequence[UploadEvidence] = (),
     ) -> None:
+        self.uploads = tuple(uploads)
         self.client = client
         self.titles = titles
         self.year = year
@@ -574,6 +641,91 @@ class _Matcher:
         self.details_left = DETAILS_BUDGET
 
     def run(self) -> MatchResult:
+        return self._per_upload(self._run())
+
+    def _per_upload(self, result: MatchResult) -> MatchResult:
+        """Uploads of one group that, each on its own evidence, clearly point at another of
+        the checked films than the chosen one (or, with none chosen, at different films)."""
+        if result.status == MatchStatus.NOT_A_MOVIE or len(self.uploads) < 2:
+            return result
+        if result.best is not None and self._contradicted_by_an_upload(result.best.tmdb_id):
+            # A clean match asked for one film only: look for the others of the title.
+            if f"search/movie query={self.titles[0]!r}" not in self.queries:
+                self._search(self.titles[0], "", None)
+            self._check_namesakes()
+            result = replace(result, queries=tuple(self.queries))
+        checked = [w for w in self.pool.values() if w.details is not None]
+        if len(checked) < 2:
+            return result
+        verdicts = {
+            u.youtube_id: film
+            for u in self.uploads
+            if (film := self._upload_film(u, checked)) is not None
+        }
+        chosen = result.best.tmdb_id if result.best is not None else None
+        films = set(verdicts.values())
+        if films <= {chosen} or (chosen is None and len(films) < 2):
+            return result
+        return replace(
+            result,
+            upload_films=verdicts,
+            film_details={
+                int(w.result["id"]): w.details
+                for w in checked
+                if int(w.result["id"]) in films and w.details is not None
+            },
+        )
+
+    def _check_namesakes(self) -> None:
+        """Details for the two best unchecked candidates whose title fits about as well as the
+        best's: the films one upload of the group may be instead."""
+        ranked = self._ranked()
+        if not ranked:
+            return
+        wanted = _scored(ranked[0]).title_score - AMBIGUITY_MARGIN
+        namesakes = [w for w in ranked if w.details is None and _scored(w).title_score >= wanted]
+        for work in namesakes[:2]:
+            if self.details_left <= 0:
+                return
+            self._fetch_details(work)
+
+    def _contradicted_by_an_upload(self, tmdb_id: int) -> bool:
+        work = self.pool.get(tmdb_id)
+        return work is not None and any(
+            self._score_for(upload, work)[0].contradicted for upload in self.uploads
+        )
+
+    def _score_for(self, upload: UploadEvidence, work: _Work) -> tuple[Candidate, bool]:
+        """A checked film scored on one upload's own year and evidence."""
+        return score_candidate(
+            work.result,
+            titles=self.titles,
+            year=upload.year,
+            details=work.details,
+            youtube_ids=(upload.youtube_id,),
+            release_in_year=work.release_in_year and upload.year == self.year,
+            evidence=upload.evidence,
+            variants=self.variants,
+        )
+
+    def _upload_film(self, upload: UploadEvidence, checked: list[_Work]) -> int | None:
+        """The checked film this one upload clearly is: TMDB lists it, or it scores well,
+        uncontradicted, a margin above every other."""
+        scored = [self._score_for(upload, w) for w in checked]
+        listed = [c for c, certain in scored if certain]
+        if listed:
+            return listed[0].tmdb_id if len(listed) == 1 else None
+        ranked = sorted((c for c, _ in scored), key=lambda c: -c.score)
+        best, rival = ranked[0], ranked[1]
+        if (
+            best.score >= CONFIDENCE_THRESHOLD
+            and not best.contradicted
+            and best.score - rival.score >= AMBIGUITY_MARGIN
+        ):
+            return best.tmdb_id
+        return None
+
+    def _run(self) -> MatchResult:
         self._find_film()
         if not self._strong():
             self._fall_back()
@@ -799,20 +951,23 @@ class _Matcher:
             )
             if target is None:
                 return
-            self.details_left -= 1
-            tmdb_id = int(target.result["id"])
-            self.queries.append(f"movie/{tmdb_id} details")
-            try:
-                target.details = self.client.movie_details(
-                    tmdb_id,
-                    video_languages=[self.evidence.channel_language]
-                    if self.evidence.channel_language
-                    else [],
-                )
-            except TmdbNotFound:
-                del self.pool[tmdb_id]  # removed from TMDB since the search: not a candidate
-                continue
-            self._rescore(target)
+            self._fetch_details(target)
+
+    def _fetch_details(self, target: _Work) -> None:
+        self.details_left -= 1
+        tmdb_id = int(target.result["id"])
+        self.queries.append(f"movie/{tmdb_id} details")
+        try:
+            target.details = self.client.movie_details(
+                tmdb_id,
+                video_languages=[self.evidence.channel_language]
+                if self.evidence.channel_language
+                else [],
+            )
+        except TmdbNotFound:
+            del self.pool[tmdb_id]  # removed from TMDB since the search: not a candidate
+            return
+        self._rescore(target)
 
     def _decide(self) -> MatchResult:
         ranked = self._ranked()
@@ -963,9 +1118,11 @@ def match_movie(
     youtube_ids: Sequence[str] = (),
     original_titles: Sequence[str] = (),
     evidence: Evidence = NO_EVIDENCE,
+    uploads: Sequence[UploadEvidence] = (),
 ) -> MatchResult:
     """Find the TMDB film for a trailer. TmdbError (auth, unavailable) propagates to the caller;
-    a 404 on one request is that request's "nothing", never the whole match's."""
+    a 404 on one request is that request's "nothing", never the whole match's. `uploads`:
+    the group's uploads one by one, to tell which of them are another film."""
     titles: list[str] = []
     seen: set[str] = set()
     for candidate_title in (title, *original_titles):
@@ -975,4 +1132,4 @@ def match_movie(
             titles.append(candidate_title.strip())
     if not titles:
         return MatchResult(MatchStatus.NOT_FOUND, None, (), (), None, "no title to search for")
-    return _Matcher(client, titles, year, youtube_ids, evidence).run()
+    return _Matcher(client, titles, year, youtube_ids, evidence, uploads).run()

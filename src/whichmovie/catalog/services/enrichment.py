@@ -15,7 +15,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import timedelta
 from typing import Any
 
@@ -25,7 +25,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from whichmovie.catalog.models import (
-    DECIDED_STATUSES,
+    RECHECKED_STATUSES,
     DateStatus,
     Genre,
     MatchStatus,
@@ -57,7 +57,7 @@ from whichmovie.tmdb.client import (
     make_limiter,
 )
 from whichmovie.tmdb.details import movie_details
-from whichmovie.tmdb.matching import Evidence, MatchResult, match_movie
+from whichmovie.tmdb.matching import Evidence, MatchResult, UploadEvidence, match_movie
 
 logger = logging.getLogger(__name__)
 
@@ -116,7 +116,7 @@ class EnrichResult:
     not_a_movie: int = 0
     failed: int = 0
     merged: int = 0
-    split: int = 0  # movies split off a group whose uploads were years apart
+    split: int = 0  # movies split off a group: uploads years apart, or of different films
 
     @property
     def total(self) -> int:
@@ -139,6 +139,7 @@ class _Pending:
     youtube_ids: tuple[str, ...]
     evidence: Evidence = Evidence()
     original_titles: tuple[str, ...] = ()
+    uploads: tuple[UploadEvidence, ...] = ()  # each upload's own evidence (not set by hand)
 
 
 # A bracketed part of an upload title that is a label, not the film's other title.
@@ -182,10 +183,12 @@ def _pending_in(queryset: Any, movie_ids: Sequence[int]) -> list[_Pending]:
             "channel__name",
             "channel__language",
             "date_status",
+            "parsed_year",
+            "manual",
         )
     ):
-        *upload, date_status = row[1:]
-        if date_status == DateStatus.UNKNOWN:
+        upload = list(row[1:])
+        if upload[6] == DateStatus.UNKNOWN:
             upload[2] = None  # a stand-in date (undated import) only keeps the order
         uploads.setdefault(row[0], []).append(tuple(upload))
     return [_pending(pk, t, y, uploads.get(pk, [])) for pk, t, y in rows]
@@ -194,9 +197,12 @@ def _pending_in(queryset: Any, movie_ids: Sequence[int]) -> list[_Pending]:
 def _pending(pk: int, title: str, year: int | None, uploads: list[tuple[Any, ...]]) -> _Pending:
     youtube_titles = [u[1] for u in uploads]
     languages = [u[5] for u in uploads if u[5]]
+    dated = [u for u in uploads if u[2] is not None]  # oldest first
     evidence = Evidence.from_uploads(
         titles=youtube_titles,
-        published=[u[2].date() for u in uploads if u[2] is not None],
+        published=[u[2].date() for u in dated],
+        # Exact only when the date the matcher weighs (the earliest) came from the feed.
+        published_exact=bool(dated) and min(dated, key=lambda u: u[2])[6] == DateStatus.EXACT,
         descriptions=[u[3] for u in uploads],
         channels=[u[4] for u in uploads],
         channel_language=languages[0] if languages else "",
@@ -208,6 +214,23 @@ def _pending(pk: int, title: str, year: int | None, uploads: list[tuple[Any, ...
         tuple(u[0] for u in uploads),
         evidence,
         _bracketed_titles(youtube_titles, title),
+        tuple(_upload_evidence(u) for u in uploads if not u[8]),
+    )
+
+
+def _upload_evidence(upload: tuple[Any, ...]) -> UploadEvidence:
+    youtube_id, youtube_title, published, description, channel, language, status, year = upload[:8]
+    return UploadEvidence(
+        youtube_id=youtube_id,
+        year=year,
+        evidence=Evidence.from_uploads(
+            titles=[youtube_title],
+            published=[published.date()] if published is not None else [],
+            published_exact=status == DateStatus.EXACT,
+            descriptions=[description],
+            channels=[channel],
+            channel_language=language or "",
+        ),
     )
 
 
@@ -270,6 +293,7 @@ def movies_enrich(
                                 youtube_ids=p.youtube_ids,
                                 original_titles=p.original_titles,
                                 evidence=p.evidence,
+                                uploads=p.uploads,
                             ),
                         )
                     )
@@ -370,7 +394,7 @@ def _record(pending: _Pending, match: MatchResult, result: EnrichResult) -> None
     details = _match_details(pending, match)
     with transaction.atomic():
         movie = Movie.objects.select_for_update().filter(pk=pending.id).first()
-        if movie is None or movie.match_status in DECIDED_STATUSES:
+        if movie is None or movie.decided_by_hand:
             return  # deleted, merged or decided by a person while we were asking TMDB
         movie.match_details = details
         best_score = (
@@ -380,6 +404,7 @@ def _record(pending: _Pending, match: MatchResult, result: EnrichResult) -> None
         )
         # Evidence can lift a candidate past 100; the stored confidence stays a percentage.
         movie.match_score = None if best_score is None else min(100.0, best_score)
+        match = _split_by_upload(movie, match, details, result)
         if match.status == MatchStatus.MATCHED and match.details is not None:
             merged = movie_apply_details(
                 movie=movie, details=match.details, status=MatchStatus.MATCHED
@@ -387,7 +412,7 @@ def _record(pending: _Pending, match: MatchResult, result: EnrichResult) -> None
             result.matched += 1
             result.merged += int(merged)
             return
-        if match.status in (MatchStatus.NEEDS_REVIEW, MatchStatus.NOT_FOUND):
+        if match.status in RECHECKED_STATUSES:
             # Not final: looked at again after a back-off (and whenever a new upload attaches).
             step = min(movie.match_attempts, len(RETRY_BACKOFF_DAYS) - 1)
             movie.match_attempts += 1
@@ -415,6 +440,69 @@ def _record(pending: _Pending, match: MatchResult, result: EnrichResult) -> None
         )
 
 
+def _split_by_upload(
+    movie: Movie, match: MatchResult, details: dict[str, Any], result: EnrichResult
+) -> MatchResult:
+    """Uploads of `movie` whose own evidence points at another film than the match go to
+    that film (the movie that already is it, or a new one). With no film chosen (the group's
+    uploads were two films at once), the movie keeps the largest share of its uploads if
+    each of them points somewhere, and becomes that film. Returns the match for the rest."""
+    if not match.upload_films:
+        return match
+    chosen = match.best.tmdb_id if match.best is not None else None
+    by_film: dict[int, list[str]] = {}
+    for youtube_id, tmdb_id in match.upload_films.items():
+        by_film.setdefault(tmdb_id, []).append(youtube_id)
+    if chosen is None and len(match.upload_films) == movie.videos.filter(manual=False).count():
+        chosen = max(by_film, key=lambda f: (len(by_film[f]), -f))
+        match = replace(
+            match,
+            status=MatchStatus.MATCHED,
+            details=match.film_details[chosen],
+            explanation=f"{match.explanation}; each upload on its own points at one film: "
+            f"this movie is TMDB {chosen}, the others are split off",
+        )
+        movie.match_details = {**details, "explanation": match.explanation}
+    moved = {y: f for y, f in match.upload_films.items() if f != chosen}
+    movie.match_details = {**movie.match_details, "upload_films": moved}
+    for tmdb_id, youtube_ids in by_film.items():
+        if tmdb_id != chosen:
+            _split_off(movie=movie, youtube_ids=youtube_ids, details=match.film_details[tmdb_id])
+            result.split += 1
+    return match
+
+
+def _split_off(*, movie: Movie, youtube_ids: list[str], details: dict[str, Any]) -> None:
+    """Move these uploads of `movie` onto the film `details` names: the movie that already is
+    it, or a new one. Uploads set by hand stay where they are."""
+    videos = list(
+        Video.objects.filter(movie=movie, youtube_id__in=youtube_ids, manual=False).order_by(
+            "published_at", "pk"
+        )
+    )
+    if not videos:
+        return
+    target = Movie.objects.filter(tmdb_id=int(details["id"])).exclude(pk=movie.pk).first()
+    if target is None:
+        first = videos[0]
+        key = f"{first.group_key}#{first.youtube_id}"
+        target = Movie.objects.create(
+            title=first.parsed_title or movie.title,
+            year=first.parsed_year,
+            group_key=None if Movie.objects.filter(group_key=key).exists() else key,
+            match_details={
+                **movie.match_details,
+                "upload_films": {},
+                "explanation": f"split off movie {movie.pk}: the upload's own evidence "
+                f"points at TMDB {details['id']}",
+            },
+        )
+        movie_apply_details(movie=target, details=details, status=MatchStatus.MATCHED)
+    Video.objects.filter(pk__in=[v.pk for v in videos]).update(movie=target)
+    movies_refresh_latest_video([movie.pk, target.pk])
+    logger.info("split %d uploads of movie %s onto movie %s", len(videos), movie.pk, target.pk)
+
+
 def _match_details(pending: _Pending, match: MatchResult) -> dict[str, Any]:
     details: dict[str, Any] = clean_json(_raw_match_details(pending, match))
     return details
@@ -428,8 +516,10 @@ def _raw_match_details(pending: _Pending, match: MatchResult) -> dict[str, Any]:
         "candidates": [asdict(c) for c in match.candidates],
         "status": match.status,
         "explanation": match.explanation,
+        "upload_films": {},  # uploads whose own evidence named another film, moved to it
         "evidence": {
             "published": str(pending.evidence.published or ""),
+            "published_exact": pending.evidence.published_exact,
             "rerelease": pending.evidence.rerelease,
             "descriptions": len(pending.evidence.descriptions),
             "channels": list(pending.evidence.channels),
@@ -447,7 +537,7 @@ def movie_apply_details(*, movie: Movie, details: dict[str, Any], status: str) -
     holder = Movie.objects.filter(tmdb_id=fields.tmdb_id).exclude(pk=movie.pk).first()
     if holder is not None:
         movie_merge(source=movie, target=holder)
-        if holder.match_status in DECIDED_STATUSES:
+        if holder.decided_by_hand:
             return True
         movie = holder
     imdb_id = fields.imdb_id
@@ -460,6 +550,7 @@ def movie_apply_details(*, movie: Movie, details: dict[str, Any], status: str) -
     movie.imdb_id, movie.title, movie.year = imdb_id, title, year
     movie.search_title = normalise_title(movie.title)[:SEARCH_TITLE_LENGTH]
     movie.match_status = status
+    movie.decided_by_hand = status == MatchStatus.MANUAL
     movie.match_attempts, movie.next_match_at = 0, None
     movie.enriched_at = timezone.now()
     movie.save()

@@ -6,7 +6,8 @@ upload joins an existing group only when
 - it or the group states no year, and the publish dates agree: within a window of each
   other, and within the years a trailer comes out around its film's release (or around the
   matched film's release date, once TMDB identified the group), and
-- nothing contradicts it: a channel in another language than the identified film's.
+- nothing contradicts it: a channel in another language than the identified film's, or a
+  description that credits people ("Starring ...") none of whom made the identified film.
 
 An upload without a publish date ("none is not zero") joins an unidentified group of its
 title and year, or the only group of its title, or an identified one from the same channel;
@@ -31,7 +32,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from whichmovie.catalog.models import (
-    DECIDED_STATUSES,
+    RECHECKED_STATUSES,
     Channel,
     DateStatus,
     MatchStatus,
@@ -41,7 +42,7 @@ from whichmovie.catalog.models import (
 )
 from whichmovie.sources.clean import TITLE_LENGTH
 from whichmovie.sources.titles import normalise_title
-from whichmovie.tmdb.matching import approximate_slack
+from whichmovie.tmdb.matching import approximate_slack, description_credits_others
 
 logger = logging.getLogger(__name__)
 
@@ -66,6 +67,7 @@ class _Group:
     status: str = MatchStatus.PENDING
     language: str = ""  # the identified film's original language
     channels: set[int] = field(default_factory=set)
+    people: list[str] = field(default_factory=list)  # the identified film's directors and cast
     dates: list[date] = field(default_factory=list)
     title: str = ""
     new_movie: Movie | None = None
@@ -81,11 +83,13 @@ def _year_of(group_key: str) -> int | None:
     return int(tail) if tail.isdigit() else None
 
 
-def _fits_release(published: date, year: int | None, release: date | None) -> bool:
+def _fits_release(
+    published: date, year: int | None, release: date | None, *, exact: bool = False
+) -> bool:
     """Whether an upload of this date can be a trailer of a film of this year or release."""
     if release is not None:
         # yt-dlp's approximate dates: the upload may be up to a unit ("2 years ago") earlier.
-        slack = approximate_slack(published, timezone.now().date())
+        slack = timedelta(0) if exact else approximate_slack(published, timezone.now().date())
         return release - timedelta(
             days=365 * YEARS_BEFORE_RELEASE
         ) <= published and published - slack <= release + timedelta(days=365 * YEARS_AFTER_RELEASE)
@@ -94,7 +98,7 @@ def _fits_release(published: date, year: int | None, release: date | None) -> bo
     return True
 
 
-def _agrees(  # noqa: C901
+def _agrees(
     group: _Group, video: Video, year: int | None, language: str, *, alone: bool = False
 ) -> bool:
     """Whether the upload can be one film with the group, before TMDB is asked.
@@ -102,31 +106,47 @@ def _agrees(  # noqa: C901
     `alone`: the group is the only one of the title."""
     if language and language != "en" and group.language and group.language != language:
         return False
-    published = video.known_published_at.date() if video.known_published_at else None
-    stated_key = video.group_key
+    if group.identified and description_credits_others(video.description, group.people):
+        return False  # "Starring ..." names none of the identified film's people
     if year is not None:
-        if stated_key in group.keys:
-            return True  # the same title and the same stated year
-        if group.identified:
-            # The film TMDB named: our year within one of its, our date around its release.
-            if group.year is None or abs(group.year - year) > 1:
-                return False
-            return published is None or _fits_release(published, group.year, group.release)
-        if group.year is not None:
-            return False  # another stated year: another film, until TMDB says otherwise
-        # A year-less group: every one of its uploads must fit our year.
-        if not group.dates:
-            return True  # undated, year-less uploads of this title: nothing contradicts it
-        if not all(_fits_release(d, year, None) for d in group.dates):
+        return _agrees_with_year(group, video, year)
+    return _agrees_without_year(group, video, alone=alone)
+
+
+def _published(video: Video) -> tuple[date | None, bool]:
+    """The upload's publish date as evidence, and whether it is exact (from the feed)."""
+    published = video.known_published_at.date() if video.known_published_at else None
+    return published, video.date_status == DateStatus.EXACT
+
+
+def _agrees_with_year(group: _Group, video: Video, year: int) -> bool:
+    published, exact = _published(video)
+    if video.group_key in group.keys:
+        return True  # the same title and the same stated year
+    if group.identified:
+        # The film TMDB named: our year within one of its, our date around its release.
+        if group.year is None or abs(group.year - year) > 1:
             return False
-        return published is None or _near(group, published)
-    # No stated year: the publish date decides.
+        return published is None or _fits_release(published, group.year, group.release, exact=exact)
+    if group.year is not None:
+        return False  # another stated year: another film, until TMDB says otherwise
+    # A year-less group: every one of its uploads must fit our year.
+    if not group.dates:
+        return True  # undated, year-less uploads of this title: nothing contradicts it
+    if not all(_fits_release(d, year, None) for d in group.dates):
+        return False
+    return published is None or _near(group, published)
+
+
+def _agrees_without_year(group: _Group, video: Video, *, alone: bool) -> bool:
+    """No stated year: the publish date decides."""
+    published, exact = _published(video)
     if published is None:
         if group.identified:
-            return stated_key in group.keys and video.channel_id in group.channels
-        return stated_key in group.keys or alone  # nothing of ours can contradict it
+            return video.group_key in group.keys and video.channel_id in group.channels
+        return video.group_key in group.keys or alone  # nothing of ours can contradict it
     if (group.identified or group.year is not None) and not _fits_release(
-        published, group.year, group.release
+        published, group.year, group.release, exact=exact
     ):
         return False
     if group.dates:
@@ -134,11 +154,19 @@ def _agrees(  # noqa: C901
     if group.identified or group.year is not None:
         return True
     # Only undated uploads of the same title, nothing to contradict: this date dates them.
-    return stated_key in group.keys
+    return video.group_key in group.keys
 
 
 def _near(group: _Group, published: date) -> bool:
     return min(abs(published - d) for d in group.dates) <= PUBLISH_WINDOW
+
+
+def _people(directors: Any, cast: Any) -> list[str]:
+    names = [d for d in directors if isinstance(d, str)] if isinstance(directors, list) else []
+    for member in cast if isinstance(cast, list) else []:
+        if isinstance(member, dict) and isinstance(member.get("name"), str):
+            names.append(member["name"])
+    return names
 
 
 def _load_groups(title_keys: Sequence[str]) -> dict[str, list[_Group]]:
@@ -158,6 +186,8 @@ def _load_groups(title_keys: Sequence[str]) -> dict[str, list[_Group]]:
             "original_language",
             "match_status",
             "title",
+            "directors",
+            "cast",
         )
         for m in movies:
             groups[m["pk"]] = _Group(
@@ -171,6 +201,7 @@ def _load_groups(title_keys: Sequence[str]) -> dict[str, list[_Group]]:
                 status=m["match_status"],
                 language=m["original_language"] or "",
                 title=m["title"],
+                people=_people(m["directors"], m["cast"]),
             )
         for movie_id, key, channel_id, published, date_status in Video.objects.filter(
             prefix, movie_id__in=list(groups)
@@ -283,7 +314,7 @@ def attach_movies(videos: Sequence[Video]) -> int:
         video.movie_id = movie.pk
     if touched:
         Movie.objects.filter(
-            pk__in=touched, match_status__in=[MatchStatus.NOT_FOUND, MatchStatus.NEEDS_REVIEW]
+            pk__in=touched, match_status__in=RECHECKED_STATUSES, decided_by_hand=False
         ).update(next_match_at=timezone.now())
     return len(new_movies)
 
@@ -293,14 +324,15 @@ def movies_split_groups(*, queryset: QuerySet[Movie]) -> int:
 
     Grouping never builds such a movie now, but older data (grouped by title alone) and a
     group that grew from both ends can hold them. The cluster with the most uploads keeps the
-    movie; each other cluster becomes a pending movie of its own (manual uploads stay put).
+    movie; each other cluster becomes a pending movie of its own (uploads set by hand, and
+    movies a person decided, stay as they are).
     Returns how many movies were created.
     """
     from whichmovie.catalog.services.videos import movies_refresh_latest_video  # imports us
 
     rows = (
         Video.objects.filter(
-            movie__in=queryset.filter(tmdb_id__isnull=True),
+            movie__in=queryset.filter(tmdb_id__isnull=True, decided_by_hand=False),
             manual=False,
             published_at__isnull=False,
             kind__in=[VideoKind.TRAILER, VideoKind.TEASER],
@@ -340,7 +372,7 @@ def movies_split_groups(*, queryset: QuerySet[Movie]) -> int:
                 logger.info(
                     "split movie %s: %d uploads become movie %s", movie_id, len(cluster), movie.pk
                 )
-            Movie.objects.filter(pk=movie_id).exclude(match_status__in=DECIDED_STATUSES).update(
+            Movie.objects.filter(pk=movie_id, decided_by_hand=False).update(
                 match_status=MatchStatus.PENDING
             )
             movies_refresh_latest_video([movie_id, *new_ids])

@@ -53,7 +53,10 @@ def movie_identify_by_hand(*, movie: Movie, tmdb_id: int, client: TmdbClient) ->
 
 
 def movie_mark_not_a_movie(*, movie: Movie) -> None:
-    Movie.objects.filter(pk=movie.pk).update(match_status=MatchStatus.NOT_A_MOVIE)
+    """A person's "not a movie": final, unlike the matcher's (a namesake series)."""
+    Movie.objects.filter(pk=movie.pk).update(
+        match_status=MatchStatus.NOT_A_MOVIE, decided_by_hand=True, next_match_at=None
+    )
 
 
 def movie_best_candidate(movie: Movie) -> int | None:
@@ -68,7 +71,10 @@ def movie_rematch(*, movie: Movie, client: TmdbClient) -> Movie:
     """Forget how this film was identified (even by a person) and run the matcher on it now."""
     uploads = list(movie.videos.values_list("pk", flat=True))
     Movie.objects.filter(pk=movie.pk).update(
-        match_status=MatchStatus.PENDING, next_match_at=None, match_attempts=0
+        match_status=MatchStatus.PENDING,
+        next_match_at=None,
+        match_attempts=0,
+        decided_by_hand=False,
     )
     movies_enrich(client=client, queryset=Movie.objects.filter(pk=movie.pk), threads=1)
     # A match onto a film already known merges this row into that one: follow its uploads.
