@@ -59,7 +59,9 @@ class Progress:
     label: str
     done: int
     total: int
-    note: str = ""  # e.g. the TMDB requests sent so far, while the first films are matched
+    # Read whenever the bar is drawn: the TMDB requests sent so far move while the first
+    # films are still being matched (each is several requests under one shared rate limit).
+    note: Callable[[], str] = lambda: ""
 
 
 Report = Callable[[Progress], None]
@@ -289,12 +291,14 @@ def movies_enrich_run(
 def _movies_enrich_here(client: TmdbClient, progress: Report) -> EnrichResult:
     label, total, answered = "Matching on TMDB", Movie.objects.needing_enrichment().count(), 0
 
+    def requests() -> str:
+        sent = client.stats.requests
+        return f"{sent} TMDB request{'s' if sent != 1 else ''}"
+
     def tell(answers: int) -> None:
         nonlocal answered
-        answered += answers
-        # Films are counted as TMDB answers for them (in any order), and the requests sent
-        # so far are shown: the bar moves while the first films are still being recorded.
-        progress(Progress(label, answered, total, f"{client.stats.requests} requests"))
+        answered += answers  # films are counted as TMDB answers for them, in any order
+        progress(Progress(label, answered, total, requests))
 
     tell(0)
     return movies_enrich(client=client, progress=tell)

@@ -17,6 +17,8 @@ from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
     Progress,
+    ProgressColumn,
+    Task,
     TaskID,
     TextColumn,
     TimeElapsedColumn,
@@ -39,7 +41,7 @@ def progress_bar() -> Iterator[runs.Report]:
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        TextColumn("{task.fields[note]}"),
+        _NoteColumn(),
         console=console,
         transient=True,
     )
@@ -52,6 +54,14 @@ def progress_bar() -> Iterator[runs.Report]:
 
     with bars, _logs_above(bars.console):
         yield report
+
+
+class _NoteColumn(ProgressColumn):
+    """A step's note (`runs.Progress.note`), read each time the bar is drawn."""
+
+    def render(self, task: Task) -> Text:
+        note = task.fields.get("note")
+        return Text(note() if callable(note) else "")
 
 
 @contextmanager
