@@ -162,6 +162,22 @@ def channels_reconcile_send() -> int:
     return len(channel_ids)
 
 
+# Enrichment is sent after the checks with this delay, so it finds what they saved.
+ENRICH_AFTER_SYNC_MS = 2 * 60 * 1000
+
+
+def catalog_sync_send() -> int:
+    """The status page's "sync now": the actors the schedule sends, now (one check per
+    enabled channel, then enrichment a little later); the number of checks sent."""
+    from whichmovie.catalog.tasks import enrich_movies, fetch_channel
+
+    channel_ids = list(Channel.objects.filter(enabled=True).values_list("pk", flat=True))
+    for channel_id in channel_ids:
+        fetch_channel.send(channel_id)
+    enrich_movies.send_with_options(delay=ENRICH_AFTER_SYNC_MS)
+    return len(channel_ids)
+
+
 # -- FETCH from files: yt-dlp dumps -------------------------------------------------------------
 
 
