@@ -102,6 +102,12 @@ def test_fetch_from_broken_json_is_a_clear_error_and_keeps_what_is_stored(capsys
     assert code == 1 and "not a yt-dlp playlist dump" in err
 
 
+def test_fetch_of_an_unknown_channel_says_which_and_fetches_nothing(capsys):
+    code, _, err = run(capsys, "fetch", "--channel", "rotten-tomatoes-indie", "--channel", "nope")
+    assert code == 1 and "unknown channel: nope" in err
+    assert not Video.objects.exists()
+
+
 def test_enrich_without_a_key_says_so_and_changes_nothing(capsys):
     run(capsys, "fetch", "--from-json", str(DATA / "ytdlp_mubi.json"))
     code, _, err = run(capsys, "enrich")

@@ -80,6 +80,10 @@ def pipeline_finished() -> list[str]:
 # -- FETCH: check channels now ----------------------------------------------------------------
 
 
+class UnknownChannel(ValueError):
+    pass
+
+
 @dataclass
 class ChannelsChecked:
     channels: int
@@ -100,13 +104,13 @@ def channels_check(
     *, slugs: Sequence[str] = (), wait: bool = True, progress: Report = _ignore
 ) -> ChannelsChecked:
     """Check channels now: the given slugs (enabled or not), or every enabled channel.
-    ValueError names unknown slugs before anything is done."""
-    channels = list(Channel.objects.filter(enabled=True))
+    UnknownChannel names unknown slugs before anything is done."""
     if slugs:
         channels = list(Channel.objects.filter(slug__in=slugs))
-        missing = set(slugs) - {channel.slug for channel in channels}
-        if missing:
-            raise ValueError(f"unknown channel: {', '.join(sorted(missing))}")
+    else:
+        channels = list(Channel.objects.filter(enabled=True))
+    if missing := set(slugs) - {channel.slug for channel in channels}:
+        raise UnknownChannel(f"unknown channel: {', '.join(sorted(missing))}")
     if settings.BROKER_URL:
         checked = _channels_check_distributed(channels, wait=wait, progress=progress)
     else:

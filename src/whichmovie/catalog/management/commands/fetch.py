@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from whichmovie.catalog.services.runs import (
     ChannelsChecked,
     DumpsImported,
+    UnknownChannel,
     channels_check,
     dumps_import,
 )
@@ -49,7 +50,7 @@ class Command(WhichMovieCommand):
                 checked = channels_check(
                     slugs=options["channel"], wait=not options["no_wait"], progress=progress
                 )
-        except ValueError as error:
+        except UnknownChannel as error:
             raise CommandError(str(error)) from error
         print_checked(self, checked)
 
