@@ -3,8 +3,11 @@
 Speed: 1,000 pending movies, 100 ms latency, 40 requests/s: wall time, requests sent, 429s
 received, and wall time / (requests / 40 per second) (target <= 1.15).
 Memory: peak RSS while 100,000 pending movies are enriched (target <= 250 MB).
+Progress: 434 pending movies at the same latency and limit: when the command's bar first
+moves, and the longest it stands still (issue #10: it sat at 1/434 for 25 s).
 
     .venv/bin/python -m bench.enrich [--movies 1000] [--memory-movies 100000]
+                                     [--progress-movies 434]
 """
 
 import argparse
@@ -116,6 +119,26 @@ def speed(movies: int) -> None:
     )
 
 
+def progress(movies: int) -> None:
+    from whichmovie.catalog.services.enrichment import movies_enrich
+
+    load_pending(movies, films=movies)
+    server, url = start_fake(movies, latency=0.1, rate=40)
+    moves: list[float] = []
+    try:
+        with client_for(url, 40) as client:
+            began = time.perf_counter()
+            movies_enrich(client=client, progress=lambda n: moves.append(time.perf_counter()))
+            wall = time.perf_counter() - began
+    finally:
+        server.terminate()
+    times = [began, *moves]
+    still = max(b - a for a, b in zip(times, times[1:], strict=False)) if moves else wall
+    print(f"progress: {movies} movies, 100 ms latency, 40 req/s limit, {wall:.1f} s in all")
+    first = moves[0] - began if moves else wall
+    print(f"  the bar first moves after {first:.1f} s; stands still at most {still:.1f} s")
+
+
 def memory(movies: int) -> None:
     from whichmovie.catalog.services.enrichment import movies_enrich
 
@@ -159,10 +182,13 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--movies", type=int, default=1000)
     parser.add_argument("--memory-movies", type=int, default=100_000)
+    parser.add_argument("--progress-movies", type=int, default=434)
     args = parser.parse_args()
     setup("enrich")
     if args.movies:
         speed(args.movies)
+    if args.progress_movies:
+        progress(args.progress_movies)
     if args.memory_movies:
         memory(args.memory_movies)
 

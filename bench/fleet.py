@@ -64,11 +64,11 @@ def phase_drive() -> None:
     import django
 
     django.setup()
+    from whichmovie.catalog.services.runs import movies_enrich_send
     from whichmovie.catalog.services.work import batches_counts, batches_progress
-    from whichmovie.catalog.tasks import enrich_send
 
     began = time.perf_counter()
-    batch_ids = enrich_send(refresh_configuration=False)
+    batch_ids = movies_enrich_send()  # one /configuration request, then the batches
     while batches_progress(batch_ids).done < len(batch_ids):
         if time.perf_counter() - began > 1800:
             raise SystemExit("the workers did not finish in 30 minutes (see the job runs)")

@@ -176,3 +176,27 @@ def test_explain_names_the_uploads_moved_to_another_film(admin_client, fake_tmdb
     assert "these uploads are other films and were moved" in text.decode()
     assert "<code>lantern-b</code> → TMDB" in text.decode()
     assert "<code>lantern-a</code>" not in text.decode()
+
+
+def test_fetch_now_and_disable_from_the_channel_list(admin_client, httpserver, settings):
+    from tests.factories import make_channel
+    from tests.fakes.youtube import atom_feed
+    from whichmovie.catalog.models import Channel, Video
+    from whichmovie.sources.youtube import Upload
+
+    settings.YOUTUBE_FEED_URL = httpserver.url_for("/feeds/videos.xml")
+    channel = make_channel(name="NEON")
+    make_video(channel=channel, youtube_id="known000001")
+    feed = [Upload("anora000001", "Anora | Official Trailer", datetime(2026, 11, 20, tzinfo=UTC))]
+    httpserver.expect_request("/feeds/videos.xml").respond_with_data(
+        atom_feed(channel.youtube_channel_id, "NEON", feed)
+    )
+    changelist = reverse("admin:catalog_channel_changelist")
+    selected = {"_selected_action": [channel.pk]}
+
+    page = admin_client.post(changelist, {"action": "fetch_now", **selected}, follow=True)
+    assert "NEON: 1 new uploads" in page.content.decode()
+    assert Video.objects.get(youtube_id="anora000001").movie.title == "Anora"
+
+    admin_client.post(changelist, {"action": "disable", **selected})
+    assert not Channel.objects.get(pk=channel.pk).enabled

@@ -2,7 +2,11 @@
 
 import io
 import json
+import os
+import re
 import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -96,6 +100,12 @@ def test_fetch_from_broken_json_is_a_clear_error_and_keeps_what_is_stored(capsys
     not_a_dump.write_text("[1, 2]")
     code, _, err = run(capsys, "fetch", "--from-json", str(not_a_dump))
     assert code == 1 and "not a yt-dlp playlist dump" in err
+
+
+def test_fetch_of_an_unknown_channel_says_which_and_fetches_nothing(capsys):
+    code, _, err = run(capsys, "fetch", "--channel", "rotten-tomatoes-indie", "--channel", "nope")
+    assert code == 1 and "unknown channel: nope" in err
+    assert not Video.objects.exists()
 
 
 def test_enrich_without_a_key_says_so_and_changes_nothing(capsys):
@@ -200,3 +210,40 @@ def test_channels_list_never_cuts_a_slug(capsys):
     code, out, _ = run(capsys, "channels", "list")
     assert code == 0
     assert slug in out
+
+
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+def test_on_a_terminal_the_enrichment_bar_moves_and_log_lines_print_above_it(tmp_path):
+    """Run as a user runs it, on a terminal (rich told so): the bar is drawn with its total
+    and the TMDB requests from the start, and every log line is a line of its own."""
+    from tests.fakes.tmdb import FAKE_API_KEY, FakeTmdb
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "BROKER_URL")}
+    env.update(
+        WHICHMOVIE_DATA_DIR=str(tmp_path),
+        TMDB_API_KEY=FAKE_API_KEY,
+        LOG_LEVEL="INFO",  # "not on TMDB: ..." for the films the fake does not know
+        TTY_COMPATIBLE="1",
+        TTY_INTERACTIVE="1",
+        TERM="xterm",
+        COLUMNS="160",
+    )
+
+    def whichmovie(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "whichmovie", *args]
+        return subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+
+    assert whichmovie("fetch", "--from-json", str(DATA / "ytdlp_rt_indie.json")).returncode == 0
+    with FakeTmdb(latency_seconds=0.2) as fake:  # slow enough for the bar to be drawn
+        env["TMDB_API_URL"] = fake.url
+        enriched = whichmovie("enrich")
+    assert enriched.returncode == 0, enriched.stderr
+    assert "Enriched 8 movies" in enriched.stdout
+    lines = [ANSI.sub("", line).strip("\r") for line in enriched.stderr.split("\n")]
+    bars = [line for line in lines if line.startswith("Matching on TMDB")]
+    assert bars and all(re.search(r" \d/8 .* \d+ TMDB requests?$", bar) for bar in bars)
+    logged = [line for line in lines if "not on TMDB:" in line]
+    assert len(logged) == 6  # the fake knows Dune (1984 and 2021) only
+    assert all(re.match(r"\d{4}-\d\d-\d\d .* INFO whichmovie\.", line) for line in logged)

@@ -120,6 +120,17 @@ def test_a_film_tmdb_cannot_answer_for_stays_pending(fake_tmdb, client):
     assert movies_enrich(client=client).matched == 1  # the next run picks it up
 
 
+def test_progress_counts_each_film_as_tmdb_answers_failures_too(fake_tmdb, client):
+    """The command's bar moves with every answer, in any order, not with the slowest film."""
+    for title, year in (("Dune", 2021), ("Anora", 2024), ("Amelie", 2001)):
+        make_video(make_movie(title, year))
+    fake_tmdb.fail_next(1, status=400)  # one film's request refused: that film fails
+    answered = []
+    result = movies_enrich(client=client, progress=answered.append)
+    assert result.failed == 1
+    assert answered == [1, 1, 1]
+
+
 @pytest.mark.parametrize(
     ("text", "tmdb_id"),
     [("438631", 438631), ("https://www.themoviedb.org/movie/438631-dune", 438631), (" 62 ", 62)],

@@ -131,3 +131,21 @@ def test_the_sunday_reconcile_is_spread_over_hours(broker, settings):
     gaps_hours = [(b - a) / 3_600_000 for a, b in zip(etas, etas[1:], strict=False)]
     assert len(etas) == 4
     assert all(1.4 <= gap <= 1.6 for gap in gaps_hours)  # 6 hours / 4 channels, plus jitter
+
+
+def test_the_scheduled_runs_refresh_tmdbs_image_configuration_as_the_command_does(
+    broker, fake_tmdb, settings
+):
+    """The pages build image URLs from it; the 02:00 and 05:00 runs keep it fresh."""
+    from tests.factories import make_movie
+    from tests.fakes.tmdb import FAKE_API_KEY
+    from whichmovie.catalog.models import TmdbConfiguration
+
+    settings.TMDB_API_URL, settings.TMDB_API_KEY = fake_tmdb.url, FAKE_API_KEY
+    make_video(make_movie("Dune", 2021))
+    for actor in (tasks.enrich_movies, tasks.refresh_movies):
+        TmdbConfiguration.objects.all().delete()
+        fake_tmdb.clear_log()
+        actor.fn()  # the cron's body: it only plans and sends the batches
+        assert fake_tmdb.paths() == ["/configuration"]
+        assert TmdbConfiguration.objects.get().data["images"]["secure_base_url"]

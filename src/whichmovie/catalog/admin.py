@@ -1,6 +1,6 @@
 import re
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.conf import settings
@@ -16,21 +16,21 @@ from django.views.decorators.http import require_POST
 from whichmovie.catalog.models import Channel, Genre, MatchStatus, Movie, Video, YouTubeStatus
 from whichmovie.catalog.schedule import channels_with_last_check
 from whichmovie.catalog.services.channels import (
-    PREVIEW_SIZE,
-    channel_fetch,
+    channel_id_resolve,
+    channel_latest_uploads,
     channel_preview,
+    channels_set_enabled,
     check_cron,
     cron_with_day_names,
-    youtube_options,
 )
-from whichmovie.catalog.services.enrichment import tmdb_client
 from whichmovie.catalog.services.review import (
-    movie_best_candidate,
-    movie_identify_by_hand,
+    Decision,
+    movie_identify_by_reference,
     movie_mark_not_a_movie,
-    movie_rematch,
-    tmdb_id_for_reference,
+    movie_rematch_now,
+    movies_decide,
 )
+from whichmovie.catalog.services.runs import channels_check
 from whichmovie.catalog.services.videos import video_classify_by_hand
 from whichmovie.catalog.services.youtube_status import youtube_health
 from whichmovie.sources import youtube
@@ -121,15 +121,12 @@ class ChannelAdmin(admin.ModelAdmin[Channel]):
 
     def save_model(self, request: HttpRequest, obj: Channel, form: Any, change: bool) -> None:
         """Resolve the channel id when a URL is added, as `whichmovie channels add` does."""
-        if not obj.youtube_channel_id:
-            try:
-                obj.youtube_channel_id = youtube.read_listing(obj.url, limit=1).channel_id
-            except youtube.YouTubeError as error:
-                self.message_user(
-                    request,
-                    f"Saved, but the channel id is not known yet: {error}",
-                    messages.WARNING,
-                )
+        try:
+            channel_id_resolve(channel=obj)
+        except youtube.YouTubeError as error:
+            self.message_user(
+                request, f"Saved, but the channel id is not known yet: {error}", messages.WARNING
+            )
         super().save_model(request, obj, form, change)
 
     @admin.action(description="Preview how the latest uploads parse (nothing is saved)")
@@ -138,12 +135,7 @@ class ChannelAdmin(admin.ModelAdmin[Channel]):
         if channel is None:
             return None
         try:
-            listing = youtube.read_listing(
-                channel.url,
-                limit=PREVIEW_SIZE,
-                channel_id=channel.youtube_channel_id,
-                options=youtube_options(),
-            )
+            listing = channel_latest_uploads(url=channel.url, channel_id=channel.youtube_channel_id)
         except youtube.YouTubeError as error:
             self.message_user(request, f"{channel}: {error}", messages.ERROR)
             return None
@@ -157,20 +149,25 @@ class ChannelAdmin(admin.ModelAdmin[Channel]):
 
     @admin.action(description="Enable the selected channels")
     def enable(self, request: HttpRequest, queryset: QuerySet[Channel]) -> None:
-        queryset.update(enabled=True)
+        channels_set_enabled(channels=queryset, enabled=True)
 
     @admin.action(description="Disable the selected channels")
     def disable(self, request: HttpRequest, queryset: QuerySet[Channel]) -> None:
-        queryset.update(enabled=False)
+        channels_set_enabled(channels=queryset, enabled=False)
 
     @admin.action(description="Fetch the selected channels now")
     def fetch_now(self, request: HttpRequest, queryset: QuerySet[Channel]) -> None:
-        for channel in queryset:
-            outcome = channel_fetch(channel=channel)
+        # Distributed, the checks go to the workers: a page does not wait for YouTube.
+        checked = channels_check(slugs=[c.slug for c in queryset], wait=False)
+        if checked.sent is not None:
+            self.message_user(request, f"Sent {checked.sent} channel checks to the workers.")
+        names = dict(queryset.values_list("slug", "name"))
+        for outcome in checked.outcomes:
+            name = names.get(outcome.channel, outcome.channel)
             if outcome.error:
-                self.message_user(request, f"{channel}: {outcome.error}", messages.ERROR)
+                self.message_user(request, f"{name}: {outcome.error}", messages.ERROR)
             else:
-                self.message_user(request, f"{channel}: {outcome.result}")
+                self.message_user(request, f"{name}: {outcome.result}")
 
 
 class VideoInline(admin.TabularInline[Video, Movie]):
@@ -230,25 +227,12 @@ class MovieAdmin(admin.ModelAdmin[Movie]):
     def rematch(self, request: HttpRequest, queryset: QuerySet[Movie]) -> None:
         self._decide(request, list(queryset), "rematch")
 
-    def _decide(self, request: HttpRequest, movies: list[Movie], decision: str) -> None:
-        """One decision for many films (the review queue's bulk form, the list's actions)."""
-        done, skipped = 0, 0
-        try:
-            with tmdb_client() as client:
-                for movie in movies:
-                    if decision == "not_a_movie":
-                        movie_mark_not_a_movie(movie=movie)
-                    elif decision == "rematch":
-                        movie_rematch(movie=movie, client=client)
-                    elif (tmdb_id := movie_best_candidate(movie)) is not None:
-                        movie_identify_by_hand(movie=movie, tmdb_id=tmdb_id, client=client)
-                    else:
-                        skipped += 1
-                        continue
-                    done += 1
-        except TmdbError as error:
-            self.message_user(request, f"TMDB: {error}", messages.ERROR)
+    def _decide(self, request: HttpRequest, movies: list[Movie], decision: Decision) -> None:
+        decided = movies_decide(movies=movies, decision=decision)
+        if decided.error:
+            self.message_user(request, f"TMDB: {decided.error}", messages.ERROR)
         verb = {"not_a_movie": "marked as not a movie", "rematch": "re-matched"}
+        done, skipped = decided.done, decided.skipped
         self.message_user(
             request,
             f"{done} movie{'s' if done != 1 else ''} {verb.get(decision, 'identified')}"
@@ -324,9 +308,8 @@ class MovieAdmin(admin.ModelAdmin[Movie]):
             self.message_user(request, f"{movie}: marked as not a movie")
             return HttpResponseRedirect(back)
         try:
-            with tmdb_client() as client:
-                tmdb_id = tmdb_id_for_reference(request.POST.get("tmdb", ""), client=client)
-                chosen = movie_identify_by_hand(movie=movie, tmdb_id=tmdb_id, client=client)
+            reference = request.POST.get("tmdb", "")
+            chosen = movie_identify_by_reference(movie=movie, reference=reference)
         except (ValueError, TmdbError) as error:
             self.message_user(request, f"{movie}: {error}", messages.ERROR)
         else:
@@ -336,8 +319,7 @@ class MovieAdmin(admin.ModelAdmin[Movie]):
     def rematch_view(self, request: HttpRequest, pk: int) -> HttpResponse:
         movie = get_object_or_404(Movie, pk=pk)
         try:
-            with tmdb_client() as client:
-                now = movie_rematch(movie=movie, client=client)
+            now = movie_rematch_now(movie=movie)
         except TmdbError as error:
             self.message_user(request, f"{movie}: {error}", messages.ERROR)
             now = movie
@@ -352,7 +334,8 @@ class MovieAdmin(admin.ModelAdmin[Movie]):
         if decision not in ("best", "not_a_movie") or not ids:
             self.message_user(request, "Pick some movies and a decision.", messages.WARNING)
         else:
-            self._decide(request, list(Movie.objects.filter(pk__in=ids)), decision)
+            movies = list(Movie.objects.filter(pk__in=ids))
+            self._decide(request, movies, cast(Decision, decision))
         return HttpResponseRedirect(reverse("admin:catalog_movie_review"))
 
 

@@ -20,23 +20,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
 
-from whichmovie.catalog.models import Channel, Movie
+from whichmovie.catalog.models import Channel
 from whichmovie.catalog.schedule import channels_claim_due
+from whichmovie.catalog.services import runs
 from whichmovie.catalog.services.channels import channel_fetch, channel_reconcile
-from whichmovie.catalog.services.enrichment import (
-    movies_enrich,
-    movies_refresh_batch,
-    tmdb_client,
-    tmdb_configuration_refresh,
-)
-from whichmovie.catalog.services.grouping import movies_split_groups
+from whichmovie.catalog.services.enrichment import movies_enrich, movies_refresh_batch, tmdb_client
 from whichmovie.catalog.services.scheduler import ScheduledJob
-from whichmovie.catalog.services.work import (
-    batches_plan,
-    batches_purge,
-    batches_resend_due,
-    job_runs_purge,
-)
+from whichmovie.catalog.services.work import batches_purge, batches_resend_due, job_runs_purge
 
 SCHEDULE: list[ScheduledJob] = []
 
@@ -81,35 +71,10 @@ def fetch_channel(channel_id: int) -> dict[str, int]:
     return {**counts, "failed": int(bool(outcome.error))}
 
 
-def enrich_send(*, refresh_configuration: bool = True) -> list[int]:
-    """Plan the pending movies into batches and send one message per batch."""
-    if refresh_configuration:
-        with tmdb_client() as client:
-            tmdb_configuration_refresh(client=client)
-    pending = Movie.objects.needing_enrichment()
-    movies_split_groups(queryset=pending)  # an unidentified group years apart: two movies
-    batch_ids = batches_plan(kind="enrich", movie_ids=pending.values_list("pk", flat=True))
-    for batch_id in batch_ids:
-        enrich_batch.send(batch_id)
-    return batch_ids
-
-
-def refresh_send() -> list[int]:
-    batch_ids = batches_plan(
-        kind="refresh",
-        movie_ids=Movie.objects.needing_refresh()
-        .filter(tmdb_id__isnull=False)
-        .values_list("pk", flat=True),
-    )
-    for batch_id in batch_ids:
-        refresh_batch.send(batch_id)
-    return batch_ids
-
-
 @scheduled("0 2 * * *")
 @dramatiq.actor(max_retries=3)
 def enrich_movies(scheduled_run: int | None = None) -> dict[str, int]:
-    return {"batches": len(enrich_send())}
+    return {"batches": len(runs.movies_enrich_send())}
 
 
 @dramatiq.actor(max_retries=3, time_limit=10 * 60 * 1000, notify_shutdown=True)
@@ -122,7 +87,7 @@ def enrich_batch(batch_id: int) -> dict[str, int]:
 @dramatiq.actor(max_retries=3)
 def refresh_movies(scheduled_run: int | None = None) -> dict[str, int]:
     """Recent and upcoming films weekly, the others monthly."""
-    return {"batches": len(refresh_send())}
+    return {"batches": len(runs.movies_refresh_send())}
 
 
 @dramatiq.actor(max_retries=3, time_limit=10 * 60 * 1000, notify_shutdown=True)
@@ -134,14 +99,7 @@ def refresh_batch(batch_id: int) -> dict[str, int]:
 @scheduled("0 4 * * Sun")
 @dramatiq.actor(max_retries=3)
 def reconcile_channels(scheduled_run: int | None = None) -> dict[str, int]:
-    """Full listings are the heaviest YouTube work: spread them evenly over hours."""
-    channel_ids = list(Channel.objects.filter(enabled=True).values_list("pk", flat=True))
-    spread_ms = settings.RECONCILE_SPREAD_HOURS * 3600 * 1000
-    step = spread_ms // max(1, len(channel_ids))
-    for index, channel_id in enumerate(channel_ids):
-        delay = index * step + random.randint(0, settings.CHANNEL_JITTER_SECONDS * 1000)
-        reconcile_channel.send_with_options(args=(channel_id,), delay=delay)
-    return {"channels": len(channel_ids)}
+    return {"channels": runs.channels_reconcile_send()}
 
 
 @dramatiq.actor(max_retries=3, time_limit=60 * 60 * 1000)

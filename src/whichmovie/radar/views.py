@@ -27,7 +27,6 @@ from whichmovie.radar.models import (
     RadarrConfig,
     Schedule,
     Wants,
-    new_token,
 )
 from whichmovie.radar.services.follows import (
     FollowError,
@@ -42,9 +41,16 @@ from whichmovie.radar.services.letterboxd import (
     LetterboxdError,
     letterboxd_import,
     letterboxd_pick,
+    letterboxd_row_dismiss,
 )
 from whichmovie.radar.services.mine import UserRadar, my_radar_movies, seen_video_ids
-from whichmovie.radar.services.notify import TargetError, target_add, target_test
+from whichmovie.radar.services.notify import (
+    TargetError,
+    feed_token_replace,
+    target_add,
+    target_remove,
+    target_test,
+)
 from whichmovie.radar.services.radarr import (
     RadarrError,
     radarr_add,
@@ -65,6 +71,11 @@ FRAGMENT_HEADER = "X-Fragment"
 def _me(request: HttpRequest) -> Any:
     """The logged-in user (every view here is behind login_required)."""
     return request.user
+
+
+def _id(value: str) -> int:
+    """A posted row id; 0 (no row) for anything that is not one."""
+    return int(value) if value.isdecimal() and len(value) <= 18 else 0
 
 
 def _back(request: HttpRequest, default: str) -> HttpResponseRedirect:
@@ -199,7 +210,7 @@ def targets(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(request, f"Test sent to {target.display_url}.")
         elif pk := request.POST.get("remove"):
-            user_targets.filter(pk=pk if pk.isdecimal() and len(pk) <= 18 else 0).delete()
+            target_remove(user=_me(request), target_id=_id(pk))
         else:
             schedule = request.POST.get("schedule") or Schedule.IMMEDIATE
             if schedule not in Schedule.values:
@@ -230,7 +241,7 @@ def targets(request: HttpRequest) -> HttpResponse:
 @login_required
 def feed_token_renew(request: HttpRequest) -> HttpResponse:
     """A new private feed address; the old one stops working at once."""
-    FeedToken.objects.update_or_create(user=_me(request), defaults={"token": new_token()})
+    feed_token_replace(user=_me(request))
     messages.success(request, "New private feed addresses made; the old ones no longer work.")
     return redirect("radar:targets")
 
@@ -287,10 +298,7 @@ def letterboxd(request: HttpRequest) -> HttpResponse:
         try:
             with tmdb_client() as client:
                 if dismiss := request.POST.get("dismiss", ""):
-                    LetterboxdRow.objects.filter(
-                        user=_me(request),
-                        pk=dismiss if dismiss.isdecimal() and len(dismiss) <= 18 else 0,
-                    ).delete()
+                    letterboxd_row_dismiss(user=_me(request), row_id=_id(dismiss))
                     return redirect("radar:letterboxd")
                 if pick := request.POST.get("tmdb_id", ""):
                     row = request.POST.get("row", "")

@@ -8,16 +8,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
-from whichmovie.catalog.models import Channel
-from whichmovie.catalog.services.enrichment import tmdb_client, tmdb_configuration_refresh
 from whichmovie.catalog.services.status import site_status
 from whichmovie.catalog.services.work import job_runs_latest
 from whichmovie.catalog.services.youtube_status import youtube_health
 from whichmovie.tmdb.client import TmdbError
 from whichmovie.web.cache import cached_page
-
-# Enrichment is sent after the fetches with this delay, so it finds what they saved.
-ENRICH_AFTER_SYNC_MS = 2 * 60 * 1000
 
 
 @require_safe
@@ -35,15 +30,12 @@ def status(request: HttpRequest) -> HttpResponse:
 @staff_member_required
 def sync_now(request: HttpRequest) -> HttpResponse:
     """The same actors the schedule sends: one check per enabled channel, then enrichment."""
-    from whichmovie.catalog.tasks import enrich_movies, fetch_channel  # the broker, lazily
+    from whichmovie.catalog.services.runs import catalog_sync_send  # the broker, lazily
 
-    channel_ids = list(Channel.objects.filter(enabled=True).values_list("pk", flat=True))
-    for channel_id in channel_ids:
-        fetch_channel.send(channel_id)
-    enrich_movies.send_with_options(delay=ENRICH_AFTER_SYNC_MS)
+    sent = catalog_sync_send()
     messages.success(
         request,
-        f"Sync started: {len(channel_ids)} channel check{'s' if len(channel_ids) != 1 else ''} "
+        f"Sync started: {sent} channel check{'s' if sent != 1 else ''} "
         "now, enrichment in two minutes.",
     )
     return redirect("web:status")
@@ -53,9 +45,10 @@ def sync_now(request: HttpRequest) -> HttpResponse:
 @staff_member_required
 def check_tmdb_key(request: HttpRequest) -> HttpResponse:
     """One request to TMDB (its configuration); the verdict is kept for the status page."""
+    from whichmovie.catalog.services.runs import tmdb_configuration_update
+
     try:
-        with tmdb_client() as client:
-            tmdb_configuration_refresh(client=client)
+        tmdb_configuration_update()
     except TmdbError as error:
         messages.error(request, f"TMDB: {error}")
     else:

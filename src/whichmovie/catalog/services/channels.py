@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from importlib.metadata import PackageNotFoundError, version
 from itertools import batched
+from typing import Any
 
 import httpx2
 from apscheduler.triggers.cron import CronTrigger
@@ -441,6 +442,49 @@ def _channel_asked_of_youtube(url: str, *, options: youtube.YouTubeOptions | Non
         channel = channel_for_listing(listing=listing)
         channel.enabled = False  # new: followed by the caller
     return channel
+
+
+def channel_set_enabled(*, slug: str, enabled: bool) -> Channel:
+    """Enable or disable a channel by its slug; a preset's slug makes its channel on first
+    use. ValueError when the slug is neither."""
+    channel = Channel.objects.filter(slug=slug).first()
+    if channel is None:
+        preset = preset_for_slug(slug)
+        if preset is None:
+            raise ValueError(f"unknown channel or preset: {slug}")
+        channel = channel_from_preset(preset=preset, enabled=enabled)
+    Channel.objects.filter(pk=channel.pk).update(enabled=enabled)
+    channel.enabled = enabled
+    return channel
+
+
+def channels_set_enabled(*, channels: Any, enabled: bool) -> int:
+    """The admin's bulk enable and disable (a queryset of channels): how many changed."""
+    return int(channels.update(enabled=enabled))
+
+
+def channel_remove(*, channel: Channel) -> int:
+    """Stop following a channel and drop its uploads (how many)."""
+    with transaction.atomic():
+        uploads = channel.videos.count()
+        channel.delete()
+    return uploads
+
+
+def channel_id_resolve(*, channel: Channel) -> None:
+    """A channel added by URL learns its YouTube channel id (one listing request), unsaved;
+    YouTubeError when YouTube cannot say."""
+    if not channel.youtube_channel_id:
+        channel.youtube_channel_id = youtube.read_listing(
+            channel.url, limit=1, options=youtube_options()
+        ).channel_id
+
+
+def channel_latest_uploads(*, url: str, channel_id: str = "") -> youtube.ChannelListing:
+    """A channel's latest uploads on YouTube, for a preview (`channel_preview`); unsaved."""
+    return youtube.read_listing(
+        url, limit=PREVIEW_SIZE, channel_id=channel_id, options=youtube_options()
+    )
 
 
 def channel_add(

@@ -268,6 +268,7 @@ def movies_enrich(
     owners: deque[_Batch] = deque()
     held: list[_Batch] = []
     claimed = 0
+    answered = _answers_counted(progress)
     with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="tmdb") as pool:
         try:
             while max_batches is None or claimed < max_batches:
@@ -282,26 +283,23 @@ def movies_enrich(
                     _batch_done(batch, held)
                     continue
                 for p in chunk:
-                    in_flight.append(
-                        (
-                            p,
-                            pool.submit(
-                                match_movie,
-                                client,
-                                title=p.title,
-                                year=p.year,
-                                youtube_ids=p.youtube_ids,
-                                original_titles=p.original_titles,
-                                evidence=p.evidence,
-                                uploads=p.uploads,
-                            ),
-                        )
+                    future = pool.submit(
+                        match_movie,
+                        client,
+                        title=p.title,
+                        year=p.year,
+                        youtube_ids=p.youtube_ids,
+                        original_titles=p.original_titles,
+                        evidence=p.evidence,
+                        uploads=p.uploads,
                     )
+                    future.add_done_callback(answered)
+                    in_flight.append((p, future))
                     owners.append(batch)
                 while len(in_flight) > BATCH_SIZE:
-                    _record_owned(in_flight, owners, result, progress, held)
+                    _record_owned(in_flight, owners, result, held)
             while in_flight:
-                _record_owned(in_flight, owners, result, progress, held)
+                _record_owned(in_flight, owners, result, held)
         finally:
             for _, future in in_flight:
                 future.cancel()
@@ -314,11 +312,24 @@ def movies_enrich(
     return result
 
 
+def _answers_counted(progress: Callable[[int], None] | None) -> Callable[[Future[Any]], None]:
+    """A future's callback that tells `progress` as each film's answer arrives, in any order
+    and failures too (in the pool's threads, one at a time): recording is in order, so counting
+    there would sit on the slowest film."""
+    lock = threading.Lock()
+
+    def answered(future: Future[Any]) -> None:
+        if progress is not None and not future.cancelled():
+            with lock:
+                progress(1)
+
+    return answered
+
+
 def _record_owned(
     in_flight: deque[tuple[_Pending, Future[MatchResult]]],
     owners: deque[_Batch],
     result: EnrichResult,
-    progress: Callable[[int], None] | None,
     held: list[_Batch],
 ) -> None:
     batch = owners.popleft()
@@ -334,7 +345,7 @@ def _record_owned(
             in_flight.popleft()[1].cancel()
         else:
             before = asdict(result)
-            _record_next(in_flight, result, progress)
+            _record_next(in_flight, result)
             for key, value in asdict(result).items():
                 setattr(batch.result, key, getattr(batch.result, key) + value - before[key])
     batch.left -= 1
@@ -353,7 +364,6 @@ def _batch_done(batch: _Batch, held: list[_Batch]) -> None:
 def _record_next(
     in_flight: deque[tuple[_Pending, Future[MatchResult]]],
     result: EnrichResult,
-    progress: Callable[[int], None] | None,
 ) -> None:
     pending, future = in_flight.popleft()
     try:
@@ -386,8 +396,6 @@ def _record_next(
             "movie %s %r not stored: %s", pending.id, pending.title[:LOGGED_TITLE], error
         )
         return
-    if progress:
-        progress(1)
 
 
 def _record(pending: _Pending, match: MatchResult, result: EnrichResult) -> None:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
 
 from django.db import transaction
 
 from whichmovie.catalog.models import MatchStatus, Movie
-from whichmovie.catalog.services.enrichment import movie_apply_details, movies_enrich
-from whichmovie.tmdb.client import TmdbClient
+from whichmovie.catalog.services.enrichment import movie_apply_details, movies_enrich, tmdb_client
+from whichmovie.tmdb.client import TmdbClient, TmdbError
 
 TMDB_REFERENCE_RE = re.compile(
     r"^\s*(?:https?://(?:www\.)?themoviedb\.org/movie/)?(\d+)(?:[-/?#].*)?\s*$"
@@ -80,3 +83,48 @@ def movie_rematch(*, movie: Movie, client: TmdbClient) -> Movie:
     # A match onto a film already known merges this row into that one: follow its uploads.
     found = Movie.objects.filter(pk=movie.pk).first()
     return found or Movie.objects.filter(videos__in=uploads).first() or movie
+
+
+Decision = Literal["best", "not_a_movie", "rematch"]
+
+
+@dataclass
+class Decided:
+    done: int = 0
+    skipped: int = 0  # "best" for a film without a candidate: left as it was
+    error: str = ""  # TMDB failed: the films before it are decided, the others not
+
+
+def movies_decide(*, movies: Iterable[Movie], decision: Decision) -> Decided:
+    """One decision for many films (the review queue's bulk form, the admin list's actions)."""
+    decided = Decided()
+    try:
+        with tmdb_client() as client:
+            for movie in movies:
+                if decision == "not_a_movie":
+                    movie_mark_not_a_movie(movie=movie)
+                elif decision == "rematch":
+                    movie_rematch(movie=movie, client=client)
+                elif (tmdb_id := movie_best_candidate(movie)) is not None:
+                    movie_identify_by_hand(movie=movie, tmdb_id=tmdb_id, client=client)
+                else:
+                    decided.skipped += 1
+                    continue
+                decided.done += 1
+    except TmdbError as error:
+        decided.error = str(error)
+    return decided
+
+
+def movie_identify_by_reference(*, movie: Movie, reference: str) -> Movie:
+    """A person names the film: a TMDB or IMDb id or URL. ValueError for a reference that
+    names no film, TmdbError when TMDB cannot say; nothing changes then."""
+    with tmdb_client() as client:
+        tmdb_id = tmdb_id_for_reference(reference, client=client)
+        return movie_identify_by_hand(movie=movie, tmdb_id=tmdb_id, client=client)
+
+
+def movie_rematch_now(*, movie: Movie) -> Movie:
+    """`movie_rematch` with its own TMDB client (the admin's Re-match button)."""
+    with tmdb_client() as client:
+        return movie_rematch(movie=movie, client=client)

@@ -125,3 +125,8 @@ def letterboxd_pick(
     if row_id is not None:
         LetterboxdRow.objects.filter(user=user, pk=row_id).delete()
     return movie
+
+
+def letterboxd_row_dismiss(*, user: Any, row_id: int) -> None:
+    """An unsure row the user does not want: forgotten (only the user's own)."""
+    LetterboxdRow.objects.filter(user=user, pk=row_id).delete()

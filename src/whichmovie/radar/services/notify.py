@@ -26,8 +26,10 @@ from whichmovie.radar.models import (
     DeliveryStatus,
     Event,
     EventKind,
+    FeedToken,
     NotificationTarget,
     Schedule,
+    new_token,
 )
 
 MAX_ATTEMPTS = 5
@@ -69,6 +71,18 @@ def target_add(*, user: Any, url: str, schedule: str = Schedule.IMMEDIATE) -> No
         user=user, url=url.strip(), defaults={"schedule": schedule, "enabled": True}
     )
     return target
+
+
+def target_remove(*, user: Any, target_id: int) -> bool:
+    """Only the user's own target; False when there was none of that id."""
+    deleted, _ = NotificationTarget.objects.filter(user=user, pk=target_id).delete()
+    return bool(deleted)
+
+
+def feed_token_replace(*, user: Any) -> FeedToken:
+    """A new private feed address; the old one stops working at once."""
+    token, _ = FeedToken.objects.update_or_create(user=user, defaults={"token": new_token()})
+    return token
 
 
 def apprise_send(url: str, *, title: str, body: str) -> str:

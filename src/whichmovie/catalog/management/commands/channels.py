@@ -9,11 +9,11 @@ from rich.table import Column, Table
 from whichmovie.catalog.models import Channel
 from whichmovie.catalog.schedule import channels_with_last_check
 from whichmovie.catalog.services.channels import (
-    PREVIEW_SIZE,
     channel_follow,
-    channel_from_preset,
+    channel_latest_uploads,
     channel_preview,
-    youtube_options,
+    channel_remove,
+    channel_set_enabled,
 )
 from whichmovie.catalog.services.youtube_status import youtube_health
 from whichmovie.sources import youtube
@@ -111,13 +111,10 @@ class Command(WhichMovieCommand):
         )
 
     def _set_enabled(self, slug: str, enabled: bool) -> None:
-        channel = Channel.objects.filter(slug=slug).first()
-        if channel is None:
-            preset = preset_for_slug(slug)
-            if preset is None:
-                raise CommandError(f"unknown channel or preset: {slug}")
-            channel = channel_from_preset(preset=preset, enabled=enabled)
-        Channel.objects.filter(pk=channel.pk).update(enabled=enabled)
+        try:
+            channel = channel_set_enabled(slug=slug, enabled=enabled)
+        except ValueError as error:
+            raise CommandError(str(error)) from error
         self.stdout.write(f"{escape_text(channel.name)}: {'enabled' if enabled else 'disabled'}")
 
     def _enable(self, options: dict[str, Any]) -> None:
@@ -136,7 +133,7 @@ class Command(WhichMovieCommand):
                 f"removing {channel.slug} deletes its {uploads} uploads; add --yes, "
                 f"or use `whichmovie channels disable {channel.slug}` to keep them"
             )
-        channel.delete()
+        channel_remove(channel=channel)
         self.stdout.write(f"Removed {escape_text(channel.name)} and its {uploads} uploads")
 
     def _preview(self, options: dict[str, Any]) -> None:
@@ -150,7 +147,7 @@ class Command(WhichMovieCommand):
                 known = Channel.objects.filter(slug=source).first()
                 preset = preset_for_slug(source)
                 url = known.url if known else preset.url if preset else source
-                listing = youtube.read_listing(url, limit=PREVIEW_SIZE, options=youtube_options())
+                listing = channel_latest_uploads(url=url)
             else:
                 raise CommandError("give a channel URL or slug, or --from-json FILE")
         except (OSError, ValueError, RecursionError, youtube.YouTubeError) as error:

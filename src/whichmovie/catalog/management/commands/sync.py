@@ -1,11 +1,10 @@
 from typing import Any
 
-from django.core.management import call_command
+from whichmovie.catalog.services.runs import channels_check, movies_enrich_run
 
-from whichmovie.radar.services.pipeline import notifications_after_pipeline
-
-from ._output import WhichMovieCommand
-from .enrich import enrich
+from ._output import WhichMovieCommand, progress_bar
+from .enrich import enriched_lines, tmdb_errors
+from .fetch import print_checked
 
 
 class Command(WhichMovieCommand):
@@ -19,7 +18,11 @@ class Command(WhichMovieCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        no_wait = options["no_wait"]
-        call_command("fetch", stdout=self.stdout, stderr=self.stderr, no_wait=no_wait)
-        enrich(self.stdout, wait=not no_wait)
-        self.stdout.write(notifications_after_pipeline())
+        wait = not options["no_wait"]
+        with progress_bar() as progress:
+            checked = channels_check(wait=wait, progress=progress)
+        print_checked(self, checked)
+        with tmdb_errors(), progress_bar() as progress:
+            enriched = movies_enrich_run(wait=wait, progress=progress)
+        for line in enriched_lines(enriched):
+            self.stdout.write(line)
