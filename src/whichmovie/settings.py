@@ -191,7 +191,6 @@ DRAMATIQ_BROKER = {
 DRAMATIQ_AUTODISCOVER_MODULES = ["tasks"]
 # Redis: the shared TMDB rate limit and the page cache (the scheduler's lock is in the database).
 REDIS_URL = env.str("REDIS_URL", default=BROKER_URL if BROKER_URL.startswith("redis") else "")
-DRAMATIQ_CRONTAB = {"REDIS_URL": REDIS_URL or None}
 
 # Rendered pages (web.cache): shared by every web process when Redis is there.
 CACHES = {

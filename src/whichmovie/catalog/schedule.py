@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
-from apscheduler.triggers.cron import CronTrigger
+from cronsim import CronSim
 from django.db import transaction
 
 from whichmovie.catalog.models import Channel, ChannelDispatch
@@ -21,17 +21,17 @@ from whichmovie.catalog.services.channels import channel_retry_at
 
 def next_fire_time(cron: str, after: datetime) -> datetime | None:
     """The first time `cron` fires strictly after `after`."""
-    trigger = CronTrigger.from_crontab(cron, timezone=after.tzinfo)
-    fire: datetime | None = trigger.get_next_fire_time(None, after + timedelta(microseconds=1))
-    return fire
+    # cronsim jumps from field to field (no minute-by-minute walk) and reads cron's own
+    # numeric day of week (0 and 7 are Sunday).
+    return next(CronSim(cron, after), None)
 
 
 def previous_fire_time(cron: str, now: datetime) -> datetime | None:
     """The last time `cron` fired at or before `now` (looking back at most 8 days)."""
-    previous, fire = None, next_fire_time(cron, now - timedelta(days=8))
-    while fire is not None and fire <= now:
-        previous, fire = fire, next_fire_time(cron, fire)
-    return previous
+    # cronsim's reverse walk is "strictly before" its start; one microsecond on makes it
+    # "at or before" (it drops the microseconds, then counts the start itself).
+    fire = next(CronSim(cron, now + timedelta(microseconds=1), reverse=True), None)
+    return fire if fire is not None and fire > now - timedelta(days=8) else None
 
 
 def channel_is_due(channel: Channel, *, since: datetime | None, until: datetime) -> bool:
