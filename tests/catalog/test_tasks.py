@@ -1,6 +1,6 @@
 """The jobs, run by a real Dramatiq worker on the configured broker (in-process stub, or Redis)."""
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import dramatiq
 import pytest
@@ -131,3 +131,74 @@ def test_the_sunday_reconcile_is_spread_over_hours(broker, settings):
     gaps_hours = [(b - a) / 3_600_000 for a, b in zip(etas, etas[1:], strict=False)]
     assert len(etas) == 4
     assert all(1.4 <= gap <= 1.6 for gap in gaps_hours)  # 6 hours / 4 channels, plus jitter
+
+
+def _quiet_channel(httpserver, settings):
+    """A channel due for its check whose feed has nothing new: the check writes nothing."""
+    settings.YOUTUBE_FEED_URL = httpserver.url_for("/feeds/videos.xml")
+    Channel.objects.all().delete()
+    channel = make_channel(
+        schedule="0 0 * * *",
+        last_checked_at=datetime(2026, 1, 1, tzinfo=UTC),
+        last_success_at=datetime(2026, 1, 1, tzinfo=UTC),
+    )
+    video = make_video(
+        channel=channel,
+        youtube_id="known000001",
+        youtube_title="AFTERSUN | Official Trailer | MUBI",
+        description="Watch the trailer.",  # as the feed (tests.fakes.youtube) gives it
+    )
+    known = [Upload(video.youtube_id, video.youtube_title, video.published_at)]
+    httpserver.expect_request("/feeds/videos.xml").respond_with_data(
+        atom_feed(channel.youtube_channel_id, channel.name, known)
+    )
+    return channel
+
+
+def _checks_run(channel) -> int:
+    from whichmovie.catalog.models import JobRun
+
+    return JobRun.objects.filter(actor="fetch_channel", target=str(channel.pk)).count()
+
+
+def test_a_channel_check_the_broker_lost_is_sent_again_by_the_next_tick(
+    broker, httpserver, settings
+):
+    from django.utils import timezone
+
+    channel = _quiet_channel(httpserver, settings)
+    assert tasks.dispatch_due_channels() == {"channels": 1}
+    broker.flush_all()  # the broker lost the check (a Redis restart without its file)
+
+    worker = dramatiq.Worker(broker, worker_threads=1, worker_timeout=50)
+    worker.start()
+    try:
+        tasks.sweep()  # the next tick, still within the check's grace: nothing is sent
+        later = timezone.now() + timedelta(minutes=11)
+        tasks.sweep(now=later)  # the check never ran: sent again
+        broker.join(tasks.fetch_channel.queue_name, timeout=20_000)
+        worker.join()
+        assert _checks_run(channel) == 1
+        tasks.sweep(now=later + timedelta(minutes=11))  # it ran now: not sent again
+        broker.join(tasks.fetch_channel.queue_name, timeout=20_000)
+        worker.join()
+    finally:
+        worker.stop()
+    assert _checks_run(channel) == 1
+    before = channel.last_checked_at
+    channel.refresh_from_db()
+    assert channel.last_checked_at == before  # a quiet check still writes nothing
+
+
+def test_a_normal_dispatch_sends_each_check_once(broker, worker, httpserver, settings):
+    from django.utils import timezone
+
+    channel = _quiet_channel(httpserver, settings)
+    tasks.dispatch_due_channels.send()
+    broker.join(tasks.dispatch_due_channels.queue_name, timeout=20_000)
+    worker.join()
+    for minutes in (5, 11, 30):  # ticks after the check's grace: it ran, nothing to re-send
+        tasks.sweep(now=timezone.now() + timedelta(minutes=minutes))
+    broker.join(tasks.fetch_channel.queue_name, timeout=20_000)
+    worker.join()
+    assert _checks_run(channel) == 1

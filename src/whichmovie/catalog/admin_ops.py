@@ -6,7 +6,13 @@ from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from whichmovie.catalog.models import JobRun, ScheduledRun, SchedulerLease, WorkBatch
+from whichmovie.catalog.models import (
+    ChannelCheckSent,
+    JobRun,
+    ScheduledRun,
+    SchedulerLease,
+    WorkBatch,
+)
 from whichmovie.catalog.services.work import job_run_retry
 
 
@@ -46,3 +52,13 @@ class ScheduledRunAdmin(admin.ModelAdmin[ScheduledRun]):
 class SchedulerLeaseAdmin(admin.ModelAdmin[SchedulerLease]):
     list_display = ["holder", "lease_until", "beat_at"]
     readonly_fields = [f.name for f in SchedulerLease._meta.fields]
+
+
+@admin.register(ChannelCheckSent)
+class ChannelCheckSentAdmin(admin.ModelAdmin[ChannelCheckSent]):
+    list_display = ["channel", "run_after", "sends", "taken_at", "message_id"]
+    list_filter = [("taken_at", admin.EmptyFieldListFilter)]
+    readonly_fields = [f.name for f in ChannelCheckSent._meta.fields]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
