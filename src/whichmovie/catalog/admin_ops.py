@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from django.contrib import admin, messages
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import URLPattern, path
 
+from whichmovie.catalog.deadletters import dead_letters_or_reason
 from whichmovie.catalog.models import (
     ChannelCheckSent,
     JobRun,
@@ -27,6 +30,22 @@ class JobRunAdmin(admin.ModelAdmin[JobRun]):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
+
+    def get_urls(self) -> list[URLPattern]:
+        view = self.admin_site.admin_view(self.dead_letters_view)
+        return [
+            path("dead-letters/", view, name="catalog_jobrun_dead_letters"),
+            *super().get_urls(),
+        ]
+
+    def dead_letters_view(self, request: HttpRequest) -> HttpResponse:
+        """The broker's dead-letter queues: what no worker will take again by itself."""
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Dead letters",
+            "shown": dead_letters_or_reason(newest=50),
+        }
+        return TemplateResponse(request, "admin/catalog/jobrun/dead_letters.html", context)
 
     @admin.action(description="Retry: send the job again")
     def retry(self, request: HttpRequest, queryset: QuerySet[JobRun]) -> None:

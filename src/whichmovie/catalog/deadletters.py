@@ -13,6 +13,7 @@ them back, in their order); the in-process StubBroker in a list.
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -23,6 +24,8 @@ from dramatiq.brokers.rabbitmq import RabbitmqBroker
 from dramatiq.brokers.redis import RedisBroker
 from dramatiq.brokers.stub import StubBroker
 from dramatiq.common import xq_name
+
+logger = logging.getLogger(__name__)
 
 NEWEST = 5
 RABBITMQ_SCAN = 500  # a RabbitMQ queue is read from its head: "newest" among this many
@@ -114,6 +117,21 @@ def dead_letters(*, newest: int = NEWEST, broker: dramatiq.Broker | None = None)
     result.newest.sort(key=lambda letter: letter.failed_at or datetime.min.replace(tzinfo=UTC))
     result.newest = _with_job_run_errors(result.newest[::-1][:newest])
     return result
+
+
+@dataclass
+class DeadLettersShown:
+    letters: DeadLetters | None
+    reason: str = ""  # why they could not be read
+
+
+def dead_letters_or_reason(*, newest: int = NEWEST) -> DeadLettersShown:
+    """For pages: the dead letters, or in a few words why the broker could not say."""
+    try:
+        return DeadLettersShown(dead_letters(newest=newest))
+    except Exception as error:  # a page must render while the broker is down
+        logger.warning("dead letters not read: %s", error)
+        return DeadLettersShown(None, f"the broker did not answer ({type(error).__name__})")
 
 
 def _read(broker: dramatiq.Broker, queue: str, newest: int) -> tuple[int, list[DeadLetter]]:
