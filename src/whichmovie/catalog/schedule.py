@@ -82,10 +82,12 @@ def channels_claim_due(*, now: datetime) -> list[int]:
     return due
 
 
-def channel_check_sent(*, channel_id: int, message_id: str, run_after: datetime) -> None:
-    """Record a check the dispatcher sent (in the transaction of its claim)."""
-    ChannelCheckSent.objects.create(
-        channel_id=channel_id, message_id=message_id, run_after=run_after
+def channel_checks_sent(checks: Iterable[tuple[int, str, datetime]]) -> None:
+    """Record the checks a dispatch sent, as (channel id, message id, time it is due to run):
+    one INSERT, in the transaction of the dispatch's claim."""
+    ChannelCheckSent.objects.bulk_create(
+        ChannelCheckSent(channel_id=channel_id, message_id=message_id, run_after=run_after)
+        for channel_id, message_id, run_after in checks
     )
 
 

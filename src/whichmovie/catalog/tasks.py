@@ -23,9 +23,9 @@ from django.utils.module_loading import autodiscover_modules
 
 from whichmovie.catalog.models import Channel, Movie
 from whichmovie.catalog.schedule import (
-    channel_check_sent,
     channel_checks_purge,
     channel_checks_resend_due,
+    channel_checks_sent,
     channels_claim_due,
 )
 from whichmovie.catalog.services.channels import channel_fetch, channel_reconcile
@@ -72,15 +72,13 @@ def dispatch_due_channels(scheduled_run: int | None = None) -> dict[str, int]:
     now = timezone.now()
     with transaction.atomic():
         due = channels_claim_due(now=now)
+        sent = []
         for channel_id in due:
             # Random jitter spreads the checks so YouTube never sees a burst from us.
             delay = random.randint(0, settings.CHANNEL_JITTER_SECONDS * 1000)
             message = fetch_channel.send_with_options(args=(channel_id,), delay=delay)
-            channel_check_sent(
-                channel_id=channel_id,
-                message_id=message.message_id,
-                run_after=now + timedelta(milliseconds=delay),
-            )
+            sent.append((channel_id, message.message_id, now + timedelta(milliseconds=delay)))
+        channel_checks_sent(sent)
     return {"channels": len(due)}
 
 
