@@ -170,11 +170,16 @@ def test_a_channel_check_the_broker_lost_is_sent_again_by_the_next_tick(
     assert tasks.dispatch_due_channels() == {"channels": 1}
     broker.flush_all()  # the broker lost the check (a Redis restart without its file)
 
+    later = timezone.now() + timedelta(minutes=11)
+    tasks.sweep(now=later)  # no worker took anything since: copies would only pile up
     worker = dramatiq.Worker(broker, worker_threads=1, worker_timeout=50)
     worker.start()
     try:
         tasks.sweep()  # the next tick, still within the check's grace: nothing is sent
-        later = timezone.now() + timedelta(minutes=11)
+        tasks.dispatch_due_channels.send()  # the next dispatch: workers are taking messages
+        broker.join(tasks.fetch_channel.queue_name, timeout=20_000)
+        worker.join()
+        assert _checks_run(channel) == 0
         tasks.sweep(now=later)  # the check never ran: sent again
         broker.join(tasks.fetch_channel.queue_name, timeout=20_000)
         worker.join()

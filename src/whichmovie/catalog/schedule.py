@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 
 from cronsim import CronSim
 from django.db import transaction
+from django.db.models import Max
 
 from whichmovie.catalog.models import Channel, ChannelCheckSent, ChannelDispatch, JobRun
 from whichmovie.catalog.services.channels import channel_retry_at
@@ -93,7 +94,9 @@ def channel_checks_sent(checks: Iterable[tuple[int, str, datetime]]) -> None:
 
 def channel_checks_resend_due(*, now: datetime, send: Callable[[int], str]) -> list[int]:
     """Send again the checks no worker took (no job run of their message) CHECK_RESEND_AFTER
-    after their time; `send(channel_id)` returns the new message's id. Returns the channels.
+    after their time, while workers took later messages (the dispatcher's own, every five
+    minutes): with no worker running, copies would only pile up in the queue.
+    `send(channel_id)` returns the new message's id. Returns the channels sent again.
 
     A check a worker took is settled once; a broker error leaves the rest for the next tick.
     """
@@ -112,9 +115,10 @@ def channel_checks_resend_due(*, now: datetime, send: Callable[[int], str]) -> l
     ChannelCheckSent.objects.filter(pk__in=[c.pk for c in waiting if c.message_id in taken]).update(
         taken_at=now
     )
+    latest_start = JobRun.objects.aggregate(latest=Max("started_at"))["latest"]
     resent = []
     for check in waiting:
-        if check.message_id in taken:
+        if check.message_id in taken or latest_start is None or latest_start <= check.run_after:
             continue
         if check.sends >= CHECK_MAX_SENDS:
             logger.warning(
