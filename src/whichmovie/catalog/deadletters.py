@@ -83,26 +83,36 @@ def _letter(message: dramatiq.Message[Any], *, failed_at: datetime | None) -> De
     )
 
 
-def _with_job_run_errors(letters: list[DeadLetter]) -> list[DeadLetter]:
-    """The error the job run recorded is the one of the last try (the broker keeps the
+def _with_job_runs(letters: list[DeadLetter]) -> list[DeadLetter]:
+    """The error and end time its job run recorded: the last try's (the broker keeps the
     message as it was sent, with the try before's traceback, if any)."""
     from django.db import DatabaseError
 
     from whichmovie.catalog.models import JobRun
 
     try:
-        errors = dict(
-            JobRun.objects.filter(
+        runs = {
+            message_id: (error, finished_at)
+            for message_id, error, finished_at in JobRun.objects.filter(
                 message_id__in=[letter.message_id for letter in letters],
                 status=JobRun.Status.DEAD,
-            ).values_list("message_id", "error")
-        )
+            ).values_list("message_id", "error", "finished_at")
+        }
     except DatabaseError:
         return letters
-    return [
-        DeadLetter(**{**letter.__dict__, "error": errors.get(letter.message_id) or letter.error})
-        for letter in letters
-    ]
+    shown = []
+    for letter in letters:
+        error, finished_at = runs.get(letter.message_id, ("", None))
+        shown.append(
+            DeadLetter(
+                **{
+                    **letter.__dict__,
+                    "error": error or letter.error,
+                    "failed_at": finished_at or letter.failed_at,
+                }
+            )
+        )
+    return shown
 
 
 def dead_letters(*, newest: int = NEWEST, broker: dramatiq.Broker | None = None) -> DeadLetters:
@@ -110,13 +120,18 @@ def dead_letters(*, newest: int = NEWEST, broker: dramatiq.Broker | None = None)
     Raises the broker's error when it cannot be reached."""
     broker = _broker(broker)
     result = DeadLetters()
+    letters: list[DeadLetter] = []
     for queue in _queues(broker):
-        count, letters = _read(broker, queue, newest)
+        count, newest_of_queue = _read(broker, queue, newest)  # each newest first
         result.count += count
-        result.newest.extend(letters)
-    result.newest.sort(key=lambda letter: letter.failed_at or datetime.min.replace(tzinfo=UTC))
-    result.newest = _with_job_run_errors(result.newest[::-1][:newest])
+        letters.extend(_with_job_runs(newest_of_queue))
+    # Stable: letters with no known time keep their queue's order.
+    letters.sort(key=lambda letter: letter.failed_at or _NEVER, reverse=True)
+    result.newest = letters[:newest]
     return result
+
+
+_NEVER = datetime.min.replace(tzinfo=UTC)
 
 
 @dataclass
