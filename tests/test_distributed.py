@@ -1,7 +1,8 @@
 """Distributed mode as it runs in production: `whichmovie worker` and `whichmovie scheduler`
 processes on a real broker (Redis 127.0.0.1:6379 database 5, or RabbitMQ on 5672), the jobs'
 state in the database: PostgreSQL when DATABASE_URL is set (a database of these tests' own),
-else a SQLite file."""
+else a SQLite file. WM_TEST_REDIS_URL and WM_TEST_AMQP_URL name another Redis database or
+RabbitMQ virtual host (the tests empty them), for runs side by side."""
 
 import json
 import os
@@ -20,7 +21,7 @@ from tests.fakes.redis_server import RedisServer
 from tests.fakes.tmdb import FAKE_API_KEY, FakeTmdb, default_films, generated_films
 
 DATA = Path(__file__).parent / "data"
-REDIS_URL = "redis://127.0.0.1:6379/5"
+REDIS_URL = os.environ.get("WM_TEST_REDIS_URL", "redis://127.0.0.1:6379/5")
 AMQP_URL = os.environ.get("WM_TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672/")
 GENERATED = 120  # films of the third, generated channel: several batches of work
 
@@ -347,3 +348,66 @@ def test_sigterm_gives_the_batch_in_hand_back(environment, tmp_path, tmdb):
     # Every batch is done or free at once: nobody has to wait for a lease to run out.
     assert states and all(free for _, free in states)
     assert not all(done for done, _ in states)  # it really was interrupted
+
+
+DEAD_LETTERS = """
+import json
+from whichmovie.catalog.deadletters import dead_letter_retry, dead_letters
+from whichmovie.catalog.models import JobRun
+if {retry!r}:
+    print(json.dumps(dead_letter_retry({retry!r})))
+else:
+    letters = dead_letters()
+    runs = list(JobRun.objects.filter(message_id={ran!r}).values_list("status", flat=True))
+    print(json.dumps([letters.count, [[l.message_id, l.actor, list(l.args), l.error]
+                                      for l in letters.newest], runs]))
+"""
+
+
+def dead_letters_of(env, retry="", ran=""):
+    shown = whichmovie(env, "manage", "shell", "-c", DEAD_LETTERS.format(retry=retry, ran=ran))
+    assert shown.returncode == 0, shown.stderr
+    return json.loads(shown.stdout.strip().splitlines()[-1])
+
+
+def test_dead_letters_are_counted_shown_and_retried(environment):
+    from dramatiq import Message
+    from dramatiq.brokers.rabbitmq import RabbitmqBroker
+    from dramatiq.brokers.redis import RedisBroker
+
+    url = environment["BROKER_URL"]
+    broker = RedisBroker(url=url) if url.startswith("redis") else RabbitmqBroker(url=url)
+    worker = start(environment, "worker", "--processes", "1", "--threads", "1")
+    try:
+        assert dead_letters_of(environment)[:2] == [0, []]
+        # A message no actor can run (an argument too many) and no retry: dead at its first try.
+        broker.declare_queue("default")
+        broken = broker.enqueue(
+            Message(
+                queue_name="default",
+                actor_name="fetch_channel",
+                args=(1, "extra"),
+                kwargs={},
+                options={"max_retries": 0},
+            )
+        )
+        deadline = time.monotonic() + 60
+        while (letters := dead_letters_of(environment))[0] == 0:
+            assert time.monotonic() < deadline, "no dead letter"
+            time.sleep(1)
+        count, [[message_id, actor, args, error]], _ = letters
+        assert (count, message_id, actor) == (1, broken.message_id, "fetch_channel")
+        assert args == [1, "extra"]
+        assert error.startswith("TypeError: ") and "2 were given" in error
+
+        again = dead_letters_of(environment, retry=broken.message_id)  # staff's "retry"
+        deadline = time.monotonic() + 60
+        while not (letters := dead_letters_of(environment, ran=again))[2]:
+            assert time.monotonic() < deadline, "the retried message did not run"
+            time.sleep(1)
+        # A worker ran it again (still broken, it fails, with its own retries this time);
+        # the dead letter is gone.
+        assert letters[:2] == [0, []] and letters[2] == ["failed"]
+    finally:
+        stop(worker)
+        broker.close()

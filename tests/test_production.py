@@ -232,3 +232,84 @@ def test_tls_settings_reach_the_responses(client, settings, db):
     secure = client.get("/movies/", HTTP_X_FORWARDED_PROTO="https")
     assert secure.status_code == 200
     assert secure["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_serve_opens_no_database_connection_that_gunicorn_workers_would_share(monkeypatch):
+    """gunicorn forks its workers from `whichmovie serve`'s process: a connection open there
+    would be one socket for several processes. Stop at gunicorn's start and look."""
+    from django.core.management import call_command
+    from django.db import connections
+    from django.db.backends.postgresql.base import DatabaseWrapper
+    from gunicorn.app.base import BaseApplication
+
+    open_at_fork: list[list[str]] = []
+
+    def look_instead_of_serving(application: BaseApplication) -> None:
+        open_at_fork.append(
+            [c.alias for c in connections.all() if c.connection is not None]
+            + list(DatabaseWrapper._connection_pools)
+        )
+
+    monkeypatch.setattr(BaseApplication, "run", look_instead_of_serving)
+    User.objects.count()  # a connection open before, as the set-up leaves one
+    call_command("serve", port=_free_port())
+    assert open_at_fork == [[]]
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+POOL_CHECK = """
+import threading, django
+django.setup()
+from django.db import connection
+pids, errors = [], []
+def query():
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid(), pg_sleep(0.2)")
+            pids.append(cursor.fetchone()[0])
+    except Exception as error:
+        errors.append(repr(error))
+    finally:
+        connection.close()  # what the end of a request does: back to the pool
+threads = [threading.Thread(target=query) for _ in range(6)]
+[t.start() for t in threads]
+[t.join() for t in threads]
+print(len(pids), len(set(pids)), errors)
+"""
+
+
+def test_database_pool_bounds_the_connections_of_a_process(tmp_path, django_db_setup):
+    """DATABASE_POOL=2: six threads querying at once share two PostgreSQL connections."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    from django.db import connection
+
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        pytest.skip("PostgreSQL only (DATABASE_URL=postgres://...)")
+    url = urlunsplit(urlsplit(url)._replace(path=f"/{connection.settings_dict['NAME']}"))
+    environment = {k: v for k, v in os.environ.items() if k not in ENVIRONMENT_OF_THE_TESTS}
+    environment.update(
+        WHICHMOVIE_DATA_DIR=str(tmp_path / "data"),
+        DATABASE_URL=url,
+        DATABASE_POOL="2",
+        DJANGO_SETTINGS_MODULE="whichmovie.settings",
+    )
+    checked = subprocess.run(
+        [sys.executable, "-c", POOL_CHECK],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert checked.returncode == 0, checked.stderr
+    assert checked.stdout.split(maxsplit=2)[:2] == ["6", "2"], checked.stdout

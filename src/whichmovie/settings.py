@@ -104,8 +104,20 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # and ignores the busy timeout, which would hide how concurrent runs really behave.
     DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}
 else:
-    DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+    # A connection is checked before it is reused, so a restarted database costs no error.
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    if DATABASE_POOL := env.int("DATABASE_POOL", default=0):
+        # One pool per process (psycopg_pool): its threads share at most DATABASE_POOL
+        # connections, a thread waits up to 10 s for a free one. Django returns a request's
+        # connection to the pool at its end, so connections are not also kept per thread.
+        DATABASES["default"]["OPTIONS"] = {
+            **DATABASES["default"].get("OPTIONS", {}),
+            "pool": {"min_size": 1, "max_size": DATABASE_POOL, "timeout": 10},
+        }
+        DATABASES["default"]["CONN_MAX_AGE"] = 0
+    else:
+        # Each thread keeps its own connection this long: reused, not opened per request.
+        DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -191,7 +203,6 @@ DRAMATIQ_BROKER = {
 DRAMATIQ_AUTODISCOVER_MODULES = ["tasks"]
 # Redis: the shared TMDB rate limit and the page cache (the scheduler's lock is in the database).
 REDIS_URL = env.str("REDIS_URL", default=BROKER_URL if BROKER_URL.startswith("redis") else "")
-DRAMATIQ_CRONTAB = {"REDIS_URL": REDIS_URL or None}
 
 # Rendered pages (web.cache): shared by every web process when Redis is there.
 CACHES = {

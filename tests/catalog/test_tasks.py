@@ -1,6 +1,6 @@
 """The jobs, run by a real Dramatiq worker on the configured broker (in-process stub, or Redis)."""
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import dramatiq
 import pytest
@@ -149,3 +149,115 @@ def test_the_scheduled_runs_refresh_tmdbs_image_configuration_as_the_command_doe
         actor.fn()  # the cron's body: it only plans and sends the batches
         assert fake_tmdb.paths() == ["/configuration"]
         assert TmdbConfiguration.objects.get().data["images"]["secure_base_url"]
+
+
+def _quiet_channel(httpserver, settings):
+    """A channel due for its check whose feed has nothing new: the check writes nothing."""
+    settings.YOUTUBE_FEED_URL = httpserver.url_for("/feeds/videos.xml")
+    Channel.objects.all().delete()
+    channel = make_channel(
+        schedule="0 0 * * *",
+        last_checked_at=datetime(2026, 1, 1, tzinfo=UTC),
+        last_success_at=datetime(2026, 1, 1, tzinfo=UTC),
+    )
+    video = make_video(
+        channel=channel,
+        youtube_id="known000001",
+        youtube_title="AFTERSUN | Official Trailer | MUBI",
+        description="Watch the trailer.",  # as the feed (tests.fakes.youtube) gives it
+    )
+    known = [Upload(video.youtube_id, video.youtube_title, video.published_at)]
+    httpserver.expect_request("/feeds/videos.xml").respond_with_data(
+        atom_feed(channel.youtube_channel_id, channel.name, known)
+    )
+    return channel
+
+
+def _checks_run(channel) -> int:
+    from whichmovie.catalog.models import JobRun
+
+    return JobRun.objects.filter(actor="fetch_channel", target=str(channel.pk)).count()
+
+
+def test_a_channel_check_the_broker_lost_is_sent_again_by_the_next_tick(
+    broker, httpserver, settings
+):
+    from django.utils import timezone
+
+    channel = _quiet_channel(httpserver, settings)
+    assert tasks.dispatch_due_channels() == {"channels": 1}
+    broker.flush_all()  # the broker lost the check (a Redis restart without its file)
+
+    later = timezone.now() + timedelta(minutes=11)
+    tasks.sweep(now=later)  # no worker took anything since: copies would only pile up
+    worker = dramatiq.Worker(broker, worker_threads=1, worker_timeout=50)
+    worker.start()
+    try:
+        tasks.sweep()  # the next tick, still within the check's grace: nothing is sent
+        tasks.dispatch_due_channels.send()  # the next dispatch: workers are taking messages
+        broker.join(tasks.fetch_channel.queue_name, timeout=20_000)
+        worker.join()
+        assert _checks_run(channel) == 0
+        tasks.sweep(now=later)  # the check never ran: sent again
+        broker.join(tasks.fetch_channel.queue_name, timeout=20_000)
+        worker.join()
+        assert _checks_run(channel) == 1
+        tasks.sweep(now=later + timedelta(minutes=11))  # it ran now: not sent again
+        broker.join(tasks.fetch_channel.queue_name, timeout=20_000)
+        worker.join()
+    finally:
+        worker.stop()
+    assert _checks_run(channel) == 1
+    before = channel.last_checked_at
+    channel.refresh_from_db()
+    assert channel.last_checked_at == before  # a quiet check still writes nothing
+
+
+def test_a_normal_dispatch_sends_each_check_once(broker, worker, httpserver, settings):
+    from django.utils import timezone
+
+    channel = _quiet_channel(httpserver, settings)
+    tasks.dispatch_due_channels.send()
+    broker.join(tasks.dispatch_due_channels.queue_name, timeout=20_000)
+    worker.join()
+    for minutes in (5, 11, 30):  # ticks after the check's grace: it ran, nothing to re-send
+        tasks.sweep(now=timezone.now() + timedelta(minutes=minutes))
+    broker.join(tasks.fetch_channel.queue_name, timeout=20_000)
+    worker.join()
+    assert _checks_run(channel) == 1
+
+
+def test_dead_letters_are_on_the_status_page_and_in_the_admin_with_a_retry(
+    broker, worker, client, admin_client
+):
+    import re
+
+    # Messages no actor can run (an argument too many), with no retry: dead at once.
+    older = tasks.fetch_channel.send_with_options(args=(2, "extra"), max_retries=0)
+    join_letting_failures_be(broker, tasks.fetch_channel.queue_name)
+    worker.join()
+    broken = tasks.fetch_channel.send_with_options(args=(1, "extra"), max_retries=0)
+    join_letting_failures_be(broker, tasks.fetch_channel.queue_name)
+    worker.join()
+
+    public = client.get("/status/").content.decode()
+    assert "2 jobs gave up after their retries" in public
+    assert "2 were given" not in public  # errors and arguments are for staff
+    staff = admin_client.get("/status/").content.decode()
+    assert "fetch_channel" in staff and "TypeError: fetch_channel() takes 1" in staff
+    assert f'name="message_id" value="{broken.message_id}"' in staff
+    assert staff.index(broken.message_id) < staff.index(older.message_id)  # newest first
+    admin_page = admin_client.get("/admin/catalog/jobrun/dead-letters/").content.decode()
+    assert "2 dead letters:" in re.sub(r"\s+", " ", admin_page) and broken.message_id in admin_page
+
+    retried = admin_client.post(
+        "/status/dead-letters/retry/",
+        {"message_id": broken.message_id, "next": "/admin/catalog/jobrun/dead-letters/"},
+    )
+    assert (
+        retried.status_code == 302 and retried["Location"] == "/admin/catalog/jobrun/dead-letters/"
+    )
+    assert "1 job gave up after its retries" in admin_client.get("/status/").content.decode()
+    again = admin_client.post("/status/dead-letters/retry/", {"message_id": broken.message_id})
+    assert again.status_code == 302  # gone already: said so, nothing sent
+    assert client.post("/status/dead-letters/retry/", {"message_id": "x"}).status_code == 302

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from django.contrib import admin, messages
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import URLPattern, path
 
-from whichmovie.catalog.models import JobRun, ScheduledRun, SchedulerLease, WorkBatch
+from whichmovie.catalog.deadletters import dead_letters_or_reason
+from whichmovie.catalog.models import (
+    ChannelCheckSent,
+    JobRun,
+    ScheduledRun,
+    SchedulerLease,
+    WorkBatch,
+)
 from whichmovie.catalog.services.work import job_run_retry
 
 
@@ -21,6 +30,22 @@ class JobRunAdmin(admin.ModelAdmin[JobRun]):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
+
+    def get_urls(self) -> list[URLPattern]:
+        view = self.admin_site.admin_view(self.dead_letters_view)
+        return [
+            path("dead-letters/", view, name="catalog_jobrun_dead_letters"),
+            *super().get_urls(),
+        ]
+
+    def dead_letters_view(self, request: HttpRequest) -> HttpResponse:
+        """The broker's dead-letter queues: what no worker will take again by itself."""
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Dead letters",
+            "shown": dead_letters_or_reason(newest=50),
+        }
+        return TemplateResponse(request, "admin/catalog/jobrun/dead_letters.html", context)
 
     @admin.action(description="Retry: send the job again")
     def retry(self, request: HttpRequest, queryset: QuerySet[JobRun]) -> None:
@@ -46,3 +71,13 @@ class ScheduledRunAdmin(admin.ModelAdmin[ScheduledRun]):
 class SchedulerLeaseAdmin(admin.ModelAdmin[SchedulerLease]):
     list_display = ["holder", "lease_until", "beat_at"]
     readonly_fields = [f.name for f in SchedulerLease._meta.fields]
+
+
+@admin.register(ChannelCheckSent)
+class ChannelCheckSentAdmin(admin.ModelAdmin[ChannelCheckSent]):
+    list_display = ["channel", "run_after", "sends", "taken_at", "message_id"]
+    list_filter = [("taken_at", admin.EmptyFieldListFilter)]
+    readonly_fields = [f.name for f in ChannelCheckSent._meta.fields]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False

@@ -8,12 +8,17 @@ and a lock file beside the database for what runs outside one (migrations).
 from __future__ import annotations
 
 import fcntl
+import threading
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from django.db import connection
+
+# Locks this thread holds already: taking one again (prepare_database's migrate calls the
+# migrate command, which takes it too) must not wait on itself (flock would, forever).
+_held = threading.local()
 
 
 def _key(name: str) -> int:
@@ -30,6 +35,20 @@ def transaction_lock(name: str) -> None:
 @contextmanager
 def database_lock(name: str) -> Iterator[None]:
     """Hold `name` across transactions, for every process using this database."""
+    held: set[str] = _held.__dict__.setdefault("names", set())
+    if name in held:
+        yield
+        return
+    held.add(name)
+    try:
+        with _database_lock(name):
+            yield
+    finally:
+        held.discard(name)
+
+
+@contextmanager
+def _database_lock(name: str) -> Iterator[None]:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_lock(%s)", [_key(name)])

@@ -115,6 +115,29 @@ class ChannelDispatch(models.Model):
         return f"checks dispatched until {self.dispatched_until}"
 
 
+class ChannelCheckSent(models.Model):
+    """One channel check the dispatcher sent, so that one the broker lost is sent again.
+
+    A quiet check writes nothing to its channel, so whether it ran is told by the job run
+    its message left (JobRun.message_id): a check with none by `run_after` plus a grace was
+    lost and is sent again (catalog.schedule.channel_checks_resend_due). Kept two days.
+    """
+
+    channel = models.ForeignKey(Channel, on_delete=models.CASCADE, related_name="+")
+    message_id = models.CharField(max_length=40)
+    run_after = models.DateTimeField(help_text="When the check was due to run (after its jitter).")
+    sends = models.PositiveIntegerField(default=1)
+    taken_at = models.DateTimeField(
+        null=True, blank=True, db_index=True, help_text="When a worker was seen taking it."
+    )
+
+    class Meta:
+        ordering = ["-run_after"]
+
+    def __str__(self) -> str:
+        return f"check of channel {self.channel_id} due {self.run_after:%Y-%m-%d %H:%M}"
+
+
 class Genre(models.Model):
     tmdb_id = models.PositiveIntegerField(unique=True)
     name = models.CharField(max_length=100)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import asdict
+from datetime import datetime, timedelta
 from typing import Any
 
 import dramatiq
@@ -21,7 +22,12 @@ from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
 
 from whichmovie.catalog.models import Channel
-from whichmovie.catalog.schedule import channels_claim_due
+from whichmovie.catalog.schedule import (
+    channel_checks_purge,
+    channel_checks_resend_due,
+    channel_checks_sent,
+    channels_claim_due,
+)
 from whichmovie.catalog.services import runs
 from whichmovie.catalog.services.channels import channel_fetch, channel_reconcile
 from whichmovie.catalog.services.enrichment import movies_enrich, movies_refresh_batch, tmdb_client
@@ -52,13 +58,22 @@ def scheduled(cron: str) -> Callable[[dramatiq.Actor[Any, Any]], dramatiq.Actor[
 def dispatch_due_channels(scheduled_run: int | None = None) -> dict[str, int]:
     """Every channel keeps its own cron (RT Indie 00:00, MUBI 01:00 UTC, ...)."""
     # One transaction: if a send fails, the claim rolls back and the next dispatch retries.
+    # A check sent but lost by the broker is sent again by the sweep (its record below).
+    now = timezone.now()
     with transaction.atomic():
-        due = channels_claim_due(now=timezone.now())
+        due = channels_claim_due(now=now)
+        sent = []
         for channel_id in due:
             # Random jitter spreads the checks so YouTube never sees a burst from us.
             delay = random.randint(0, settings.CHANNEL_JITTER_SECONDS * 1000)
-            fetch_channel.send_with_options(args=(channel_id,), delay=delay)
+            message = fetch_channel.send_with_options(args=(channel_id,), delay=delay)
+            sent.append((channel_id, message.message_id, now + timedelta(milliseconds=delay)))
+        channel_checks_sent(sent)
     return {"channels": len(due)}
+
+
+def _fetch_channel_send(channel_id: int) -> str:
+    return str(fetch_channel.send(channel_id).message_id)
 
 
 @dramatiq.actor(max_retries=3, time_limit=30 * 60 * 1000)
@@ -110,14 +125,17 @@ def reconcile_channel(channel_id: int) -> None:
         channel_reconcile(channel=channel)
 
 
-def sweep() -> None:
+def sweep(*, now: datetime | None = None) -> None:
     """Run by the active scheduler every tick: batches whose worker died (lease run out) or
-    whose message was lost are sent again; old job runs and finished batches are dropped."""
+    whose message was lost, and channel checks the broker lost, are sent again; old job
+    runs, finished batches and sent checks are dropped."""
     for batch_id in batches_resend_due(kind="enrich"):
         enrich_batch.send(batch_id)
     for batch_id in batches_resend_due(kind="refresh"):
         refresh_batch.send(batch_id)
-    now = timezone.now()
+    now = now or timezone.now()
+    channel_checks_resend_due(now=now, send=_fetch_channel_send)
     if now.minute == 0 and now.second < 15:
         job_runs_purge(now=now)
         batches_purge(now=now)
+        channel_checks_purge(now=now)

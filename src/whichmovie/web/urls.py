@@ -21,6 +21,7 @@ pages = [
     path("status/", status.status, name="status"),
     path("status/sync/", status.sync_now, name="sync_now"),
     path("status/check-tmdb/", status.check_tmdb_key, name="check_tmdb_key"),
+    path("status/dead-letters/retry/", status.retry_dead_letter, name="retry_dead_letter"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
 ]

@@ -11,7 +11,7 @@ from itertools import batched
 from typing import Any
 
 import httpx2
-from apscheduler.triggers.cron import CronTrigger
+from cronsim import CronSim, CronSimError
 from django.conf import settings
 from django.db import DatabaseError, transaction
 from django.utils import timezone
@@ -498,7 +498,7 @@ _DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 def cron_with_day_names(schedule: str) -> str:
     """`0 3 * * 1-5` as `0 3 * * Mon-Fri`: cron's numeric day of week (0 and 7 are Sunday),
-    which dramatiq-crontab would read differently, written the one way it reads right."""
+    which schedulers read differently (Monday is 0 in some), stored the one way all read."""
     fields = schedule.split()
     if len(fields) != 5 or not any(ch.isdigit() for ch in fields[4]):
         return schedule
@@ -534,13 +534,18 @@ def cron_with_day_names(schedule: str) -> str:
 
 
 def check_cron(schedule: str) -> None:
-    """dramatiq-crontab wants 5 fields with a literal day of week."""
+    """5 fields with a literal day of week (cron_with_day_names writes numbers as names)."""
     fields = schedule.split()
+    reason = ""
     if len(schedule) > 100 or len(fields) != 5 or any(ch.isdigit() for ch in fields[4]):
-        raise ValueError(
-            f"not a cron schedule: {schedule!r} (5 fields, day of week as * or Mon..Sun)"
-        )
-    CronTrigger.from_crontab(schedule)
+        reason = "5 fields, day of week as * or Mon..Sun"
+    else:
+        try:
+            CronSim(schedule, timezone.now())
+        except CronSimError as error:
+            reason = f"{str(error).lower()}; 5 fields, day of week as * or Mon..Sun"
+    if reason:
+        raise ValueError(f"not a cron schedule: {schedule!r} ({reason})")
 
 
 def channel_preview(

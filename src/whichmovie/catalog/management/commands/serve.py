@@ -37,6 +37,15 @@ def _start_jobs(worker: Any) -> None:
     start_embedded_jobs()
 
 
+def close_connections_before_fork() -> None:
+    """gunicorn forks its workers from this process: none may inherit its database socket
+    (two processes talking on one connection), nor a pool whose threads did not fork."""
+    for connection in connections.all(initialized_only=True):
+        connection.close()
+        if connection.vendor == "postgresql":
+            connection.close_pool()  # type: ignore[attr-defined]  # PostgreSQL's wrapper has it
+
+
 def _check_port_free(host: str, port: int) -> None:
     """Say at once that the port is taken; gunicorn alone retries for many seconds."""
     try:
@@ -88,8 +97,7 @@ class Command(WhichMovieCommand):
         call_command("collectstatic", interactive=False, verbosity=0)
         mode = "embedded (site + jobs + schedule)" if embedded else "distributed (site only)"
         self.stdout.write(f"WhichMovie on http://{config['bind']}/ - {mode}")
-        # gunicorn forks its workers from this process: none may inherit its database socket.
-        connections.close_all()
         for warning in site_warnings():  # the status page says the same
             self.stderr.write(f"warning: {warning}")
+        close_connections_before_fork()
         WhichMovieServer(config).run()

@@ -5,6 +5,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from ._output import WhichMovieCommand
+from .serve import close_connections_before_fork
 
 
 class Command(WhichMovieCommand):
@@ -24,6 +25,7 @@ class Command(WhichMovieCommand):
             raise CommandError(
                 "REDIS_URL is not set: a RabbitMQ fleet needs Redis for the shared TMDB rate limit"
             )
+        close_connections_before_fork()  # rundramatiq execs dramatiq, which forks its workers
         call_command(
             "rundramatiq",
             processes=options["processes"],
