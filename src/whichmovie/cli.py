@@ -50,20 +50,58 @@ def prepare_database() -> None:
     """Migrate and add the original channels, under a database-wide lock: web, worker and
     scheduler started together on an empty database (or after an upgrade) take turns."""
     from django.db import connection
-    from django.db.migrations.executor import MigrationExecutor
 
     from whichmovie.catalog.locks import database_lock
 
     with database_lock("migrate"):
-        executor = MigrationExecutor(connection)
-        if executor.migration_plan(executor.loader.graph.leaf_nodes()):
-            from django.core.management import call_command
+        if migrations_unapplied():
+            from django.db.migrations.executor import MigrationExecutor
 
-            call_command("migrate", verbosity=0)
+            executor = MigrationExecutor(connection)
+            if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+                from django.core.management import call_command
 
-        from whichmovie.catalog.services.channels import channel_ensure_presets
+                call_command("migrate", verbosity=0)
 
-        channel_ensure_presets()
+        if not original_channels_present():
+            from whichmovie.catalog.services.channels import channel_ensure_presets
+
+            channel_ensure_presets()
+
+
+def original_channels_present() -> bool:
+    """One query, so that a start with every original channel in place needs not load the
+    channel services (title parsing, matching: a tenth of a second)."""
+    from whichmovie.catalog.models import Channel
+    from whichmovie.sources.presets import PRESETS
+
+    originals = {preset.slug for preset in PRESETS if preset.enabled}
+    return Channel.objects.filter(slug__in=originals).count() == len(originals)
+
+
+def migrations_unapplied() -> bool:
+    """Whether a migration file on disk is not recorded as applied: one query and a directory
+    listing per app. Django's own plan imports every migration, a tenth of a second at each
+    start; it decides only when this says yes (a squashed migration, say, can look unapplied)."""
+    import importlib.util
+    import pkgutil
+
+    from django.apps import apps
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+    from django.db.migrations.recorder import MigrationRecorder
+
+    applied = MigrationRecorder(connection).applied_migrations()
+    for app in apps.get_app_configs():
+        module, _ = MigrationLoader.migrations_module(app.label)
+        spec = importlib.util.find_spec(module) if module else None
+        if spec is None or spec.submodule_search_locations is None:
+            continue  # an app without migrations
+        for migration in pkgutil.iter_modules(spec.submodule_search_locations):
+            name = migration.name
+            if not migration.ispkg and name[0] not in "_~" and (app.label, name) not in applied:
+                return True
+    return False
 
 
 def main(argv: list[str] | None = None) -> None:

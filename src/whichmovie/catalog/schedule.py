@@ -12,15 +12,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
-from apscheduler.triggers.cron import CronTrigger
 from django.db import transaction
 
 from whichmovie.catalog.models import Channel, ChannelDispatch
-from whichmovie.catalog.services.channels import channel_retry_at
 
 
 def next_fire_time(cron: str, after: datetime) -> datetime | None:
     """The first time `cron` fires strictly after `after`."""
+    from apscheduler.triggers.cron import CronTrigger  # here: the admin imports this module
+
     trigger = CronTrigger.from_crontab(cron, timezone=after.tzinfo)
     fire: datetime | None = trigger.get_next_fire_time(None, after + timedelta(microseconds=1))
     return fire
@@ -40,6 +40,10 @@ def channel_is_due(channel: Channel, *, since: datetime | None, until: datetime)
     if channel.last_checked_at is None:
         return since is None or channel.created_at > since or _fires(channel, since, until)
     after = max(since, channel.last_checked_at) if since else channel.last_checked_at
+    # Here, not at the top: `channels list` imports this module, and the services' imports
+    # (title parsing, matching) would double its start-up.
+    from whichmovie.catalog.services.channels import channel_retry_at
+
     retry_at = channel_retry_at(channel)
     if retry_at is not None:
         return after < retry_at <= until

@@ -15,6 +15,7 @@ from ninja.errors import ValidationError
 from whichmovie.catalog.models import Channel, MatchStatus, Movie, Video, VideoKind
 from whichmovie.catalog.schedule import channels_with_last_check
 from whichmovie.sources.clean import clean_url
+from whichmovie.web.api_docs import BundledSwagger
 from whichmovie.web.cache import cached_response
 from whichmovie.web.cards import (
     cast_members,
@@ -48,6 +49,7 @@ api = NinjaAPI(
     "`next_cursor` of a page as `cursor` to get the next one.",
     urls_namespace="api",
     renderer=InertJSONRenderer(),
+    docs=BundledSwagger(),
 )
 
 

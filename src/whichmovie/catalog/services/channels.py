@@ -7,9 +7,8 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING
 
-import httpx2
-from apscheduler.triggers.cron import CronTrigger
 from django.conf import settings
 from django.db import DatabaseError, transaction
 from django.utils import timezone
@@ -29,6 +28,9 @@ from whichmovie.sources import youtube
 from whichmovie.sources.clean import clean_text
 from whichmovie.sources.presets import PRESETS, ChannelPreset, preset_for_slug, rules_for
 from whichmovie.sources.titles import ParsedTitle, parse_title
+
+if TYPE_CHECKING:  # imported where used: the admin and every command import this module
+    import httpx2
 
 logger = logging.getLogger(__name__)
 
@@ -241,6 +243,8 @@ def _record_check(channel: Channel, **fields: object) -> None:
 def feed_client(options: youtube.YouTubeOptions | None = None) -> httpx2.Client:
     """The feed's HTTP client: says who we are (a descriptive User-Agent) and goes through the
     configured proxy, like yt-dlp."""
+    import httpx2
+
     options = options or youtube_options()
     return httpx2.Client(
         timeout=20,
@@ -481,6 +485,8 @@ def check_cron(schedule: str) -> None:
         raise ValueError(
             f"not a cron schedule: {schedule!r} (5 fields, day of week as * or Mon..Sun)"
         )
+    from apscheduler.triggers.cron import CronTrigger
+
     CronTrigger.from_crontab(schedule)
 
 

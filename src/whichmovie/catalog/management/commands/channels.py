@@ -8,13 +8,6 @@ from rich.table import Column, Table
 
 from whichmovie.catalog.models import Channel
 from whichmovie.catalog.schedule import channels_with_last_check
-from whichmovie.catalog.services.channels import (
-    PREVIEW_SIZE,
-    channel_follow,
-    channel_from_preset,
-    channel_preview,
-    youtube_options,
-)
 from whichmovie.catalog.services.youtube_status import youtube_health
 from whichmovie.sources import youtube
 from whichmovie.sources.presets import PRESETS, preset_for_slug
@@ -24,6 +17,9 @@ from ._output import WhichMovieCommand, cell, escape_text, print_table
 
 class Command(WhichMovieCommand):
     help = "List, add, remove, enable, disable and preview the channels WhichMovie follows."
+    # A short command: Django's system checks (models, admin, the whole URLconf) would take
+    # longer than its work. `whichmovie serve` and the workers still run them.
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:
         actions = parser.add_subparsers(dest="action", required=True)
@@ -92,7 +88,12 @@ class Command(WhichMovieCommand):
                 f"{', '.join(available)}"
             )
 
+    # The channel services are imported by the actions that change channels: they load title
+    # parsing and matching, which would double the start-up of `channels list`.
+
     def _add(self, options: dict[str, Any]) -> None:
+        from whichmovie.catalog.services.channels import channel_follow
+
         try:
             followed = channel_follow(
                 url=options["url"],
@@ -116,6 +117,8 @@ class Command(WhichMovieCommand):
             preset = preset_for_slug(slug)
             if preset is None:
                 raise CommandError(f"unknown channel or preset: {slug}")
+            from whichmovie.catalog.services.channels import channel_from_preset
+
             channel = channel_from_preset(preset=preset, enabled=enabled)
         Channel.objects.filter(pk=channel.pk).update(enabled=enabled)
         self.stdout.write(f"{escape_text(channel.name)}: {'enabled' if enabled else 'disabled'}")
@@ -140,6 +143,12 @@ class Command(WhichMovieCommand):
         self.stdout.write(f"Removed {escape_text(channel.name)} and its {uploads} uploads")
 
     def _preview(self, options: dict[str, Any]) -> None:
+        from whichmovie.catalog.services.channels import (
+            PREVIEW_SIZE,
+            channel_preview,
+            youtube_options,
+        )
+
         source = options["url"]
         try:
             if options["from_json"]:
