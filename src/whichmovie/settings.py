@@ -5,7 +5,6 @@ import secrets
 from datetime import timedelta
 from pathlib import Path
 
-import django_stubs_ext
 from django.utils.csp import CSP
 
 from whichmovie.config import (
@@ -16,8 +15,9 @@ from whichmovie.config import (
     private_file,
 )
 
-# Lets model admin and querysets be written with type parameters (ModelAdmin[Movie]).
-django_stubs_ext.monkeypatch()
+# ModelAdmin[Movie] and ModelForm[Channel] work at run time once django-stubs-ext has patched
+# them: that happens where the admin modules load (catalog.admin_config.load_admin_modules),
+# not here, for its imports would add a tenth to every command's start.
 
 # A value that cannot be read stops the start with one line naming the variable.
 env = ConfigEnv()

@@ -1,8 +1,10 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from whichmovie.catalog.admin_config import load_admin_modules
+
 # The admin's modules load with the site, not at every command's start (catalog.admin_config).
-admin.autodiscover()
+load_admin_modules()
 
 urlpatterns = [
     path("admin/", admin.site.urls),

@@ -15,11 +15,19 @@ class AdminConfig(SimpleAdminConfig):
         checks.register(check_model_admins, checks.Tags.admin)
 
 
+def load_admin_modules() -> None:
+    """Every app's admin.py, with the type parameters they use (ModelAdmin[Movie]) allowed at
+    run time by django-stubs-ext. Called by the URLconf and the admin's checks."""
+    import django_stubs_ext
+    from django.contrib import admin
+
+    django_stubs_ext.monkeypatch()
+    admin.autodiscover()
+
+
 def check_model_admins(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
     """The admin's checks of every ModelAdmin, after loading them: system checks run in no
     set order, so possibly before the URLconf has loaded the admin modules."""
-    from django.contrib import admin
-
-    admin.autodiscover()
+    load_admin_modules()
     errors: list[checks.CheckMessage] = check_admin_app(app_configs, **kwargs)
     return errors
