@@ -4,6 +4,7 @@ Every command prepares the database first (migrations, the original channels), s
 embedded default needs no separate set-up step.
 """
 
+import gc
 import os
 import sys
 from collections.abc import Iterator
@@ -122,18 +123,34 @@ def run(name: str, rest: list[str]) -> None:
     import django
     from django.core.management import execute_from_command_line
 
-    django.setup()
-    wants_help = not rest or {"-h", "--help", "help"} & set(rest)
-    if name == "manage":
-        # `manage createsuperuser` is the admin's first step: the tables must exist for it.
-        if not wants_help and rest[0] not in ("migrate", "makemigrations", "sqlmigrate"):
+    with collector_paused():
+        django.setup()
+        wants_help = not rest or {"-h", "--help", "help"} & set(rest)
+        if name == "manage":
+            argv = ["whichmovie manage", *rest]
+            # `manage createsuperuser` is the admin's first step: the tables must exist for it.
+            prepare = not wants_help and rest[0] not in ("migrate", "makemigrations", "sqlmigrate")
+        else:
+            # Django shows "<argv[0]> <command>" as the usage line: "whichmovie serve", once.
+            argv = ["whichmovie", COMMANDS[name], *rest]
+            prepare = "--help" not in rest and "-h" not in rest
+        if prepare:
             prepare_database()
-        execute_from_command_line(["whichmovie manage", *rest])
-        return
-    if "--help" not in rest and "-h" not in rest:
-        prepare_database()
-    # Django shows "<argv[0]> <command>" as the usage line: "whichmovie serve", once.
-    execute_from_command_line(["whichmovie", COMMANDS[name], *rest])
+    execute_from_command_line(argv)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Start-up allocates much and frees little, so the cyclic garbage collector's passes
+    over every new object are wasted work. Paused while Django sets up; what set-up made
+    (modules, classes, settings: kept until exit anyway) is then left out of later passes
+    and of the collection at exit (gc.freeze). Together a third of `channels list`'s CPU."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.enable()
 
 
 @contextmanager
