@@ -1,10 +1,10 @@
 """All configuration comes from environment variables (documented in README.md)."""
 
+import importlib.util
 import secrets
 from datetime import timedelta
 from pathlib import Path
 
-import django_stubs_ext
 from django.utils.csp import CSP
 
 from whichmovie.config import (
@@ -15,8 +15,9 @@ from whichmovie.config import (
     private_file,
 )
 
-# Lets model admin and querysets be written with type parameters (ModelAdmin[Movie]).
-django_stubs_ext.monkeypatch()
+# ModelAdmin[Movie] and ModelForm[Channel] work at run time once django-stubs-ext has patched
+# them: that happens where the admin modules load (catalog.admin_config.load_admin_modules),
+# not here, for its imports would add a tenth to every command's start.
 
 # A value that cannot be read stops the start with one line naming the variable.
 env = ConfigEnv()
@@ -40,13 +41,12 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[:
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "whichmovie.catalog.admin_config.AdminConfig",  # the admin, loaded with the URLconf
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "ninja",  # its bundled Swagger UI for /api/docs (no CDN)
     "django_dramatiq",
     "whichmovie.catalog",
     "whichmovie.web",
@@ -70,13 +70,18 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
+# django-ninja's bundled Swagger UI serves /api/docs (nothing from a CDN): its templates and
+# static files are found here without importing ninja. As an installed app it would load
+# pydantic and the whole API at every start, `whichmovie channels list` included.
+NINJA_DIR = Path(importlib.util.find_spec("ninja").origin or "").parent  # type: ignore[union-attr]
+
 ROOT_URLCONF = "whichmovie.urls"
 WSGI_APPLICATION = "whichmovie.wsgi.application"
 
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        "DIRS": [NINJA_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -140,6 +145,7 @@ SECURE_CSP = {
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATICFILES_DIRS = [NINJA_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -20,7 +20,6 @@ from django.db import transaction
 from django.db.models import Max
 
 from whichmovie.catalog.models import Channel, ChannelCheckSent, ChannelDispatch, JobRun
-from whichmovie.catalog.services.channels import channel_retry_at
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +51,10 @@ def channel_is_due(channel: Channel, *, since: datetime | None, until: datetime)
     if channel.last_checked_at is None:
         return since is None or channel.created_at > since or _fires(channel, since, until)
     after = max(since, channel.last_checked_at) if since else channel.last_checked_at
+    # Here, not at the top: `channels list` imports this module, and the services' imports
+    # (title parsing, matching) would double its start-up.
+    from whichmovie.catalog.services.channels import channel_retry_at
+
     retry_at = channel_retry_at(channel)
     if retry_at is not None:
         return after < retry_at <= until

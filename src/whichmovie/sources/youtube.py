@@ -17,13 +17,13 @@ from datetime import UTC, date, datetime
 from importlib import metadata
 from typing import TYPE_CHECKING, Any
 
-import feedparser
-import httpx2
-
 from whichmovie.sources import clean
 from whichmovie.sources.dumps import check_dump
 
-if TYPE_CHECKING:  # yt-dlp takes a quarter of a second to import: only what reads YouTube does
+# Imported where they are used: yt-dlp takes a quarter of a second, feedparser and httpx2 a
+# tenth, which every command (and `channels list`) would pay at start-up.
+if TYPE_CHECKING:
+    import httpx2
     import yt_dlp
 
 CHANNEL_ID_RE = re.compile(r"UC[0-9A-Za-z_-]{22}")
@@ -397,6 +397,9 @@ def read_feed(channel_id: str, *, feed_url: str, client: httpx2.Client) -> list[
     """The channel's latest long-form uploads from their Atom feed, newest first.
 
     A 404, a 5xx or a body that is not Atom is FeedUnavailable: temporary, read the listing."""
+    import feedparser
+    import httpx2
+
     try:
         response = client.get(feed_url, params={"playlist_id": uploads_playlist_id(channel_id)})
     except httpx2.HTTPError as error:

@@ -18,10 +18,13 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Any, Protocol, Self
+from typing import TYPE_CHECKING, Any, Protocol, Self
 
-import httpx2
-from pyrate_limiter import InMemoryBucket, Limiter, Rate
+# Imported where used: the admin and every command import this module, and these two cost
+# a tenth of a second at start-up.
+if TYPE_CHECKING:
+    import httpx2
+    from pyrate_limiter import Rate
 
 DEFAULT_API_URL = "https://api.themoviedb.org/3"
 DETAILS_APPEND: tuple[str, ...] = (
@@ -67,6 +70,8 @@ def limiter_rate(rate_per_second: float) -> Rate:
     """
     if rate_per_second <= 0:
         raise ValueError(f"rate_per_second must be positive, got {rate_per_second}")
+    from pyrate_limiter import Rate
+
     limit = max(1, round(rate_per_second / 10))
     return Rate(limit, max(1, round(1000 * limit / rate_per_second)))
 
@@ -94,6 +99,8 @@ def make_limiter(
         return SharedLimiter(
             limit=rate.limit, window_ms=rate.interval, redis_url=redis_url, key=key
         )
+    from pyrate_limiter import InMemoryBucket, Limiter
+
     # pyrate-limiter adds buffer_ms to every wait; its default 50 ms would cut 40/s to ~27/s.
     return Limiter(InMemoryBucket([rate]), buffer_ms=1)
 
@@ -182,6 +189,8 @@ class TmdbClient:
         if self._token:
             # The bearer token keeps the credential out of URLs (and so out of logs).
             headers["Authorization"] = f"Bearer {self._token}"
+        import httpx2
+
         self._http = httpx2.Client(
             base_url=self.api_url,
             headers=headers,
@@ -284,6 +293,7 @@ class TmdbClient:
             raise TmdbAuthError("TMDB_API_KEY or TMDB_READ_ACCESS_TOKEN is not set")
         if self._api_key and not self._token:
             params = {**params, "api_key": self._api_key}
+
         failures = 0
         throttled = 0
         while True:

@@ -31,8 +31,6 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
-from rapidfuzz import fuzz
-
 from whichmovie.sources.titles import normalise_title
 from whichmovie.tmdb.client import TmdbClient, TmdbNotFound
 from whichmovie.tmdb.kinds import MatchStatus
@@ -213,6 +211,8 @@ class MatchResult:
 
 def title_similarity(a: str, b: str) -> float:
     """0..100 on normalised titles; whole-title measures, so "Making of Dune" is not "Dune"."""
+    from rapidfuzz import fuzz  # here: every command and the admin import this module
+
     na, nb = normalise_title(a), normalise_title(b)
     if not na or not nb:
         return 0.0

@@ -15,6 +15,7 @@ from pydantic import BaseModel, RootModel, WithJsonSchema
 from whichmovie.catalog.models import Channel, MatchStatus, Movie, Video, VideoKind
 from whichmovie.catalog.schedule import channels_with_last_check
 from whichmovie.sources.clean import clean_url
+from whichmovie.web.api_docs import BundledSwagger
 from whichmovie.web.cache import cached_response
 from whichmovie.web.cards import (
     cast_members,
@@ -45,6 +46,7 @@ api = NinjaAPI(
     'with `{"detail": "what was wrong"}`; a film that does not exist, 404.',
     urls_namespace="api",
     renderer=InertJSONRenderer(),
+    docs=BundledSwagger(),
 )
 
 

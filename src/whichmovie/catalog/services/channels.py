@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from importlib.metadata import PackageNotFoundError, version
 from itertools import batched
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import httpx2
 from cronsim import CronSim, CronSimError
 from django.conf import settings
 from django.db import DatabaseError, transaction
@@ -31,6 +30,9 @@ from whichmovie.sources import youtube
 from whichmovie.sources.clean import clean_text
 from whichmovie.sources.presets import PRESETS, ChannelPreset, preset_for_slug, rules_for
 from whichmovie.sources.titles import ParsedTitle, parse_title
+
+if TYPE_CHECKING:  # imported where used: the admin and every command import this module
+    import httpx2
 
 logger = logging.getLogger(__name__)
 
@@ -243,6 +245,8 @@ def _record_check(channel: Channel, **fields: object) -> None:
 def feed_client(options: youtube.YouTubeOptions | None = None) -> httpx2.Client:
     """The feed's HTTP client: says who we are (a descriptive User-Agent) and goes through the
     configured proxy, like yt-dlp."""
+    import httpx2
+
     options = options or youtube_options()
     return httpx2.Client(
         timeout=20,

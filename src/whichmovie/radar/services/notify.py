@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-import apprise
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F
@@ -60,6 +59,8 @@ def backoff(attempts: int) -> timedelta:
 
 
 def apprise_check(url: str) -> None:
+    import apprise  # here, not at the top: the site's URLconf and commands import this module
+
     if not apprise.Apprise().add(url.strip()):
         scheme = url.partition("://")[0] or url[:20]
         raise TargetError(f"{scheme!r} is not an Apprise URL Apprise can use")
@@ -87,6 +88,8 @@ def feed_token_replace(*, user: Any) -> FeedToken:
 
 def apprise_send(url: str, *, title: str, body: str) -> str:
     """'' when the target accepted the message, else what went wrong."""
+    import apprise
+
     sender = apprise.Apprise()
     if not sender.add(url):
         return "not an Apprise URL Apprise can use"

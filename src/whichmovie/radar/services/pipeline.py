@@ -1,9 +1,7 @@
 """What the radar does when the pipeline has changed something: tell whoever follows it.
-Connected to catalog's `pipeline_ran` signal (radar.apps)."""
+Called on catalog's `pipeline_ran` signal (radar.apps)."""
 
 from __future__ import annotations
-
-from typing import Any
 
 import dramatiq.errors
 from django.conf import settings
@@ -27,8 +25,3 @@ def notifications_after_pipeline() -> str:
             return f"Notifications: {collected}; the broker refused the job ({error}), sent later"
         return f"Notifications: {collected}, sending in the workers"
     return f"Notifications: {collected}; {deliveries_send()}"
-
-
-def notify_after_pipeline(sender: object, **kwargs: Any) -> str:
-    """The receiver of catalog's `pipeline_ran`: its answer is the line a command prints."""
-    return notifications_after_pipeline()

@@ -8,13 +8,6 @@ from rich.table import Column, Table
 
 from whichmovie.catalog.models import Channel
 from whichmovie.catalog.schedule import channels_with_last_check
-from whichmovie.catalog.services.channels import (
-    channel_follow,
-    channel_latest_uploads,
-    channel_preview,
-    channel_remove,
-    channel_set_enabled,
-)
 from whichmovie.catalog.services.youtube_status import youtube_health
 from whichmovie.sources import youtube
 from whichmovie.sources.presets import PRESETS, preset_for_slug
@@ -24,6 +17,9 @@ from ._output import WhichMovieCommand, cell, escape_text, print_table
 
 class Command(WhichMovieCommand):
     help = "List, add, remove, enable, disable and preview the channels WhichMovie follows."
+    # A short command: Django's system checks (models, admin, the whole URLconf) would take
+    # longer than its work. `whichmovie serve` and the workers still run them.
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:
         actions = parser.add_subparsers(dest="action", required=True)
@@ -92,7 +88,12 @@ class Command(WhichMovieCommand):
                 f"{', '.join(available)}"
             )
 
+    # The channel services are imported by the actions that change channels: they load title
+    # parsing and matching, which would double the start-up of `channels list`.
+
     def _add(self, options: dict[str, Any]) -> None:
+        from whichmovie.catalog.services.channels import channel_follow
+
         try:
             followed = channel_follow(
                 url=options["url"],
@@ -111,6 +112,8 @@ class Command(WhichMovieCommand):
         )
 
     def _set_enabled(self, slug: str, enabled: bool) -> None:
+        from whichmovie.catalog.services.channels import channel_set_enabled
+
         try:
             channel = channel_set_enabled(slug=slug, enabled=enabled)
         except ValueError as error:
@@ -133,10 +136,14 @@ class Command(WhichMovieCommand):
                 f"removing {channel.slug} deletes its {uploads} uploads; add --yes, "
                 f"or use `whichmovie channels disable {channel.slug}` to keep them"
             )
+        from whichmovie.catalog.services.channels import channel_remove
+
         channel_remove(channel=channel)
         self.stdout.write(f"Removed {escape_text(channel.name)} and its {uploads} uploads")
 
     def _preview(self, options: dict[str, Any]) -> None:
+        from whichmovie.catalog.services.channels import channel_latest_uploads, channel_preview
+
         source = options["url"]
         try:
             if options["from_json"]:

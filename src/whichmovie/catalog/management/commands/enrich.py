@@ -7,7 +7,8 @@ from django.core.management.base import CommandError
 from whichmovie.catalog.services.runs import Enriched, TmdbKeyMissing, movies_enrich_run
 from whichmovie.tmdb.client import TmdbError
 
-from ._output import WhichMovieCommand, progress_bar
+from ._output import WhichMovieCommand
+from ._progress import progress_bar
 
 
 def enriched_lines(enriched: Enriched) -> list[str]:

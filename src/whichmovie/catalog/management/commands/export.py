@@ -41,6 +41,9 @@ def movie_record(movie: Movie) -> dict[str, Any]:
 
 class Command(WhichMovieCommand):
     help = "Print every movie as one JSON object per line (JSON Lines), with its videos."
+    # A short command: Django's system checks (models, admin, the whole URLconf) would take
+    # longer than its work. `whichmovie serve` and the workers still run them.
+    requires_system_checks: list[str] = []
 
     def handle(self, *args: Any, **options: Any) -> None:
         movies = Movie.objects.order_by("pk").prefetch_related("genres", "videos__channel")

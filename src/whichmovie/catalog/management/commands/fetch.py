@@ -11,7 +11,8 @@ from whichmovie.catalog.services.runs import (
     dumps_import,
 )
 
-from ._output import WhichMovieCommand, escape_text, progress_bar
+from ._output import WhichMovieCommand, escape_text
+from ._progress import progress_bar
 
 SHOWN_SKIPS = 20  # reasons printed per file; a dump of junk should not scroll the terminal
 

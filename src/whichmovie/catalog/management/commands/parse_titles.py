@@ -12,6 +12,9 @@ from .export import json_line_safe
 
 class Command(WhichMovieCommand):
     help = "Read one upload title per line on stdin; print one JSON object per line."
+    # A short command: Django's system checks (models, admin, the whole URLconf) would take
+    # longer than its work. `whichmovie serve` and the workers still run them.
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("--channel", metavar="SLUG", help="Use this channel's title rules.")

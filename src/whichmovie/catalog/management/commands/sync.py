@@ -2,7 +2,8 @@ from typing import Any
 
 from whichmovie.catalog.services.runs import channels_check, movies_enrich_run
 
-from ._output import WhichMovieCommand, progress_bar
+from ._output import WhichMovieCommand
+from ._progress import progress_bar
 from .enrich import enriched_lines, tmdb_errors
 from .fetch import print_checked
 

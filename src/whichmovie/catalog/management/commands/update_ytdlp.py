@@ -23,6 +23,9 @@ def installer() -> list[str]:
 
 class Command(WhichMovieCommand):
     help = "Update yt-dlp: YouTube changes its pages often, and an old yt-dlp stops reading them."
+    # A short command: Django's system checks (models, admin, the whole URLconf) would take
+    # longer than its work. `whichmovie serve` and the workers still run them.
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--dry-run", action="store_true", help="print the command, run nothing")

@@ -10,6 +10,9 @@ from ._users import user_named
 
 class Command(WhichMovieCommand):
     help = "Follow a film, a channel, a person or a radar search for USER."
+    # A short command: Django's system checks (models, admin, the whole URLconf) would take
+    # longer than its work. `whichmovie serve` and the workers still run them.
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("user", help="the user's username")

@@ -11,6 +11,9 @@ from ._users import user_named
 
 class Command(WhichMovieCommand):
     help = "Send a test notification to each of USER's targets."
+    # A short command: Django's system checks (models, admin, the whole URLconf) would take
+    # longer than its work. `whichmovie serve` and the workers still run them.
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("user", help="the user's username")
