@@ -16,7 +16,6 @@ NOT_AT_START = {
     "apprise",
     "ninja",
     "pydantic",
-    "apscheduler",
     "pyrate_limiter",
     "redis",
     "rich.progress",
