@@ -285,23 +285,24 @@ def test_web_worker_and_scheduler_started_together_on_an_empty_database(redis_en
 
 
 def test_a_standby_scheduler_waits_and_takes_over(environment, tmp_path):
-    log_a, log_b = (tmp_path / "a.log").open("w+"), (tmp_path / "b.log").open("w+")
-    first = start(environment, "scheduler", stderr=log_a)
-    second = None
-    try:
-        wait_for(lambda: ": active" in Path(log_a.name).read_text(), "the first to be active")
-        second = start(environment, "scheduler", stderr=log_b)
-        wait_for(lambda: ": standby" in Path(log_b.name).read_text(), "the second to stand by")
-        time.sleep(4 * TICK)  # a few more of its ticks on the held lease
-        assert second.poll() is None  # it waits on the lease; it does not exit
-        assert stop(first) == 0
-        wait_for(lambda: ": active" in Path(log_b.name).read_text(), "the second to take over")
-    finally:
-        stop(first)
-        if second is not None:
-            stop(second)
-    assert ": active" in Path(log_a.name).read_text()
-    log = Path(log_b.name).read_text()
+    log_a, log_b = tmp_path / "a.log", tmp_path / "b.log"
+    with log_a.open("w") as err_a, log_b.open("w") as err_b:
+        first = start(environment, "scheduler", stderr=err_a)
+        second = None
+        try:
+            wait_for(lambda: ": active" in log_a.read_text(), "the first to be active")
+            second = start(environment, "scheduler", stderr=err_b)
+            wait_for(lambda: ": standby" in log_b.read_text(), "the second to stand by")
+            time.sleep(4 * TICK)  # a few more of its ticks on the held lease
+            assert second.poll() is None  # it waits on the lease; it does not exit
+            assert stop(first) == 0
+            wait_for(lambda: ": active" in log_b.read_text(), "the second to take over")
+        finally:
+            stop(first)
+            if second is not None:
+                stop(second)
+    assert ": active" in log_a.read_text()
+    log = log_b.read_text()
     assert ": standby" in log and ": active" in log
 
 
