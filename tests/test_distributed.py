@@ -3,16 +3,20 @@ processes on a real broker (a redis-server of each test's own, or RabbitMQ on 56
 state in the database: PostgreSQL when DATABASE_URL is set (a database of these tests' own),
 else a SQLite file.
 
-The RabbitMQ tests share the server's default queues, so they run one at a time (one xdist
-group); every Redis test has a Redis of its own and runs beside anything."""
+Every Redis test has a Redis of its own and runs beside anything. The RabbitMQ tests share
+one virtual host of the run's own (or the server's default one), so they run one at a time
+(one xdist group)."""
 
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
 import time
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -58,11 +62,11 @@ def _fresh_postgres() -> str | None:
     return urlunsplit(parts._replace(path=f"/{name}"))
 
 
-def _empty_rabbitmq_queues() -> None:
-    """What an earlier test left in the (shared) default queues would reach this test's workers."""
+def _empty_rabbitmq_queues(url: str) -> None:
+    """What an earlier test left in the default queues would reach this test's workers."""
     import pika
 
-    with pika.BlockingConnection(pika.URLParameters(AMQP_URL)) as connection:
+    with pika.BlockingConnection(pika.URLParameters(url)) as connection:
         channel = connection.channel()
         for queue in ("default", "default.DQ", "default.XQ"):
             channel.queue_delete(queue=queue)
@@ -131,16 +135,41 @@ def fleet_environment(data_dir: Path, broker: str, redis_url: str, tmdb_url: str
     params=["redis", pytest.param("rabbitmq", marks=pytest.mark.xdist_group("rabbitmq"))]
 )
 def environment(request, tmp_path, tmdb, own_redis):
+    broker = own_redis.url
     if request.param == "rabbitmq":
         if not _listening(AMQP_URL):
             if os.environ.get("WM_REQUIRE_RABBITMQ"):
                 pytest.fail("RabbitMQ is not running on 127.0.0.1:5672")
             pytest.skip("RabbitMQ is not running on 127.0.0.1:5672 (.ci/run starts it)")
-        _empty_rabbitmq_queues()
-    broker = own_redis.url if request.param == "redis" else AMQP_URL
+        broker = request.getfixturevalue("amqp_url")
+        _empty_rabbitmq_queues(broker)
     yield fleet_environment(tmp_path / "fleet", broker, own_redis.url, tmdb.url)
     if request.param == "rabbitmq":
-        _empty_rabbitmq_queues()
+        _empty_rabbitmq_queues(broker)
+
+
+@pytest.fixture(scope="session")
+def amqp_url() -> Iterator[str]:
+    """A RabbitMQ virtual host of this run's own where rabbitmqctl can make one (CI runs as
+    root beside the server): another run on the same server (a second checkout, another CI
+    job) then never takes or deletes this run's messages. Else WM_TEST_AMQP_URL's."""
+    vhost = f"wm_test_{uuid.uuid4().hex[:12]}"
+    ctl = shutil.which("rabbitmqctl")
+    if "WM_TEST_AMQP_URL" in os.environ or ctl is None:
+        yield AMQP_URL
+        return
+    made = subprocess.run([ctl, "-q", "add_vhost", vhost], capture_output=True, check=False)
+    if made.returncode:
+        yield AMQP_URL
+        return
+    try:
+        subprocess.run(
+            [ctl, "-q", "set_permissions", "-p", vhost, "guest", ".*", ".*", ".*"],
+            capture_output=True, check=True,
+        )  # fmt: skip
+        yield urlunsplit(urlsplit(AMQP_URL)._replace(path=f"/{vhost}"))
+    finally:
+        subprocess.run([ctl, "-q", "delete_vhost", vhost], capture_output=True, check=False)
 
 
 @pytest.fixture
