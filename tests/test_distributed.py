@@ -4,8 +4,8 @@ state in the database: PostgreSQL when DATABASE_URL is set (a database of these 
 else a SQLite file.
 
 Every Redis test has a Redis of its own and runs beside anything. The RabbitMQ tests share
-one virtual host of the run's own (or the server's default one), so they run one at a time
-(one xdist group)."""
+one virtual host of the run's own (or the server's default one), so they run one at a time:
+xdist group "fleet", with the tests that compare with the embedded reference (made once)."""
 
 import json
 import os
@@ -131,9 +131,7 @@ def fleet_environment(data_dir: Path, broker: str, redis_url: str, tmdb_url: str
     return env
 
 
-@pytest.fixture(
-    params=["redis", pytest.param("rabbitmq", marks=pytest.mark.xdist_group("rabbitmq"))]
-)
+@pytest.fixture(params=["redis", pytest.param("rabbitmq", marks=pytest.mark.xdist_group("fleet"))])
 def environment(request, tmp_path, tmdb, own_redis):
     broker = own_redis.url
     if request.param == "rabbitmq":
@@ -261,6 +259,7 @@ def embedded_films(tmp_path_factory, tmdb):
     return result
 
 
+@pytest.mark.xdist_group("fleet")  # with the reference made once, on that worker
 def test_workers_enrich_the_dumps_exactly_as_embedded_does(environment, embedded_films, tmp_path):
     assert whichmovie(environment, "fetch", "--from-json", *dumps(tmp_path)).returncode == 0
     workers = [start(environment, "worker", "--processes", "1", "--threads", "2") for _ in (1, 2)]
@@ -274,6 +273,7 @@ def test_workers_enrich_the_dumps_exactly_as_embedded_does(environment, embedded
     assert films(environment) == embedded_films
 
 
+@pytest.mark.xdist_group("fleet")  # with the reference made once, on that worker
 def test_a_worker_killed_mid_batch_loses_nothing(environment, embedded_films, tmp_path, tmdb):
     assert whichmovie(environment, "fetch", "--from-json", *dumps(tmp_path)).returncode == 0
     doomed = start(environment, "worker", "--processes", "1", "--threads", "1")

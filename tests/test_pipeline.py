@@ -18,7 +18,8 @@ from tests.fakes.tmdb import FAKE_API_KEY, FakeTmdb, default_films, make_film
 
 DATA = Path(__file__).parent / "data"
 
-pytestmark = pytest.mark.processes
+# One xdist worker for the module: its pipeline fixtures are made once.
+pytestmark = [pytest.mark.processes, pytest.mark.xdist_group("pipeline")]
 
 # The films behind tests/data/ytdlp_rt_indie.json (Dune 1984 and 2021 are in the defaults).
 FILMS = [

@@ -13,7 +13,8 @@ from tests.factories import dated_dump
 from tests.fakes.tmdb import FakeTmdb, default_films
 from tests.test_pipeline import DATA, FILMS, whichmovie
 
-pytestmark = pytest.mark.processes
+# One xdist worker for the module: its fixture (four whichmovie processes) is made once.
+pytestmark = [pytest.mark.processes, pytest.mark.xdist_group("radar_cli")]
 
 
 @pytest.fixture(scope="module")
