@@ -1,5 +1,7 @@
 import pytest
 
+from tests.fakes.redis_server import RedisServer, free_port
+
 # The fake TMDB's fixtures (fake_tmdb, fake_tmdb_factory) for every test.
 pytest_plugins = ["tests.fakes.tmdb"]
 
@@ -22,3 +24,13 @@ def _isolated_settings(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture
+def own_redis(tmp_path):
+    """A redis-server of the test's own on a free port: tests never flush a shared Redis, and
+    run side by side (pytest-xdist workers, other checkouts) without meeting."""
+    if not RedisServer.available():
+        pytest.skip("needs redis-server")
+    with RedisServer(free_port(), tmp_path) as server:
+        yield server

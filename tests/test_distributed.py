@@ -1,16 +1,22 @@
 """Distributed mode as it runs in production: `whichmovie worker` and `whichmovie scheduler`
-processes on a real broker (Redis 127.0.0.1:6379 database 5, or RabbitMQ on 5672), the jobs'
+processes on a real broker (a redis-server of each test's own, or RabbitMQ on 5672), the jobs'
 state in the database: PostgreSQL when DATABASE_URL is set (a database of these tests' own),
-else a SQLite file. WM_TEST_REDIS_URL and WM_TEST_AMQP_URL name another Redis database or
-RabbitMQ virtual host (the tests empty them), for runs side by side."""
+else a SQLite file.
+
+Every Redis test has a Redis of its own and runs beside anything. The RabbitMQ tests share
+one virtual host of the run's own (or the server's default one), so they run one at a time:
+xdist group "fleet", with the tests that compare with the embedded reference (made once)."""
 
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
 import time
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -21,9 +27,12 @@ from tests.fakes.redis_server import RedisServer
 from tests.fakes.tmdb import FAKE_API_KEY, FakeTmdb, default_films, generated_films
 
 DATA = Path(__file__).parent / "data"
-REDIS_URL = os.environ.get("WM_TEST_REDIS_URL", "redis://127.0.0.1:6379/5")
 AMQP_URL = os.environ.get("WM_TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672/")
-GENERATED = 120  # films of the third, generated channel: several batches of work
+GENERATED = 60  # films of the third, generated channel: several batches of work
+BATCH_SIZE = 10  # so the 75 movies are 8 batches: both workers get some, a kill hits one
+TICK = 0.5  # SCHEDULER_TICK_SECONDS of the fleets
+
+pytestmark = pytest.mark.skipif(not RedisServer.available(), reason="needs redis-server")
 
 
 def _listening(url: str) -> bool:
@@ -43,7 +52,9 @@ def _fresh_postgres() -> str | None:
     import psycopg
 
     parts = urlsplit(url)
-    name = f"{parts.path.lstrip('/') or 'postgres'}_fleet"
+    # One per xdist worker: two workers' fleets never share (or drop) each other's database.
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    name = f"{parts.path.lstrip('/') or 'postgres'}_fleet_{worker}"
     admin = urlunsplit(parts._replace(path="/postgres"))
     with psycopg.connect(admin, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -51,16 +62,23 @@ def _fresh_postgres() -> str | None:
     return urlunsplit(parts._replace(path=f"/{name}"))
 
 
-def _flush_broker(url: str) -> None:
-    if url.startswith("redis"):
-        redis.Redis.from_url(url).flushdb()
-    else:
-        import pika
+def _empty_rabbitmq_queues(url: str) -> None:
+    """What an earlier test left in the default queues would reach this test's workers."""
+    import pika
 
-        with pika.BlockingConnection(pika.URLParameters(url)) as connection:
-            channel = connection.channel()
-            for queue in ("default", "default.DQ", "default.XQ"):
-                channel.queue_delete(queue=queue)
+    with pika.BlockingConnection(pika.URLParameters(url)) as connection:
+        channel = connection.channel()
+        for queue in ("default", "default.DQ", "default.XQ"):
+            channel.queue_delete(queue=queue)
+
+
+def wait_for(condition, what: str, timeout: float = 60.0) -> None:
+    """Poll until `condition()` holds: as fast as the machine allows, no fixed sleeps."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
+        time.sleep(0.05)
 
 
 def generated_dump(path: Path) -> Path:
@@ -94,33 +112,68 @@ def tmdb():
         yield f
 
 
-@pytest.fixture(params=["redis", "rabbitmq"])
-def environment(request, tmp_path, tmdb):
-    broker = REDIS_URL if request.param == "redis" else AMQP_URL
-    if request.param == "rabbitmq" and not _listening(AMQP_URL):
-        if os.environ.get("WM_REQUIRE_RABBITMQ"):
-            pytest.fail("RabbitMQ is not running on 127.0.0.1:5672")
-        pytest.skip("RabbitMQ is not running on 127.0.0.1:5672 (.ci/run starts it)")
-    _flush_broker(broker)
-    redis.Redis.from_url(REDIS_URL).flushdb()
+def fleet_environment(data_dir: Path, broker: str, redis_url: str, tmdb_url: str) -> dict:
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
     env.update(
-        WHICHMOVIE_DATA_DIR=str(tmp_path / "fleet"),
+        WHICHMOVIE_DATA_DIR=str(data_dir),
         BROKER_URL=broker,
-        REDIS_URL=REDIS_URL,  # the shared TMDB limit (RabbitMQ fleets need it too)
-        TMDB_API_URL=tmdb.url,
+        REDIS_URL=redis_url,  # the shared TMDB limit (RabbitMQ fleets need it too)
+        TMDB_API_URL=tmdb_url,
         TMDB_API_KEY=FAKE_API_KEY,
         JOB_LEASE_SECONDS="3",
-        JOB_BATCH_SIZE="20",
-        SCHEDULER_TICK_SECONDS="0.5",
+        JOB_BATCH_SIZE=str(BATCH_SIZE),
+        SCHEDULER_TICK_SECONDS=str(TICK),
         CHANNEL_JITTER_SECONDS="0",
     )
     database = _fresh_postgres()
     if database:
         env["DATABASE_URL"] = database
-    yield env
-    _flush_broker(broker)
-    redis.Redis.from_url(REDIS_URL).flushdb()
+    return env
+
+
+@pytest.fixture(params=["redis", pytest.param("rabbitmq", marks=pytest.mark.xdist_group("fleet"))])
+def environment(request, tmp_path, tmdb, own_redis):
+    broker = own_redis.url
+    if request.param == "rabbitmq":
+        if not _listening(AMQP_URL):
+            if os.environ.get("WM_REQUIRE_RABBITMQ"):
+                pytest.fail("RabbitMQ is not running on 127.0.0.1:5672")
+            pytest.skip("RabbitMQ is not running on 127.0.0.1:5672 (.ci/run starts it)")
+        broker = request.getfixturevalue("amqp_url")
+        _empty_rabbitmq_queues(broker)
+    yield fleet_environment(tmp_path / "fleet", broker, own_redis.url, tmdb.url)
+    if request.param == "rabbitmq":
+        _empty_rabbitmq_queues(broker)
+
+
+@pytest.fixture(scope="session")
+def amqp_url() -> Iterator[str]:
+    """A RabbitMQ virtual host of this run's own where rabbitmqctl can make one (CI runs as
+    root beside the server): another run on the same server (a second checkout, another CI
+    job) then never takes or deletes this run's messages. Else WM_TEST_AMQP_URL's."""
+    vhost = f"wm_test_{uuid.uuid4().hex[:12]}"
+    ctl = shutil.which("rabbitmqctl")
+    if "WM_TEST_AMQP_URL" in os.environ or ctl is None:
+        yield AMQP_URL
+        return
+    made = subprocess.run([ctl, "-q", "add_vhost", vhost], capture_output=True, check=False)
+    if made.returncode:
+        yield AMQP_URL
+        return
+    try:
+        subprocess.run(
+            [ctl, "-q", "set_permissions", "-p", vhost, "guest", ".*", ".*", ".*"],
+            capture_output=True, check=True,
+        )  # fmt: skip
+        yield urlunsplit(urlsplit(AMQP_URL)._replace(path=f"/{vhost}"))
+    finally:
+        subprocess.run([ctl, "-q", "delete_vhost", vhost], capture_output=True, check=False)
+
+
+@pytest.fixture
+def redis_environment(tmp_path, tmdb, own_redis):
+    """For what does not depend on the broker: the commands' checks of their settings."""
+    return fleet_environment(tmp_path / "fleet", own_redis.url, own_redis.url, tmdb.url)
 
 
 def whichmovie(env, *args, timeout=120, **kwargs):
@@ -182,9 +235,10 @@ def dumps(tmp_path):
     ]
 
 
-@pytest.fixture
-def embedded_films(tmp_path, tmdb):
-    """What the embedded default gives for the same dumps: the reference."""
+@pytest.fixture(scope="module")
+def embedded_films(tmp_path_factory, tmdb):
+    """What the embedded default gives for the same dumps: the reference, made once."""
+    tmp_path = tmp_path_factory.mktemp("embedded")
     env = {
         k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL", "BROKER_URL")
     }
@@ -193,13 +247,19 @@ def embedded_films(tmp_path, tmdb):
         TMDB_API_KEY=FAKE_API_KEY,
     )  # fmt: skip
     assert whichmovie(env, "fetch", "--from-json", *dumps(tmp_path)).returncode == 0
-    enriched = whichmovie(env, "enrich")
+    # The answers are the same without the latency (there for the fleets' overlapping batches).
+    latency, tmdb.latency_seconds = tmdb.latency_seconds, 0.0
+    try:
+        enriched = whichmovie(env, "enrich")
+    finally:
+        tmdb.latency_seconds = latency
     assert enriched.returncode == 0, enriched.stderr
     result = films(env)
     assert sum(1 for f in result if f[3] == "matched") >= GENERATED
     return result
 
 
+@pytest.mark.xdist_group("fleet")  # with the reference made once, on that worker
 def test_workers_enrich_the_dumps_exactly_as_embedded_does(environment, embedded_films, tmp_path):
     assert whichmovie(environment, "fetch", "--from-json", *dumps(tmp_path)).returncode == 0
     workers = [start(environment, "worker", "--processes", "1", "--threads", "2") for _ in (1, 2)]
@@ -213,6 +273,7 @@ def test_workers_enrich_the_dumps_exactly_as_embedded_does(environment, embedded
     assert films(environment) == embedded_films
 
 
+@pytest.mark.xdist_group("fleet")  # with the reference made once, on that worker
 def test_a_worker_killed_mid_batch_loses_nothing(environment, embedded_films, tmp_path, tmdb):
     assert whichmovie(environment, "fetch", "--from-json", *dumps(tmp_path)).returncode == 0
     doomed = start(environment, "worker", "--processes", "1", "--threads", "1")
@@ -220,11 +281,7 @@ def test_a_worker_killed_mid_batch_loses_nothing(environment, embedded_films, tm
         tmdb.clear_log()
         sent = whichmovie(environment, "enrich", "--no-wait")
         assert sent.returncode == 0, sent.stderr
-        for _ in range(600):  # until the worker is inside its first batch
-            if len(tmdb.log) >= 5:
-                break
-            time.sleep(0.05)
-        assert len(tmdb.log) >= 5
+        wait_for(lambda: len(tmdb.log) >= 5, "the worker to be inside its first batch")
     finally:
         stop(doomed, signal.SIGKILL)  # kill -9: no chance to give its batch back
 
@@ -238,7 +295,9 @@ def test_a_worker_killed_mid_batch_loses_nothing(environment, embedded_films, tm
     assert films(environment) == embedded_films
 
 
-def test_web_worker_and_scheduler_started_together_on_an_empty_database(environment):
+def test_web_worker_and_scheduler_started_together_on_an_empty_database(redis_environment):
+    """The database's race, not the broker's: once (it ran for each broker alike)."""
+    environment = redis_environment
     processes = [
         subprocess.Popen(
             [sys.executable, "-m", "whichmovie", "channels", "list"],
@@ -255,60 +314,58 @@ def test_web_worker_and_scheduler_started_together_on_an_empty_database(environm
 
 
 def test_a_standby_scheduler_waits_and_takes_over(environment, tmp_path):
-    log_a, log_b = (tmp_path / "a.log").open("w+"), (tmp_path / "b.log").open("w+")
-    first = start(environment, "scheduler", stderr=log_a)
-    second = None
-    try:
-        time.sleep(6)
-        second = start(environment, "scheduler", stderr=log_b)
-        time.sleep(6)
-        assert second.poll() is None  # it waits on the lease; it does not exit
-        assert stop(first) == 0
-        for _ in range(120):
-            if ": active" in Path(log_b.name).read_text():
-                break
-            time.sleep(0.25)
-    finally:
-        stop(first)
-        if second is not None:
-            stop(second)
-    assert ": active" in Path(log_a.name).read_text()
-    log = Path(log_b.name).read_text()
+    log_a, log_b = tmp_path / "a.log", tmp_path / "b.log"
+    with log_a.open("w") as err_a, log_b.open("w") as err_b:
+        first = start(environment, "scheduler", stderr=err_a)
+        second = None
+        try:
+            wait_for(lambda: ": active" in log_a.read_text(), "the first to be active")
+            second = start(environment, "scheduler", stderr=err_b)
+            wait_for(lambda: ": standby" in log_b.read_text(), "the second to stand by")
+            time.sleep(4 * TICK)  # a few more of its ticks on the held lease
+            assert second.poll() is None  # it waits on the lease; it does not exit
+            assert stop(first) == 0
+            wait_for(lambda: ": active" in log_b.read_text(), "the second to take over")
+        finally:
+            stop(first)
+            if second is not None:
+                stop(second)
+    assert ": active" in log_a.read_text()
+    log = log_b.read_text()
     assert ": standby" in log and ": active" in log
 
 
-def test_the_scheduler_survives_a_redis_restart(environment, tmp_path):
-    if not environment["BROKER_URL"].startswith("redis"):
-        pytest.skip("restarts a Redis broker of its own; on RabbitMQ there is none to restart")
-    with RedisServer(6390, tmp_path) as own:
-        environment.update(BROKER_URL=own.url, REDIS_URL=own.url)
-        log = tmp_path / "scheduler.log"
-        with log.open("w") as handle:
-            scheduler = start(environment, "scheduler", stderr=handle)
-            try:
-                time.sleep(6)
-                own.stop()
-                time.sleep(4)
-                assert scheduler.poll() is None
-                own.start()
-                time.sleep(3)
-                assert scheduler.poll() is None
-                # It still sends: a check asked of the workers now reaches Redis.
-                assert redis.Redis.from_url(own.url).ping()
-                health = whichmovie(
-                    environment, "manage", "shell", "-c",
-                    "from whichmovie.web.health import health_report; "
-                    "import json; print(json.dumps(health_report()))",
-                )  # fmt: skip
-                status, report = json.loads(health.stdout.strip().splitlines()[-1])
-                assert report["scheduler"]["ok"], report
-                assert status == 200, report
-            finally:
-                assert stop(scheduler) == 0
-        assert "active" in log.read_text()
+def test_the_scheduler_survives_a_redis_restart(redis_environment, own_redis, tmp_path):
+    """Restarts the broker, so Redis only (on RabbitMQ its Redis is no broker to restart)."""
+    environment, own = redis_environment, own_redis
+    log = tmp_path / "scheduler.log"
+    with log.open("w") as handle:
+        scheduler = start(environment, "scheduler", stderr=handle)
+        try:
+            wait_for(lambda: ": active" in log.read_text(), "the scheduler to be active")
+            own.stop()
+            time.sleep(8 * TICK)  # Redis away for a few ticks
+            assert scheduler.poll() is None
+            own.start()
+            time.sleep(4 * TICK)  # and back for a few
+            assert scheduler.poll() is None
+            # It still sends: a check asked of the workers now reaches Redis.
+            assert redis.Redis.from_url(own.url).ping()
+            health = whichmovie(
+                environment, "manage", "shell", "-c",
+                "from whichmovie.web.health import health_report; "
+                "import json; print(json.dumps(health_report()))",
+            )  # fmt: skip
+            status, report = json.loads(health.stdout.strip().splitlines()[-1])
+            assert report["scheduler"]["ok"], report
+            assert status == 200, report
+        finally:
+            assert stop(scheduler) == 0
+    assert "active" in log.read_text()
 
 
-def test_worker_and_scheduler_need_a_broker(environment):
+def test_worker_and_scheduler_need_a_broker(redis_environment):
+    environment = redis_environment
     environment.pop("BROKER_URL")
     for command in ("worker", "scheduler"):
         result = whichmovie(environment, command)
@@ -316,7 +373,8 @@ def test_worker_and_scheduler_need_a_broker(environment):
         assert "BROKER_URL is not set" in result.stderr
 
 
-def test_a_rabbitmq_fleet_refuses_to_start_without_redis(environment):
+def test_a_rabbitmq_fleet_refuses_to_start_without_redis(redis_environment):
+    environment = redis_environment
     environment["BROKER_URL"] = AMQP_URL
     environment.pop("REDIS_URL")
     result = whichmovie(environment, "worker")
@@ -324,18 +382,15 @@ def test_a_rabbitmq_fleet_refuses_to_start_without_redis(environment):
     assert result.stderr.strip().splitlines()[-1].startswith("CommandError: REDIS_URL is not set")
 
 
-def test_sigterm_gives_the_batch_in_hand_back(environment, tmp_path, tmdb):
-    if not environment["BROKER_URL"].startswith("redis"):
-        pytest.skip("SIGTERM handling is the worker's, not the broker's: tested once, on Redis")
+def test_sigterm_gives_the_batch_in_hand_back(redis_environment, tmp_path, tmdb):
+    """SIGTERM handling is the worker's, not the broker's: tested once, on Redis."""
+    environment = redis_environment
     assert whichmovie(environment, "fetch", "--from-json", *dumps(tmp_path)).returncode == 0
     worker = start(environment, "worker", "--processes", "1", "--threads", "1")
     try:
         tmdb.clear_log()
         assert whichmovie(environment, "enrich", "--no-wait").returncode == 0
-        for _ in range(600):
-            if len(tmdb.log) >= 5:
-                break
-            time.sleep(0.05)
+        wait_for(lambda: len(tmdb.log) >= 5, "the worker to be inside its first batch")
     finally:
         assert stop(worker) == 0  # SIGTERM: the worker stops, the batch is interrupted
     batches = whichmovie(

@@ -9,6 +9,8 @@ import time
 
 import pytest
 
+pytestmark = pytest.mark.processes
+
 
 def _env(data_dir, **extra):
     env = {
@@ -54,7 +56,7 @@ def test_serve_on_a_fresh_data_dir_warns_that_the_tmdb_key_is_missing(tmp_path):
                 break
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        server.communicate(timeout=30)  # waits, and closes its pipe
     assert any("warning: No TMDB key: set TMDB_API_KEY" in line for line in seen), seen
 
 

@@ -3,10 +3,12 @@
 
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx2
@@ -15,6 +17,9 @@ import pytest
 from tests.fakes.tmdb import FAKE_API_KEY, FakeTmdb, default_films, make_film
 
 DATA = Path(__file__).parent / "data"
+
+# One xdist worker for the module: its pipeline fixtures are made once.
+pytestmark = [pytest.mark.processes, pytest.mark.xdist_group("pipeline")]
 
 # The films behind tests/data/ytdlp_rt_indie.json (Dune 1984 and 2021 are in the defaults).
 FILMS = [
@@ -33,7 +38,7 @@ FILMS = [
 ]
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def tmdb():
     with FakeTmdb(films=[*default_films(), *FILMS]) as fake:
         yield fake
@@ -65,18 +70,38 @@ def by_title(movies: list[dict], title: str) -> list[dict]:
     return [m for m in movies if m["title"] == title]
 
 
-def test_fetch_enrich_export(tmp_path, tmdb):
+@dataclass(frozen=True)
+class Pipeline:
+    data_dir: Path
+    fetched: subprocess.CompletedProcess[str]
+    enriched: subprocess.CompletedProcess[str]
+
+
+@pytest.fixture(scope="module")
+def rt_indie(tmp_path_factory, tmdb) -> Pipeline:
+    """The pipeline run once for the module: fetch the RT Indie dump, then enrich it."""
+    data_dir = tmp_path_factory.mktemp("rt_indie")
     fetched = whichmovie(
-        tmp_path, tmdb.url, "fetch", "--from-json", str(DATA / "ytdlp_rt_indie.json")
+        data_dir, tmdb.url, "fetch", "--from-json", str(DATA / "ytdlp_rt_indie.json")
     )
+    enriched = whichmovie(data_dir, tmdb.url, "enrich")
+    return Pipeline(data_dir, fetched, enriched)
+
+
+def copy_of(pipeline: Pipeline, tmp_path: Path) -> Path:
+    """A test's own copy of the module's data directory, to run more commands on."""
+    return Path(shutil.copytree(pipeline.data_dir, tmp_path / "data"))
+
+
+def test_fetch_enrich_export(rt_indie, tmp_path, tmdb):
+    fetched, enriched = rt_indie.fetched, rt_indie.enriched
     assert fetched.returncode == 0, fetched.stderr
     assert "10 new uploads" in fetched.stdout
 
-    enriched = whichmovie(tmp_path, tmdb.url, "enrich")
     assert enriched.returncode == 0, enriched.stderr
     assert "not on TMDB" in enriched.stdout
 
-    movies = exported(tmp_path, tmdb.url)
+    movies = exported(copy_of(rt_indie, tmp_path), tmdb.url)
     [endless] = by_title(movies, "The Endless")
     assert endless["match_status"] == "matched"
     assert endless["tmdb_id"] == 430231 and endless["imdb_id"]
@@ -89,8 +114,18 @@ def test_fetch_enrich_export(tmp_path, tmdb):
     assert invented["match_status"] == "not_found"
 
 
-def test_a_rejected_key_is_one_clear_line_and_changes_nothing(tmp_path, tmdb):
-    whichmovie(tmp_path, tmdb.url, "fetch", "--from-json", str(DATA / "ytdlp_mubi.json"))
+@pytest.fixture(scope="module")
+def mubi_fetched(tmp_path_factory) -> Path:
+    """A data directory with the MUBI dump fetched, not enriched: tests enrich copies of it."""
+    data_dir = tmp_path_factory.mktemp("mubi")
+    dump = str(DATA / "ytdlp_mubi.json")
+    fetched = whichmovie(data_dir, "http://127.0.0.1:9/3", "fetch", "--from-json", dump)
+    assert fetched.returncode == 0, fetched.stderr
+    return data_dir
+
+
+def test_a_rejected_key_is_one_clear_line_and_changes_nothing(mubi_fetched, tmp_path, tmdb):
+    tmp_path = Path(shutil.copytree(mubi_fetched, tmp_path / "data"))
     before = exported(tmp_path, tmdb.url)
     result = whichmovie(tmp_path, tmdb.url, "enrich", api_key="wrong-key-123")
     assert result.returncode == 1
@@ -99,10 +134,8 @@ def test_a_rejected_key_is_one_clear_line_and_changes_nothing(tmp_path, tmdb):
     assert exported(tmp_path, tmdb.url) == before
 
 
-def test_a_dead_tmdb_is_a_clear_error(tmp_path):
-    whichmovie(
-        tmp_path, "http://127.0.0.1:9/3", "fetch", "--from-json", str(DATA / "ytdlp_mubi.json")
-    )
+def test_a_dead_tmdb_is_a_clear_error(mubi_fetched, tmp_path):
+    tmp_path = Path(shutil.copytree(mubi_fetched, tmp_path / "data"))
     result = whichmovie(tmp_path, "http://127.0.0.1:9/3", "enrich")
     assert result.returncode == 1
     assert "TMDB" in result.stderr and "Traceback" not in result.stderr
@@ -114,9 +147,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def test_serve_shows_the_enriched_movies(tmp_path, tmdb):
-    whichmovie(tmp_path, tmdb.url, "fetch", "--from-json", str(DATA / "ytdlp_rt_indie.json"))
-    whichmovie(tmp_path, tmdb.url, "enrich")
+def test_serve_shows_the_enriched_movies(rt_indie, tmp_path, tmdb):
+    tmp_path = copy_of(rt_indie, tmp_path)
     [endless] = by_title(exported(tmp_path, tmdb.url), "The Endless")
     port = free_port()
     env = {
@@ -154,9 +186,8 @@ def test_serve_shows_the_enriched_movies(tmp_path, tmdb):
         assert int(head.headers["content-length"]) == len(page.content)
     finally:
         server.terminate()
-        server.wait(timeout=10)
-    assert server.stdout is not None
-    assert "no-body response" not in server.stdout.read()
+        output, _ = server.communicate(timeout=10)  # reads and closes its pipe
+    assert "no-body response" not in output
 
 
 def test_the_admins_first_step_works_on_a_fresh_data_directory(tmp_path, monkeypatch):

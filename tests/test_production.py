@@ -59,6 +59,7 @@ def whichmovie(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedPr
     )
 
 
+@pytest.mark.processes
 def test_check_deploy_is_clean_with_the_production_variables(tmp_path):
     done = whichmovie(
         tmp_path, "manage", "check", "--deploy", "--fail-level", "WARNING", **PRODUCTION
@@ -67,6 +68,7 @@ def test_check_deploy_is_clean_with_the_production_variables(tmp_path):
     assert "no issues" in done.stdout
 
 
+@pytest.mark.processes
 def test_check_deploy_names_what_is_missing_without_them(tmp_path):
     done = whichmovie(tmp_path, "manage", "check", "--deploy", "--fail-level", "WARNING")
     assert done.returncode != 0
@@ -74,6 +76,7 @@ def test_check_deploy_names_what_is_missing_without_them(tmp_path):
         assert warning in done.stderr
 
 
+@pytest.mark.processes
 @pytest.mark.parametrize(
     ("variable", "value", "says"),
     [
@@ -95,6 +98,7 @@ def test_a_configuration_mistake_is_one_line_naming_the_variable(tmp_path, varia
     assert "Traceback" not in done.stderr and "hunter2" not in done.stderr
 
 
+@pytest.mark.processes
 def test_the_data_directory_and_the_database_are_created_private(tmp_path):
     done = whichmovie(tmp_path, "channels", "list")
     assert done.returncode == 0, done.stderr
@@ -127,6 +131,7 @@ def test_processes_started_together_keep_the_one_secret_key_made_first(tmp_path)
     assert [path.name for path in tmp_path.iterdir()] == ["secret_key"], "no draft left behind"
 
 
+@pytest.mark.processes
 def test_debug_logging_does_not_flood_from_the_http_library(tmp_path, httpserver):
     httpserver.expect_request("/ping").respond_with_data("pong")
     script = (

@@ -4,6 +4,7 @@ without touching the shared one on 6379."""
 from __future__ import annotations
 
 import shutil
+import socket
 import subprocess
 import time
 from pathlib import Path
@@ -11,6 +12,12 @@ from types import TracebackType
 from typing import Self
 
 import redis
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 class RedisServer:

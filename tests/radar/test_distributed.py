@@ -1,5 +1,5 @@
-"""Distributed mode: the commands queue the sending, two real worker processes on Redis
-(database 6) deliver each notification once."""
+"""Distributed mode: the commands queue the sending, two real worker processes on a Redis of
+the test's own deliver each notification once."""
 
 import os
 import subprocess
@@ -14,26 +14,33 @@ from tests.factories import dated_dump
 from tests.fakes.tmdb import FAKE_API_KEY, FakeTmdb, default_films
 from tests.test_pipeline import DATA, FILMS
 
-REDIS_URL = "redis://127.0.0.1:6379/6"
+pytestmark = pytest.mark.processes
 
 
 @pytest.fixture
-def environment(tmp_path):
-    try:
-        redis.Redis.from_url(REDIS_URL).flushdb()
-    except redis.ConnectionError:
-        pytest.skip("no Redis on 127.0.0.1:6379")
+def environment(tmp_path, own_redis):
     with FakeTmdb(films=[*default_films(), *FILMS]) as tmdb:
         env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
         env.update(
             WHICHMOVIE_DATA_DIR=str(tmp_path),
-            BROKER_URL=REDIS_URL,
+            BROKER_URL=own_redis.url,
             TMDB_API_URL=tmdb.url,
             TMDB_API_KEY=FAKE_API_KEY,
             DJANGO_SUPERUSER_PASSWORD="pw-ann-123",
         )
         yield env
-    redis.Redis.from_url(REDIS_URL).flushdb()
+
+
+def queued_messages(redis_url: str) -> int:
+    """Messages sent and not yet acknowledged (Dramatiq keeps them in these hashes until then)."""
+    broker = redis.Redis.from_url(redis_url)
+    return sum(broker.hlen(f"dramatiq:{queue}.msgs") for queue in ("default", "default.DQ"))
+
+
+def wait_for(condition, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.05)
 
 
 def whichmovie(env, *args):
@@ -70,11 +77,9 @@ def test_two_workers_deliver_what_enrich_queued_once_each(environment, receiver,
         # The workers match the batches `enrich` sends; then it queues the notifications.
         enriched = whichmovie(environment, "enrich")
         assert "8 notifications queued, sending in the workers" in enriched.stdout
-        for _ in range(120):
-            if len(receiver.messages) >= 8:
-                break
-            time.sleep(0.5)
-        time.sleep(2)  # would a second worker send anything twice?
+        wait_for(lambda: len(receiver.messages) >= 8)
+        # Would a second worker send anything twice? Every queued message is handled first.
+        wait_for(lambda: queued_messages(environment["BROKER_URL"]) == 0)
     finally:
         for worker in workers:
             worker.terminate()

@@ -6,7 +6,6 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-import redis
 
 from tests.fakes.tmdb import DUNE_2021, SPACE_FORCE_SERIES, FakeTmdb
 from whichmovie.tmdb.client import (
@@ -342,12 +341,8 @@ def test_a_client_faster_than_the_server_is_throttled_and_still_finishes(fake_tm
 
 
 @pytest.fixture
-def redis_url() -> Iterator[str]:
-    """The Redis that distributed mode uses (started by .ci/run), one database of its own."""
-    url = "redis://127.0.0.1:6379/13"
-    redis.Redis.from_url(url).flushdb()
-    yield url
-    redis.Redis.from_url(url).flushdb()
+def redis_url(own_redis) -> str:
+    return str(own_redis.url)
 
 
 def test_redis_limiter_is_shared_between_clients(fake, redis_url):

@@ -5,20 +5,15 @@ import logging
 import threading
 
 import pytest
-import redis
 
-from tests.fakes.redis_server import RedisServer
+from tests.fakes.redis_server import RedisServer, free_port
 from whichmovie.tmdb.client import limiter_rate
 from whichmovie.tmdb.ratelimit import SharedLimiter
 
-REDIS_URL = "redis://127.0.0.1:6379/4"
-
 
 @pytest.fixture
-def redis_url():
-    redis.Redis.from_url(REDIS_URL).flushdb()
-    yield REDIS_URL
-    redis.Redis.from_url(REDIS_URL).flushdb()
+def redis_url(own_redis):
+    return own_redis.url
 
 
 def shared(url, rate=40.0):
@@ -80,7 +75,7 @@ def test_without_redis_a_process_keeps_going_on_its_share_and_says_so(caplog):
 def test_the_share_divides_the_limit_by_the_processes_last_seen(tmp_path, caplog, monkeypatch):
     monkeypatch.setattr("whichmovie.tmdb.ratelimit.RETRY_REDIS_SECONDS", 0.0)
     monkeypatch.setattr("whichmovie.tmdb.ratelimit.REGISTER_SECONDS", 0.0)
-    with RedisServer(6392, tmp_path) as server:
+    with RedisServer(free_port(), tmp_path) as server:
         limiters = [shared(server.url) for _ in range(4)]
         for limiter in limiters * 2:  # the second round: each has seen all four
             assert limiter.try_acquire("tmdb")
