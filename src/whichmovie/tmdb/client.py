@@ -328,6 +328,8 @@ class TmdbClient:
         if not self._limiter.try_acquire("tmdb"):
             raise TmdbError("the TMDB rate limiter refused the request")  # weight > limit
         self._count("requests")
+        import httpx2  # loaded by __init__ already; here for its exception types
+
         try:
             response = self._http.get(path, params=params)
         except httpx2.TimeoutException:
