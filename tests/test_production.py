@@ -6,6 +6,7 @@ Settings are read once per process, so the environment cases run `whichmovie` in
 
 from __future__ import annotations
 
+import io
 import logging
 import os
 import stat
@@ -18,7 +19,13 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ImproperlyConfigured
 from django.test import RequestFactory
 
-from whichmovie.config import LogLineFilter, kept_secret, mask_url_password, private_directory
+from whichmovie.config import (
+    LogLineFilter,
+    OutsideFailureLogFilter,
+    kept_secret,
+    mask_url_password,
+    private_directory,
+)
 from whichmovie.web.errors import SafeReporterFilter
 
 PRODUCTION = {
@@ -165,6 +172,49 @@ def test_log_lines_from_outside_data_are_short_and_on_one_line():
     message = record.getMessage()
     assert len(message) < 2100 and "\n" not in message and "\x1b" not in message
     assert message.endswith("characters)")
+
+
+def test_a_job_failed_by_tmdb_or_youtube_is_one_log_line_and_our_bugs_keep_their_traceback():
+    """What Dramatiq's worker logs when an actor raises, through the console's filter."""
+    from whichmovie.sources.youtube import ChannelUnavailable
+    from whichmovie.tmdb.client import TmdbUnavailable
+
+    handler = logging.StreamHandler(stream := io.StringIO())
+    handler.addFilter(OutsideFailureLogFilter())
+    log = logging.getLogger("dramatiq.worker.WorkerThread")
+    log.addHandler(handler)
+    try:
+        for error in (
+            TmdbUnavailable("TMDB did not answer after 4 attempts"),
+            ChannelUnavailable("the channel is gone"),
+            KeyError("ours"),
+        ):
+            try:
+                raise error
+            except Exception:
+                log.error(
+                    "Failed to process message %s with unhandled exception.",
+                    "enrich_movies()",
+                    exc_info=True,
+                )
+        log.warning(
+            "Actor 'enrich_movies' returned a value that is not None, and you haven't "
+            "added the Results middleware to the broker, so the value has been discarded."
+        )
+    finally:
+        log.removeHandler(handler)
+    lines = stream.getvalue().splitlines()
+    assert lines[:2] == [
+        "Failed to process message enrich_movies() with unhandled exception: "
+        "TmdbUnavailable: TMDB did not answer after 4 attempts",
+        "Failed to process message enrich_movies() with unhandled exception: "
+        "ChannelUnavailable: the channel is gone",
+    ]
+    assert (
+        lines[2].startswith("Failed to process message")
+        and lines[3] == "Traceback (most recent call last):"
+    )
+    assert "Results middleware" not in stream.getvalue()
 
 
 def test_url_passwords_are_masked():

@@ -6,6 +6,8 @@
   without the password, on error pages and in messages.
 - `LogLineFilter`: every log line short and on one line: a 10,000-character title from
   outside is logged as its start, and control characters cannot forge lines or colour codes.
+- `OutsideFailureLogFilter`: a job that failed because YouTube or TMDB did is one log line
+  (it is retried), not a traceback; Dramatiq's note that results are discarded is dropped.
 - `private_path`: the data directory and the SQLite file, created readable by us only.
 """
 
@@ -20,6 +22,8 @@ from typing import Any
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
+
+from whichmovie.outside import OutsideFailure
 
 _URL_PASSWORD = re.compile(r"(?P<start>[a-z][a-z0-9+.-]*://[^:/@\s]*:)[^@\s]*@", re.IGNORECASE)
 MAX_LOG_MESSAGE = 2000
@@ -96,6 +100,22 @@ class LogLineFilter(logging.Filter):
             cut = message[:MAX_LOG_MESSAGE]
             more = f"… ({len(message)} characters)" if len(message) > MAX_LOG_MESSAGE else ""
             record.msg, record.args = _LOG_CONTROLS.sub("?", cut) + more, None
+        return True
+
+
+class OutsideFailureLogFilter(logging.Filter):
+    """A traceback is for our own bugs. A job that failed because YouTube or TMDB did (an
+    `OutsideFailure`: TMDB down, a wrong key, a channel gone) is retried and logged as one
+    line that says why. Dramatiq's "returned a value ... Results middleware" warning is
+    dropped: the job-run middleware records what the actors return."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.name.startswith("dramatiq") and "Results middleware" in str(record.msg):
+            return False
+        error = record.exc_info[1] if record.exc_info else None
+        if isinstance(error, OutsideFailure):
+            record.msg = f"{record.getMessage().rstrip('.')}: {type(error).__name__}: {error}"
+            record.args, record.exc_info, record.exc_text = None, None, None
         return True
 
 

@@ -10,6 +10,7 @@ from django.utils.csp import CSP
 from whichmovie.config import (
     ConfigEnv,
     LogLineFilter,
+    OutsideFailureLogFilter,
     kept_secret,
     private_directory,
     private_file,
@@ -236,12 +237,16 @@ LOGGING = {
         "json": {"()": "whichmovie.logs.JsonFormatter"},  # one JSON object per line
     },
     # Lines from outside data stay short and on one line (config.LogLineFilter).
-    "filters": {"one_line": {"()": LogLineFilter}},
+    "filters": {
+        "one_line": {"()": LogLineFilter},
+        "outside_failures": {"()": OutsideFailureLogFilter},
+    },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
             "formatter": LOG_FORMAT,
-            "filters": ["one_line"],
+            # Outside failures first: their message then gets the one-line treatment too.
+            "filters": ["outside_failures", "one_line"],
         }
     },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},

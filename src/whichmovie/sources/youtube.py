@@ -17,6 +17,7 @@ from datetime import UTC, date, datetime
 from importlib import metadata
 from typing import TYPE_CHECKING, Any
 
+from whichmovie.outside import OutsideFailure
 from whichmovie.sources import clean
 from whichmovie.sources.dumps import check_dump
 
@@ -32,7 +33,7 @@ VIDEOS_URL_RE = re.compile(
 )
 
 
-class YouTubeError(Exception):
+class YouTubeError(OutsideFailure):
     """A channel could not be read; the message says why in a user's words.
 
     `detail` keeps yt-dlp's (or the feed's) own text for admins."""

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Protocol, Self
 
+from whichmovie.outside import OutsideFailure
+
 # Imported where used: the admin and every command import this module, and these two cost
 # a tenth of a second at start-up.
 if TYPE_CHECKING:
@@ -37,7 +39,7 @@ DETAILS_APPEND: tuple[str, ...] = (
 )
 
 
-class TmdbError(Exception):
+class TmdbError(OutsideFailure):
     """Base class: TMDB could not give an answer. The message is safe to show and log."""
 
 
