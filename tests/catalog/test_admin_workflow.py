@@ -59,8 +59,9 @@ def test_every_movie_has_explain_rematch_and_view_on_site(admin_client, unsure_d
     assert reverse("admin:catalog_movie_explain", args=[unsure_dune.pk]) in html
     assert reverse("admin:catalog_movie_rematch", args=[unsure_dune.pk]) in html
     assert "View on site" in words(page)
-    # Identity is shown, not typed in.
-    assert 'name="tmdb_id"' not in html and 'name="imdb_id"' not in html
+    # Identity is shown, not typed in: a status typed in would not record a person's decision.
+    for field in ("tmdb_id", "imdb_id", "match_status", "decided_by_hand"):
+        assert f'name="{field}"' not in html, field
 
 
 def test_view_on_site_opens_the_film_s_page(admin_client, unsure_dune):

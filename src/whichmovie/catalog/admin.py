@@ -199,10 +199,13 @@ class MovieAdmin(admin.ModelAdmin[Movie]):
     ]
     list_filter = ["match_status", "genres"]
     search_fields = ["title", "original_title", "search_title", "=tmdb_id", "=imdb_id"]
-    # Identity is set by decisions (review queue, Re-match), never typed into the raw form.
+    # Identity is set by decisions (review queue, Re-match), never typed into the raw form:
+    # a status typed there would not say that a person decided it (decided_by_hand).
     readonly_fields = [
         "tmdb_id",
         "imdb_id",
+        "match_status",
+        "decided_by_hand",
         "created_at",
         "updated_at",
         "enriched_at",
