@@ -23,7 +23,9 @@ from whichmovie.catalog.services.work import (
     batch_claim,
     batch_renew,
     batches_plan,
+    batches_release,
     batches_resend_due,
+    lease_holder,
 )
 
 DATA = Path(__file__).parent.parent / "data"
@@ -70,16 +72,31 @@ def test_pending_movies_are_cut_into_batches_once():
 def test_a_claimed_batch_is_nobody_elses_until_its_lease_runs_out():
     make_pending(10)
     (batch_id,) = batches_plan(kind="enrich", movie_ids=Movie.objects.values_list("pk", flat=True))
-    first = batch_claim(kind="enrich")
-    assert first is not None and batch_claim(kind="enrich") is None
+    first = batch_claim(kind="enrich", holder=lease_holder())
+    assert first is not None and batch_claim(kind="enrich", holder=lease_holder()) is None
 
     # The worker was killed: its lease runs out and the batch is sent again, then taken.
     WorkBatch.objects.filter(pk=batch_id).update(lease_until=timezone.now() - timedelta(seconds=1))
     assert batches_resend_due(kind="enrich") == [batch_id]
-    second = batch_claim(kind="enrich")
+    second = batch_claim(kind="enrich", holder=lease_holder())
     assert second is not None and second.batch_id == batch_id
     assert not batch_renew(first)  # the old worker, if it wakes up, learns it lost the batch
     assert batches_resend_due(kind="enrich") == []
+
+
+@pytest.mark.django_db
+def test_a_run_gives_back_every_batch_it_holds_and_none_of_anothers():
+    make_pending(120)
+    batches_plan(kind="enrich", movie_ids=Movie.objects.values_list("pk", flat=True))
+    ours, theirs = lease_holder(), lease_holder()
+    batch_claim(kind="enrich", holder=ours)
+    batch_claim(kind="enrich", holder=ours)  # a second claim a shutdown may have cut short
+    batch_claim(kind="enrich", holder=theirs)
+
+    batches_release(ours)
+
+    held = WorkBatch.objects.filter(lease_until__isnull=False)
+    assert list(held.values_list("lease_token", flat=True)) == [theirs]
 
 
 @pytest.mark.django_db

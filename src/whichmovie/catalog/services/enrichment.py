@@ -41,9 +41,10 @@ from whichmovie.catalog.services.work import (
     Claim,
     batch_claim,
     batch_finish,
-    batch_release,
     batch_renew,
     batches_plan,
+    batches_release,
+    lease_holder,
     lease_seconds,
 )
 from whichmovie.sources.clean import clean_json
@@ -266,21 +267,20 @@ def movies_enrich(
     # never stall between batches; memory holds at most two batches.
     in_flight: deque[tuple[_Pending, Future[MatchResult]]] = deque()
     owners: deque[_Batch] = deque()
-    held: list[_Batch] = []
+    holder = lease_holder()
     claimed = 0
     answered = _answers_counted(progress)
     with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="tmdb") as pool:
         try:
             while max_batches is None or claimed < max_batches:
-                claim = batch_claim(kind="enrich", among=batch_ids)
+                claim = batch_claim(kind="enrich", holder=holder, among=batch_ids)
                 if claim is None:
                     break
                 claimed += 1
                 chunk = _pending_in(base, claim.movie_ids)
                 batch = _Batch(claim, len(chunk), EnrichResult(), time.monotonic())
-                held.append(batch)
                 if not chunk:
-                    _batch_done(batch, held)
+                    _batch_done(batch)
                     continue
                 for p in chunk:
                     future = pool.submit(
@@ -297,16 +297,15 @@ def movies_enrich(
                     in_flight.append((p, future))
                     owners.append(batch)
                 while len(in_flight) > BATCH_SIZE:
-                    _record_owned(in_flight, owners, result, held)
+                    _record_owned(in_flight, owners, result)
             while in_flight:
-                _record_owned(in_flight, owners, result, held)
+                _record_owned(in_flight, owners, result)
         finally:
             for _, future in in_flight:
                 future.cancel()
             # Shutdown (SIGTERM), a rejected key or any crash: what is not finished goes back
             # at once, so another worker (or the next run) takes it without waiting.
-            for batch in held:
-                batch_release(batch.claim)
+            batches_release(holder)
     if result.total > result.failed:
         tmdb_key_record(accepted=True)  # TMDB answered: the status page says the key works
     return result
@@ -330,7 +329,6 @@ def _record_owned(
     in_flight: deque[tuple[_Pending, Future[MatchResult]]],
     owners: deque[_Batch],
     result: EnrichResult,
-    held: list[_Batch],
 ) -> None:
     batch = owners.popleft()
     if batch.lost:
@@ -349,16 +347,12 @@ def _record_owned(
             for key, value in asdict(result).items():
                 setattr(batch.result, key, getattr(batch.result, key) + value - before[key])
     batch.left -= 1
-    if batch.left == 0:
-        if batch.lost:
-            held.remove(batch)
-        else:
-            _batch_done(batch, held)
+    if batch.left == 0 and not batch.lost:
+        _batch_done(batch)
 
 
-def _batch_done(batch: _Batch, held: list[_Batch]) -> None:
+def _batch_done(batch: _Batch) -> None:
     batch_finish(batch.claim, counts=asdict(batch.result))
-    held.remove(batch)
 
 
 def _record_next(
@@ -633,16 +627,16 @@ def movies_refresh_batch(
             .values_list("pk", flat=True),
         )
     refreshed = 0
-    while claim := batch_claim(kind="refresh", among=batch_ids):
-        try:
+    holder = lease_holder()
+    try:
+        while claim := batch_claim(kind="refresh", holder=holder, among=batch_ids):
             count = movies_refresh(
                 client=client,
                 queryset=Movie.objects.filter(pk__in=claim.movie_ids),
                 threads=threads,
             )
-        except BaseException:
-            batch_release(claim)
-            raise
-        batch_finish(claim, counts={"refreshed": count})
-        refreshed += count
+            batch_finish(claim, counts={"refreshed": count})
+            refreshed += count
+    finally:
+        batches_release(holder)  # what an error or a shutdown interrupted goes back at once
     return refreshed

@@ -72,10 +72,16 @@ def _free(now: datetime) -> Q:
     return Q(lease_until__isnull=True) | Q(lease_until__lt=now)
 
 
-def batch_claim(*, kind: str, among: Sequence[int] | None = None) -> Claim | None:
+def lease_holder() -> str:
+    """The token of one run's leases: every batch the run claims carries it, so the run can
+    give back all it holds in one statement, even a claim a shutdown interrupted half-way."""
+    return uuid.uuid4().hex
+
+
+def batch_claim(*, kind: str, holder: str, among: Sequence[int] | None = None) -> Claim | None:
     """Take the first open batch of `kind` (of `among`, when given) nobody holds a lease on."""
     now = timezone.now()
-    token = uuid.uuid4().hex
+    token = holder
     candidates = WorkBatch.objects.filter(kind=kind, done_at__isnull=True).filter(_free(now))
     if among is not None:
         candidates = candidates.filter(pk__in=list(among))
@@ -121,9 +127,10 @@ def batch_finish(claim: Claim, *, counts: dict[str, int]) -> bool:
     )
 
 
-def batch_release(claim: Claim) -> None:
-    """Give a batch back at once (shutdown, TMDB refused the key): the next claimer takes it."""
-    WorkBatch.objects.filter(pk=claim.batch_id, lease_token=claim.token).update(
+def batches_release(holder: str) -> None:
+    """Give back at once every unfinished batch `holder` claimed (shutdown, TMDB refused the
+    key, a crash): the next claimer takes them without waiting for the leases to run out."""
+    WorkBatch.objects.filter(lease_token=holder, done_at__isnull=True).update(
         lease_until=None, lease_token=""
     )
 
