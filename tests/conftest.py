@@ -1,3 +1,5 @@
+import os
+
 import pytest
 
 from tests.fakes.redis_server import RedisServer, free_port
@@ -31,6 +33,8 @@ def own_redis(tmp_path):
     """A redis-server of the test's own on a free port: tests never flush a shared Redis, and
     run side by side (pytest-xdist workers, other checkouts) without meeting."""
     if not RedisServer.available():
-        pytest.skip("needs redis-server")
+        if os.environ.get("WM_REQUIRE_SERVICES"):
+            pytest.fail("redis-server is not installed (apt-get install redis-server)")
+        pytest.skip("needs the redis-server program (apt-get install redis-server)")
     with RedisServer(free_port(), tmp_path) as server:
         yield server

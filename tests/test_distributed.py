@@ -23,7 +23,6 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 import redis
 
-from tests.fakes.redis_server import RedisServer
 from tests.fakes.tmdb import FAKE_API_KEY, FakeTmdb, default_films, generated_films
 
 DATA = Path(__file__).parent / "data"
@@ -31,8 +30,6 @@ AMQP_URL = os.environ.get("WM_TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672
 GENERATED = 60  # films of the third, generated channel: several batches of work
 BATCH_SIZE = 10  # so the 75 movies are 8 batches: both workers get some, a kill hits one
 TICK = 0.5  # SCHEDULER_TICK_SECONDS of the fleets
-
-pytestmark = pytest.mark.skipif(not RedisServer.available(), reason="needs redis-server")
 
 
 def _listening(url: str) -> bool:
@@ -136,7 +133,7 @@ def environment(request, tmp_path, tmdb, own_redis):
     broker = own_redis.url
     if request.param == "rabbitmq":
         if not _listening(AMQP_URL):
-            if os.environ.get("WM_REQUIRE_RABBITMQ"):
+            if os.environ.get("WM_REQUIRE_SERVICES"):
                 pytest.fail("RabbitMQ is not running on 127.0.0.1:5672")
             pytest.skip("RabbitMQ is not running on 127.0.0.1:5672 (.ci/run starts it)")
         broker = request.getfixturevalue("amqp_url")

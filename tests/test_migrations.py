@@ -27,7 +27,10 @@ def test_two_migrate_commands_at_once_on_postgresql_take_turns(tmp_path):
     both create the same tables and one dies on "relation already exists"."""
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith("postgres"):
-        pytest.skip("PostgreSQL only (DATABASE_URL=postgres://...): SQLite has one writer")
+        pytest.skip(
+            "PostgreSQL only: two migrations at once cannot happen on SQLite, which has one "
+            "writer (.ci/run's second run sets DATABASE_URL)"
+        )
     import psycopg
 
     parts = urlsplit(url)

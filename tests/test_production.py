@@ -349,7 +349,10 @@ def test_database_pool_bounds_the_connections_of_a_process(tmp_path, django_db_s
 
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith("postgres"):
-        pytest.skip("PostgreSQL only (DATABASE_URL=postgres://...)")
+        pytest.skip(
+            "PostgreSQL only: DATABASE_POOL is a PostgreSQL setting (.ci/run's second run "
+            "sets DATABASE_URL)"
+        )
     url = urlunsplit(urlsplit(url)._replace(path=f"/{connection.settings_dict['NAME']}"))
     environment = {k: v for k, v in os.environ.items() if k not in ENVIRONMENT_OF_THE_TESTS}
     environment.update(

@@ -119,7 +119,10 @@ def test_a_job_out_of_retries_is_a_dead_letter_and_the_admin_retries_it(
 
 def test_the_sunday_reconcile_is_spread_over_hours(broker, settings):
     if not isinstance(broker, StubBroker):
-        pytest.skip("reads the in-process broker's delay queue (the SQLite run has it)")
+        pytest.skip(
+            "reads the delay queue of the in-process broker, which .ci/run's SQLite run uses; "
+            "on Redis the same messages wait in Redis"
+        )
     settings.RECONCILE_SPREAD_HOURS = 6
     Channel.objects.all().delete()
     for _ in range(4):

@@ -263,8 +263,9 @@ STORABLE = [t for t in HOSTILE_TEXT if t and not re.search("[\ud800-\udfff]", t)
 
 @pytest.mark.parametrize("text", STORABLE, ids=range(len(STORABLE)))
 def test_hostile_text_already_stored_never_breaks_an_output(db, client, tmdb_configuration, text):
-    if connection.vendor == "postgresql" and "\x00" in text:
-        pytest.skip("PostgreSQL cannot store NUL")
+    if connection.vendor == "postgresql":
+        # PostgreSQL refuses NUL in text: the rest of the text is what a row there can hold.
+        text = text.replace("\x00", "")
     channel = make_channel(name=text[:200], url="javascript:alert(1)")
     genre = make_genre()
     movie = make_movie(
