@@ -615,17 +615,22 @@ def movies_refresh(*, client: TmdbClient, queryset: Any, threads: int = THREADS)
     return refreshed
 
 
+def refresh_batches_plan() -> list[int]:
+    """The identified films due for a refresh, planned into batches (found again if open)."""
+    return batches_plan(
+        kind="refresh",
+        movie_ids=Movie.objects.needing_refresh()
+        .filter(tmdb_id__isnull=False)
+        .values_list("pk", flat=True),
+    )
+
+
 def movies_refresh_batch(
     *, client: TmdbClient, batch_ids: Sequence[int] | None = None, threads: int = THREADS
 ) -> int:
     """`movies_refresh` over films due for it, in batches claimed like enrichment's."""
     if batch_ids is None:
-        batch_ids = batches_plan(
-            kind="refresh",
-            movie_ids=Movie.objects.needing_refresh()
-            .filter(tmdb_id__isnull=False)
-            .values_list("pk", flat=True),
-        )
+        batch_ids = refresh_batches_plan()
     refreshed = 0
     holder = lease_holder()
     try:

@@ -29,6 +29,7 @@ from whichmovie.catalog.services.enrichment import (
     EnrichResult,
     movies_enrich,
     movies_refresh_batch,
+    refresh_batches_plan,
     tmdb_client,
     tmdb_configuration_refresh,
 )
@@ -362,12 +363,7 @@ def movies_refresh_send() -> list[int]:
     from whichmovie.catalog.tasks import refresh_batch
 
     tmdb_configuration_update()
-    batch_ids = batches_plan(
-        kind="refresh",
-        movie_ids=Movie.objects.needing_refresh()
-        .filter(tmdb_id__isnull=False)
-        .values_list("pk", flat=True),
-    )
+    batch_ids = refresh_batches_plan()
     for batch_id in batch_ids:
         refresh_batch.send(batch_id)
     return batch_ids
