@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -104,13 +104,7 @@ def _with_job_runs(letters: list[DeadLetter]) -> list[DeadLetter]:
     for letter in letters:
         error, finished_at = runs.get(letter.message_id, ("", None))
         shown.append(
-            DeadLetter(
-                **{
-                    **letter.__dict__,
-                    "error": error or letter.error,
-                    "failed_at": finished_at or letter.failed_at,
-                }
-            )
+            replace(letter, error=error or letter.error, failed_at=finished_at or letter.failed_at)
         )
     return shown
 
