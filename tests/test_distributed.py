@@ -1,7 +1,8 @@
 """Distributed mode as it runs in production: `whichmovie worker` and `whichmovie scheduler`
 processes on a real broker (a redis-server of each test's own, or RabbitMQ on 5672), the jobs'
 state in the database: PostgreSQL when DATABASE_URL is set (a database of these tests' own),
-else a SQLite file.
+else a SQLite file. scripts/test runs them in the scale-out set-up (DATABASE_URL set), which is
+what a fleet runs on.
 
 Every Redis test has a Redis of its own and runs beside anything. The RabbitMQ tests share
 one virtual host of the run's own (or the server's default one), so they run one at a time:
@@ -31,6 +32,8 @@ GENERATED = 60  # films of the third, generated channel: several batches of work
 BATCH_SIZE = 10  # so the 75 movies are 8 batches: both workers get some, a kill hits one
 TICK = 0.5  # SCHEDULER_TICK_SECONDS of the fleets
 
+pytestmark = pytest.mark.fleet
+
 
 def _listening(url: str) -> bool:
     parts = urlsplit(url)
@@ -41,7 +44,7 @@ def _listening(url: str) -> bool:
         return False
 
 
-def _fresh_postgres() -> str | None:
+def fresh_postgres() -> str | None:
     """A database of these tests' own beside DATABASE_URL's, created empty."""
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith("postgres"):
@@ -122,7 +125,7 @@ def fleet_environment(data_dir: Path, broker: str, redis_url: str, tmdb_url: str
         SCHEDULER_TICK_SECONDS=str(TICK),
         CHANNEL_JITTER_SECONDS="0",
     )
-    database = _fresh_postgres()
+    database = fresh_postgres()
     if database:
         env["DATABASE_URL"] = database
     return env

@@ -1,5 +1,5 @@
 """Distributed mode: the commands queue the sending, two real worker processes on a Redis of
-the test's own deliver each notification once."""
+the test's own deliver each notification once (on PostgreSQL when DATABASE_URL is set)."""
 
 import os
 import subprocess
@@ -12,9 +12,10 @@ from django.utils.timezone import now
 
 from tests.factories import dated_dump
 from tests.fakes.tmdb import FAKE_API_KEY, FakeTmdb, default_films
+from tests.test_distributed import fresh_postgres
 from tests.test_pipeline import DATA, FILMS
 
-pytestmark = pytest.mark.processes
+pytestmark = pytest.mark.fleet
 
 
 @pytest.fixture
@@ -28,6 +29,8 @@ def environment(tmp_path, own_redis):
             TMDB_API_KEY=FAKE_API_KEY,
             DJANGO_SUPERUSER_PASSWORD="pw-ann-123",
         )
+        if database := fresh_postgres():
+            env["DATABASE_URL"] = database
         yield env
 
 

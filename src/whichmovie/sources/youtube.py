@@ -9,6 +9,7 @@ Two readers give the same plain data:
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -309,9 +310,12 @@ def read_listing(
     return listing
 
 
+@functools.cache
 def ytdlp_version() -> tuple[str, date | None]:
     """yt-dlp's version and the day it was released (its versions are dates)."""
     # The installed distribution's metadata: importing yt_dlp itself takes a quarter second.
+    # Once per process (a lookup scans every path, ~9 ms a status page): the version a process
+    # uses is the one it started with, which is why `update-ytdlp` says to restart.
     __version__ = metadata.version("yt-dlp")
     match = re.match(r"(\d{4})\.(\d{1,2})\.(\d{1,2})", __version__)
     released = date(*(int(part) for part in match.groups())) if match else None
