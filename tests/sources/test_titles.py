@@ -65,7 +65,7 @@ HELDOUT_FLOOR = 0.99
 FRESH_FLOOR = 0.98
 BLIND_FLOOR = 0.99
 LATE_FLOOR = 0.99
-WORLD_FLOOR = 0.86
+WORLD_FLOOR = 0.99
 # A series row: 'other', noted as a series, and no season/series/show word in the upload title.
 _SERIES_WORD = re.compile(r"season|series|\bshow", re.IGNORECASE)
 
@@ -620,6 +620,27 @@ def parse(youtube_title: str, channel: str | None = None) -> tuple[object, ...]:
             "《年少日記》Time Still Turns the Pages 正式預告",
             film("trailer", "Time Still Turns the Pages"),
         ),
+        # words of languages no channel had written in before (vocabulary.LANGUAGES)
+        (None, "Anora | Opinber stikla | Í bíó 7. nóvember", film("trailer", "Anora")),
+        (None, "Wicked | Amptelike lokprent", film("trailer", "Wicked")),
+        (None, "Flow | Oficialus anonsas | Kinuose nuo rugsėjo 6 d.", film("trailer", "Flow")),
+        (None, "ოპენჰაიმერი | ოფიციალური თრეილერი", film("trailer", "ოპენჰაიმერი")),
+        (None, "పుష్ప 2 | అధికారిక ట్రైలర్", film("trailer", "పుష్ప 2")),
+        (None, "<인사이드 아웃 2> 더빙 예고편", film("trailer", "인사이드 아웃 2")),
+        (None, "Puan | Avance | 28 de septiembre en cines", film("teaser", "Puan")),
+        # "13 de marzo de 2025": the year of a date with "de" in it; a year after "Movie"
+        (
+            None,
+            "La sociedad de la nieve | Tráiler oficial | 4 de enero de 2024 en Netflix",
+            film("trailer", "La sociedad de la nieve", 2024),
+        ),
+        (
+            None,
+            "Kabir Singh | Official Trailer | New Hindi Movie 2019",
+            film("trailer", "Kabir Singh", 2019),
+        ),
+        # an original title with a middle dot before the English one
+        (None, "《破·地獄》The Last Dance 正式預告", film("trailer", "The Last Dance")),
         # teasers
         (None, "Poor Things | Official Teaser", film("teaser", "Poor Things")),
         (None, "MEGALOPOLIS | Official Teaser Trailer", film("teaser", "Megalopolis")),
@@ -685,6 +706,14 @@ def test_film_titles(channel: str | None, youtube_title: str, expected: tuple[ob
         (None, "[오징어 게임 시즌2] 메인 예고편 | 넷플릭스", "series"),
         (None, "TVアニメ『葬送のフリーレン』第2期 ティザーPV", "series"),
         (None, "ドラマ『VIVANT』予告", "series"),
+        ("netflix", "Élite: Temporada final | Tráiler oficial | Netflix", "series"),
+        (None, "Babylon Berlin – Letzte Staffel | Offizieller Trailer", "series"),
+        (None, "جن: الموسم 2 | الإعلان الرسمي", "series"),
+        # clips, making-ofs and interviews in other languages
+        (None, "Dune: Parte Dos | Detrás de cámaras del tráiler", "featurette"),
+        (None, "Wicked | Bastidores do trailer", "featurette"),
+        (None, "Gladiator II | Intervista a Paul Mescal | Trailer", "interview"),
+        (None, "『国宝』本編映像（予告編未使用カット）", "clip"),
         # reviews in other languages
         (None, "Deadpool & Wolverine Fragman İnceleme", "review"),
         (None, "파묘 예고편 해석 & 리뷰", "review"),

@@ -202,8 +202,11 @@ _SEASON_CODE = re.compile(r"(?<!\w)s\d{1,2}(?:\s?e\d{1,2}\b|(?=\s*[|\-–—:]))
 # "seizoen 3", "2. Sezon", "85. Bölüm", "시즌2", "第2期", "ドラマ『VIVANT』": a series in the
 # channel's own language.
 _SEASON_WORD = rf"(?:{'|'.join(vocab.SEASON_WORDS)})"
+_FINAL = rf"(?:{'|'.join(vocab.FINAL_SEASON_WORDS)})"
 _FOREIGN_SERIES = re.compile(
     rf"(?<!\w){_SEASON_WORD}\s*\d+\b|\b\d+\.?\s*{_SEASON_WORD}(?!\w)|{vocab.CJK_SEASON_PATTERN}"
+    # "Temporada final", "letzte Staffel"
+    rf"|(?<!\w)(?:{_SEASON_WORD}\s+{_FINAL}|{_FINAL}\s+{_SEASON_WORD})(?!\w)"
     rf"|^(?:{_alternation(vocab.CJK_SERIES_PREFIXES)})\s*[\"'<]"
 )
 _UNTRIGGERED_SIGNALS = (
@@ -220,6 +223,8 @@ _PROMO_WITHOUT_LABEL = re.compile(
     re.IGNORECASE,
 )
 _MONTH = rf"(?:{'|'.join(vocab.MONTHS)})"
+# "13 de marzo de 2025", "6 d'octubre": the "of" between day, month and year
+_OF = rf"(?:{'|'.join(vocab.DATE_PARTICLES)})?"
 _LINEUP_WITHOUT_LABEL = re.compile(
     rf"\bcoming\s+soon\s+(?:to|on)\b|(?:^|[|\-–—:]\s*){_MONTH}\s+(?:19|20)\d\d\s*(?:$|[|\-–—])",
     re.IGNORECASE,
@@ -242,6 +247,24 @@ _KEYWORD = re.compile(
     rf"\b(?:{_alternation(tuple(k for k in _KEYWORDS if _has_word_boundaries(k)))})\b"
     rf"|(?:{_alternation(tuple(k for k in _KEYWORDS if not _has_word_boundaries(k)))})",
     re.IGNORECASE,
+)
+
+
+def _words_anywhere(entries: tuple[str, ...]) -> re.Pattern[str]:
+    """Literal words found as whole words, or inside a run of letters in scripts without
+    spaces (like the keywords)."""
+    bounded = tuple(entry for entry in entries if _has_word_boundaries(entry))
+    unbounded = tuple(entry for entry in entries if not _has_word_boundaries(entry))
+    return re.compile(
+        rf"(?<!\w)(?:{_alternation(bounded)})(?!\w)|(?:{_alternation(unbounded)})", re.IGNORECASE
+    )
+
+
+# "Bastidores", "Extrait", "メイキング": the other-signals' words in every language.
+_FOREIGN_SIGNALS = (
+    (_words_anywhere(vocab.MAKING_OF_WORDS), "featurette"),
+    (_words_anywhere(vocab.CLIP_WORDS), "clip"),
+    (_words_anywhere(vocab.INTERVIEW_WORDS), "interview"),
 )
 # Words that turn the keyword into part of a name ("Trailer Park Boys").
 _KEYWORD_COMPOUND = re.compile(rf"\s+(?:{_alternation(vocab.KEYWORD_COMPOUNDS)})\b", re.IGNORECASE)
@@ -272,7 +295,7 @@ _RELEASE_TAIL = re.compile(
     rf"(?:(?:{'|'.join(vocab.RELEASE_PHRASES)})(?:(?<=\d)|(?!\w))"
     rf"|on\s+(?:{'|'.join(vocab.PLATFORMS)})\b|\d{{1,2}}[./]\d{{1,2}}(?:[./]\d{{2,4}})?\.?$"
     # a day and a month: "13 Juni 2024 di Bioskop", "7 ธันวาคม" (never month first: "September 5")
-    rf"|\d{{1,2}}(?:st|nd|rd|th|\.)?\s+{_MONTH}(?!\w)|(?:19|20)\d\d\.\s+{_MONTH}(?!\w))",
+    rf"|\d{{1,2}}(?:st|nd|rd|th|\.)?\s+{_OF}{_MONTH}(?!\w)|(?:19|20)\d\d\.\s+{_MONTH}(?!\w))",
     re.IGNORECASE,
 )
 _QUALITY = r"hd|fhd|hq|4k|8k|uhd|1080p|720p|2160p"
@@ -292,7 +315,7 @@ _YEAR_IN_DATE = re.compile(
     rf"\b\d{{1,2}}[./]\d{{1,2}}[./]((?:19|20)\d\d)\b"
     rf"|\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b"
     # day-month-year: "In Cinemas 12 March 2025", "25th March 2022", "På bio 14 mars 2025"
-    rf"|\b\d{{1,2}}(?:st|nd|rd|th|\.)?\s+{_MONTH}\.?,?\s+((?:19|20)\d\d)\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th|\.)?\s+{_OF}{_MONTH}\.?,?\s+{_OF}((?:19|20)\d\d)\b"
     # year first: "2024年7月12日" (Japanese, Chinese), "2024. december 19." (Hungarian)
     rf"|((?:19|20)\d\d)\s*年\s*\d{{1,2}}\s*月|\b((?:19|20)\d\d)\.\s+{_MONTH}\s+\d{{1,2}}\b",
     re.IGNORECASE,
@@ -301,7 +324,7 @@ _YEAR_IN_DATE = re.compile(
 _LABEL_OPENS_TITLE = re.compile(r"[\s#\d]*(?::|\bfor\b)\s*(.+)", re.IGNORECASE)
 _YEAR_AFTER_LABEL = re.compile(r"^\s*(?:#?\s*\d{1,2}\s+)?((?:19|20)\d\d)\b")
 _YEAR_IN_RELEASE_TAIL = re.compile(
-    rf"\b(?:theaters|theatres|cinemas|coming|{'|'.join(vocab.RELEASE_SEASONS)})"
+    rf"\b(?:theaters|theatres|cinemas|coming|{'|'.join(vocab.RELEASE_SEASONS + vocab.YEAR_WORDS)})"
     r"\s+((?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
@@ -328,8 +351,8 @@ _CREDIT_AFTER_CAPS = re.compile(
 # after the English one. "Birdman or (The Unexpected Virtue of Ignorance)" keeps its own.
 _ORIGINAL_TITLE_AFTER = re.compile(r"(?<! or) \([^()]*[^\W\d_][^()]*\)$", re.IGNORECASE)
 # "《年少日記》Time Still Turns the Pages": an original title in another script, quoted, before
-# the English one.
-_ORIGINAL_TITLE_BEFORE = re.compile(r'^"[^"\x00-\u024f]+"\s*(?=[A-Za-z])')
+# the English one; a middle dot is one of its marks ("《破·地獄》The Last Dance").
+_ORIGINAL_TITLE_BEFORE = re.compile(r'^"[^"\x00-\u00b6\u00b8-\u024f]+"\s*(?=[A-Za-z])')
 _QUALITY_TAG = re.compile(rf"(?:^|\s)[(\[]?(?:{_QUALITY})[)\]]?(?=\s|$)", re.I)
 # A studio's credit is not part of the film's title ("Marvel Studios' Thunderbolts*",
 # "Disney and Pixar's Elemental", "A24 presents: Civil War"). A person's is kept unless the
@@ -477,7 +500,7 @@ def _other_reason(text: str, rules: _CompiledRules) -> str:
     for reason, triggers, pattern in _OTHER_SIGNALS:
         if not words.isdisjoint(triggers) and pattern.search(lower):
             return reason
-    for pattern, reason in _UNTRIGGERED_SIGNALS:
+    for pattern, reason in _UNTRIGGERED_SIGNALS + _FOREIGN_SIGNALS:
         if pattern.search(lower):
             return reason
     for pattern, reason in rules.other:
