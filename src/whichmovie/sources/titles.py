@@ -250,21 +250,23 @@ _KEYWORD = re.compile(
 )
 
 
-def _words_anywhere(entries: tuple[str, ...]) -> re.Pattern[str]:
-    """Literal words found as whole words, or inside a run of letters in scripts without
-    spaces (like the keywords)."""
+def _words_anywhere(
+    reason: str, entries: tuple[str, ...]
+) -> tuple[str, frozenset[str], re.Pattern[str]]:
+    """A signal of literal words, found as whole words or, in scripts without spaces, inside a
+    run of letters (like the keywords); its trigger words are those of the scripts with
+    spaces (a title in the others is not ASCII and is always searched)."""
     bounded = tuple(entry for entry in entries if _has_word_boundaries(entry))
     unbounded = tuple(entry for entry in entries if not _has_word_boundaries(entry))
-    return re.compile(
-        rf"(?<!\w)(?:{_alternation(bounded)})(?!\w)|(?:{_alternation(unbounded)})", re.IGNORECASE
-    )
+    pattern = rf"(?<!\w)(?:{_alternation(bounded)})(?!\w)|(?:{_alternation(unbounded)})"
+    return reason, frozenset(_WORD.findall(" ".join(bounded))), re.compile(pattern, re.I)
 
 
 # "Bastidores", "Extrait", "メイキング": the other-signals' words in every language.
 _FOREIGN_SIGNALS = (
-    (_words_anywhere(vocab.MAKING_OF_WORDS), "featurette"),
-    (_words_anywhere(vocab.CLIP_WORDS), "clip"),
-    (_words_anywhere(vocab.INTERVIEW_WORDS), "interview"),
+    _words_anywhere("featurette", vocab.MAKING_OF_WORDS),
+    _words_anywhere("clip", vocab.CLIP_WORDS),
+    _words_anywhere("interview", vocab.INTERVIEW_WORDS),
 )
 # Words that turn the keyword into part of a name ("Trailer Park Boys").
 _KEYWORD_COMPOUND = re.compile(rf"\s+(?:{_alternation(vocab.KEYWORD_COMPOUNDS)})\b", re.IGNORECASE)
@@ -321,6 +323,8 @@ _YEAR_IN_DATE = re.compile(
     re.IGNORECASE,
 )
 # "Trailer: Dune", "Official Trailer #2 for Dune": what follows a label that opens the title.
+# every date above states a year: a title without one skips the long search of month names
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 _LABEL_OPENS_TITLE = re.compile(r"[\s#\d]*(?::|\bfor\b)\s*(.+)", re.IGNORECASE)
 _YEAR_AFTER_LABEL = re.compile(r"^\s*(?:#?\s*\d{1,2}\s+)?((?:19|20)\d\d)\b")
 _YEAR_IN_RELEASE_TAIL = re.compile(
@@ -500,8 +504,11 @@ def _other_reason(text: str, rules: _CompiledRules) -> str:
     for reason, triggers, pattern in _OTHER_SIGNALS:
         if not words.isdisjoint(triggers) and pattern.search(lower):
             return reason
-    for pattern, reason in _UNTRIGGERED_SIGNALS + _FOREIGN_SIGNALS:
+    for pattern, reason in _UNTRIGGERED_SIGNALS:
         if pattern.search(lower):
+            return reason
+    for reason, triggers, pattern in _FOREIGN_SIGNALS:
+        if (not lower.isascii() or not words.isdisjoint(triggers)) and pattern.search(lower):
             return reason
     for pattern, reason in rules.other:
         if pattern.search(lower):
@@ -824,7 +831,7 @@ def _stated_year(text: str, after_label: str) -> int | None:
     cannot be part of the film's title ("Blade Runner 2049 Trailer")."""
     if year := _YEAR_IN_BRACKETS.search(text):
         return int(year.group(1))
-    if date := _YEAR_IN_DATE.search(text):
+    if _ANY_YEAR.search(text) and (date := _YEAR_IN_DATE.search(text)):
         return int(next(group for group in date.groups() if group))
     if year := _YEAR_AFTER_LABEL.match(after_label) or _YEAR_IN_RELEASE_TAIL.search(after_label):
         return int(year.group(1))
