@@ -639,6 +639,16 @@ def parse(youtube_title: str, channel: str | None = None) -> tuple[object, ...]:
             "Kabir Singh | Official Trailer | New Hindi Movie 2019",
             film("trailer", "Kabir Singh", 2019),
         ),
+        # " / " between a title in two languages is a separator, "/" in a title is not
+        (None, "Straume / Flow | Oficiālais treileris", film("trailer", "Flow")),
+        (None, "Face/Off | Official Trailer", film("trailer", "Face/Off")),
+        # a bare year ending the upload after the label is its year; one in a title is not
+        (
+            None,
+            "Gladiator 2 - Resmi Fragman (Türkçe Altyazılı) 2024",
+            film("trailer", "Gladiator 2", 2024),
+        ),
+        (None, "Official Trailer | Blade Runner 2049", film("trailer", "Blade Runner 2049")),
         # an original title with a middle dot before the English one
         (None, "《破·地獄》The Last Dance 正式預告", film("trailer", "The Last Dance")),
         # teasers

@@ -281,7 +281,7 @@ _LEAD_IN = re.compile(r"^(?:watch|see|here'?s|check\s+out)(?:\s+(?:the|a|an|our)
 # Strong separators end a title for good; dashes also join a title and its subtitle.
 _SEPARATOR = re.compile(  # the title's whitespace is already collapsed to single spaces
     r"(?=[ |\[\]/l\-–—~])"  # fail fast where no separator can start
-    r"( ?[|\[\]] ?| ?// ?| ?(?<!\S)l(?!\S) ?| [-–—~]+ ?|[-–—~]+ )"
+    r"( ?[|\[\]] ?| ?// ?| / | ?(?<!\S)l(?!\S) ?| [-–—~]+ ?|[-–—~]+ )"
 )
 # "Timothée Chalamet, Robert Pattinson", "starring Sacha Baron Cohen": names of two to four
 # capitalised words joined by commas or "and" (single words would catch "Bill & Ted").
@@ -327,6 +327,8 @@ _YEAR_IN_DATE = re.compile(
 _ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 _LABEL_OPENS_TITLE = re.compile(r"[\s#\d]*(?::|\bfor\b)\s*(.+)", re.IGNORECASE)
 _YEAR_AFTER_LABEL = re.compile(r"^\s*(?:#?\s*\d{1,2}\s+)?((?:19|20)\d\d)\b")
+# ... or ending the upload after the label: "Resmi Fragman (Türkçe Altyazılı) 2024"
+_YEAR_ENDS_UPLOAD = re.compile(r"(?<![\w.,:/-])((?:19|20)\d\d)\s*$")
 _YEAR_IN_RELEASE_TAIL = re.compile(
     rf"\b(?:theaters|theatres|cinemas|coming|{'|'.join(vocab.RELEASE_SEASONS + vocab.YEAR_WORDS)})"
     r"\s+((?:19|20)\d\d)\b",
@@ -833,7 +835,11 @@ def _stated_year(text: str, after_label: str) -> int | None:
         return int(year.group(1))
     if _ANY_YEAR.search(text) and (date := _YEAR_IN_DATE.search(text)):
         return int(next(group for group in date.groups() if group))
-    if year := _YEAR_AFTER_LABEL.match(after_label) or _YEAR_IN_RELEASE_TAIL.search(after_label):
+    if year := (
+        _YEAR_AFTER_LABEL.match(after_label)
+        or _YEAR_IN_RELEASE_TAIL.search(after_label)
+        or _YEAR_ENDS_UPLOAD.search(after_label)
+    ):
         return int(year.group(1))
     return None
 
