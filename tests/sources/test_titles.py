@@ -649,6 +649,18 @@ def parse(youtube_title: str, channel: str | None = None) -> tuple[object, ...]:
             film("trailer", "Gladiator 2", 2024),
         ),
         (None, "Official Trailer | Blade Runner 2049", film("trailer", "Blade Runner 2049")),
+        # an unquoted original title in another script before an English one in mixed case
+        (
+            None,
+            "九龍城寨之圍城 Twilight of the Warriors: Walled In | 正式預告",
+            film("trailer", "Twilight of the Warriors: Walled In"),
+        ),
+        (None, "映画『ファーストキス 1ST KISS』本予告", film("trailer", "ファーストキス 1ST Kiss")),
+        (
+            None,
+            "Mufasa: Ο Βασιλιάς των Λιονταριών - Τρέιλερ",
+            film("trailer", "Mufasa: Ο Βασιλιάς των Λιονταριών"),
+        ),
         # an original title with a middle dot before the English one
         (None, "《破·地獄》The Last Dance 正式預告", film("trailer", "The Last Dance")),
         # teasers

@@ -359,6 +359,12 @@ _ORIGINAL_TITLE_AFTER = re.compile(r"(?<! or) \([^()]*[^\W\d_][^()]*\)$", re.IGN
 # "《年少日記》Time Still Turns the Pages": an original title in another script, quoted, before
 # the English one; a middle dot is one of its marks ("《破·地獄》The Last Dance").
 _ORIGINAL_TITLE_BEFORE = re.compile(r'^"[^"\x00-\u00b6\u00b8-\u024f]+"\s*(?=[A-Za-z])')
+# "九龍城寨之圍城 Twilight of the Warriors: Walled In": an original title in another script,
+# unquoted, before an English one in mixed case ("ファーストキス 1ST KISS" is one title).
+_LOCAL_TITLE_BEFORE = re.compile(
+    r"^(?:(?=\S*[^\x00-\u024f\u1e00-\u1eff\s])[^\sA-Za-z\u00c0-\u024f\u1e00-\u1eff]+\s+)+"
+    r"(?=[A-Z][\x00-\u024f\u1e00-\u1eff]*[a-z][\x00-\u024f\u1e00-\u1eff]*$)"
+)
 _QUALITY_TAG = re.compile(rf"(?:^|\s)[(\[]?(?:{_QUALITY})[)\]]?(?=\s|$)", re.I)
 # A studio's credit is not part of the film's title ("Marvel Studios' Thunderbolts*",
 # "Disney and Pixar's Elemental", "A24 presents: Civil War"). A person's is kept unless the
@@ -795,6 +801,7 @@ def _tidy(title: str) -> str:
     title = _CREDIT_BEFORE_CAPS.sub("", _STUDIO_CREDIT.sub("", title))
     title = _CREDIT_AFTER_CAPS.sub(r"\1", title)
     title = _ORIGINAL_TITLE_BEFORE.sub("", _ORIGINAL_TITLE_AFTER.sub("", title))
+    title = _LOCAL_TITLE_BEFORE.sub("", title)
     # edition words left on a title whose label has a segment of its own: "The Godfather 50th
     # Anniversary | Official Trailer"
     words = title.split()
