@@ -50,7 +50,7 @@ LATE_SET = Path(__file__).with_name("late_titles.tsv")
 # "teaser" and "season" of languages the vocabulary lacked (Estonian, Latvian, Lithuanian,
 # Slovenian, Icelandic, Catalan, Basque, Georgian, Armenian, Indic scripts, Urdu, Sinhala, Lao,
 # Swahili, Afrikaans; Spanish "avance"), years after a date-less tail word, a 《》 title glued
-# to its English one.
+# to its English one. With the words of 68 languages in vocabulary.LANGUAGES it is 360/360.
 WORLD_SET = Path(__file__).with_name("world_titles.tsv")
 
 # The issue asks for 0.99 on titles a title can decide. Series trailers titled exactly like
