@@ -202,8 +202,11 @@ _SEASON_CODE = re.compile(r"(?<!\w)s\d{1,2}(?:\s?e\d{1,2}\b|(?=\s*[|\-–—:]))
 # "seizoen 3", "2. Sezon", "85. Bölüm", "시즌2", "第2期", "ドラマ『VIVANT』": a series in the
 # channel's own language.
 _SEASON_WORD = rf"(?:{'|'.join(vocab.SEASON_WORDS)})"
+_FINAL = rf"(?:{'|'.join(vocab.FINAL_SEASON_WORDS)})"
 _FOREIGN_SERIES = re.compile(
     rf"(?<!\w){_SEASON_WORD}\s*\d+\b|\b\d+\.?\s*{_SEASON_WORD}(?!\w)|{vocab.CJK_SEASON_PATTERN}"
+    # "Temporada final", "letzte Staffel"
+    rf"|(?<!\w)(?:{_SEASON_WORD}\s+{_FINAL}|{_FINAL}\s+{_SEASON_WORD})(?!\w)"
     rf"|^(?:{_alternation(vocab.CJK_SERIES_PREFIXES)})\s*[\"'<]"
 )
 _UNTRIGGERED_SIGNALS = (
@@ -220,6 +223,8 @@ _PROMO_WITHOUT_LABEL = re.compile(
     re.IGNORECASE,
 )
 _MONTH = rf"(?:{'|'.join(vocab.MONTHS)})"
+# "13 de marzo de 2025", "6 d'octubre": the "of" between day, month and year
+_OF = rf"(?:{'|'.join(vocab.DATE_PARTICLES)})?"
 _LINEUP_WITHOUT_LABEL = re.compile(
     rf"\bcoming\s+soon\s+(?:to|on)\b|(?:^|[|\-–—:]\s*){_MONTH}\s+(?:19|20)\d\d\s*(?:$|[|\-–—])",
     re.IGNORECASE,
@@ -243,6 +248,26 @@ _KEYWORD = re.compile(
     rf"|(?:{_alternation(tuple(k for k in _KEYWORDS if not _has_word_boundaries(k)))})",
     re.IGNORECASE,
 )
+
+
+def _words_anywhere(
+    reason: str, entries: tuple[str, ...]
+) -> tuple[str, frozenset[str], re.Pattern[str]]:
+    """A signal of literal words, found as whole words or, in scripts without spaces, inside a
+    run of letters (like the keywords); its trigger words are those of the scripts with
+    spaces (a title in the others is not ASCII and is always searched)."""
+    bounded = tuple(entry for entry in entries if _has_word_boundaries(entry))
+    unbounded = tuple(entry for entry in entries if not _has_word_boundaries(entry))
+    pattern = rf"(?<!\w)(?:{_alternation(bounded)})(?!\w)|(?:{_alternation(unbounded)})"
+    return reason, frozenset(_WORD.findall(" ".join(bounded))), re.compile(pattern, re.I)
+
+
+# "Bastidores", "Extrait", "メイキング": the other-signals' words in every language.
+_FOREIGN_SIGNALS = (
+    _words_anywhere("featurette", vocab.MAKING_OF_WORDS),
+    _words_anywhere("clip", vocab.CLIP_WORDS),
+    _words_anywhere("interview", vocab.INTERVIEW_WORDS),
+)
 # Words that turn the keyword into part of a name ("Trailer Park Boys").
 _KEYWORD_COMPOUND = re.compile(rf"\s+(?:{_alternation(vocab.KEYWORD_COMPOUNDS)})\b", re.IGNORECASE)
 
@@ -256,7 +281,7 @@ _LEAD_IN = re.compile(r"^(?:watch|see|here'?s|check\s+out)(?:\s+(?:the|a|an|our)
 # Strong separators end a title for good; dashes also join a title and its subtitle.
 _SEPARATOR = re.compile(  # the title's whitespace is already collapsed to single spaces
     r"(?=[ |\[\]/l\-–—~])"  # fail fast where no separator can start
-    r"( ?[|\[\]] ?| ?// ?| ?(?<!\S)l(?!\S) ?| [-–—~]+ ?|[-–—~]+ )"
+    r"( ?[|\[\]] ?| ?// ?| / | ?(?<!\S)l(?!\S) ?| [-–—~]+ ?|[-–—~]+ )"
 )
 # "Timothée Chalamet, Robert Pattinson", "starring Sacha Baron Cohen": names of two to four
 # capitalised words joined by commas or "and" (single words would catch "Bill & Ted").
@@ -272,7 +297,7 @@ _RELEASE_TAIL = re.compile(
     rf"(?:(?:{'|'.join(vocab.RELEASE_PHRASES)})(?:(?<=\d)|(?!\w))"
     rf"|on\s+(?:{'|'.join(vocab.PLATFORMS)})\b|\d{{1,2}}[./]\d{{1,2}}(?:[./]\d{{2,4}})?\.?$"
     # a day and a month: "13 Juni 2024 di Bioskop", "7 ธันวาคม" (never month first: "September 5")
-    rf"|\d{{1,2}}(?:st|nd|rd|th|\.)?\s+{_MONTH}(?!\w)|(?:19|20)\d\d\.\s+{_MONTH}(?!\w))",
+    rf"|\d{{1,2}}(?:st|nd|rd|th|\.)?\s+{_OF}{_MONTH}(?!\w)|(?:19|20)\d\d\.\s+{_MONTH}(?!\w))",
     re.IGNORECASE,
 )
 _QUALITY = r"hd|fhd|hq|4k|8k|uhd|1080p|720p|2160p"
@@ -292,16 +317,20 @@ _YEAR_IN_DATE = re.compile(
     rf"\b\d{{1,2}}[./]\d{{1,2}}[./]((?:19|20)\d\d)\b"
     rf"|\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b"
     # day-month-year: "In Cinemas 12 March 2025", "25th March 2022", "På bio 14 mars 2025"
-    rf"|\b\d{{1,2}}(?:st|nd|rd|th|\.)?\s+{_MONTH}\.?,?\s+((?:19|20)\d\d)\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th|\.)?\s+{_OF}{_MONTH}\.?,?\s+{_OF}((?:19|20)\d\d)\b"
     # year first: "2024年7月12日" (Japanese, Chinese), "2024. december 19." (Hungarian)
     rf"|((?:19|20)\d\d)\s*年\s*\d{{1,2}}\s*月|\b((?:19|20)\d\d)\.\s+{_MONTH}\s+\d{{1,2}}\b",
     re.IGNORECASE,
 )
 # "Trailer: Dune", "Official Trailer #2 for Dune": what follows a label that opens the title.
+# every date above states a year: a title without one skips the long search of month names
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 _LABEL_OPENS_TITLE = re.compile(r"[\s#\d]*(?::|\bfor\b)\s*(.+)", re.IGNORECASE)
 _YEAR_AFTER_LABEL = re.compile(r"^\s*(?:#?\s*\d{1,2}\s+)?((?:19|20)\d\d)\b")
+# ... or ending the upload after the label: "Resmi Fragman (Türkçe Altyazılı) 2024"
+_YEAR_ENDS_UPLOAD = re.compile(r"(?<![\w.,:/-])((?:19|20)\d\d)\s*$")
 _YEAR_IN_RELEASE_TAIL = re.compile(
-    rf"\b(?:theaters|theatres|cinemas|coming|{'|'.join(vocab.RELEASE_SEASONS)})"
+    rf"\b(?:theaters|theatres|cinemas|coming|{'|'.join(vocab.RELEASE_SEASONS + vocab.YEAR_WORDS)})"
     r"\s+((?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
@@ -328,8 +357,14 @@ _CREDIT_AFTER_CAPS = re.compile(
 # after the English one. "Birdman or (The Unexpected Virtue of Ignorance)" keeps its own.
 _ORIGINAL_TITLE_AFTER = re.compile(r"(?<! or) \([^()]*[^\W\d_][^()]*\)$", re.IGNORECASE)
 # "《年少日記》Time Still Turns the Pages": an original title in another script, quoted, before
-# the English one.
-_ORIGINAL_TITLE_BEFORE = re.compile(r'^"[^"\x00-\u024f]+"\s*(?=[A-Za-z])')
+# the English one; a middle dot is one of its marks ("《破·地獄》The Last Dance").
+_ORIGINAL_TITLE_BEFORE = re.compile(r'^"[^"\x00-\u00b6\u00b8-\u024f]+"\s*(?=[A-Za-z])')
+# "九龍城寨之圍城 Twilight of the Warriors: Walled In": an original title in another script,
+# unquoted, before an English one in mixed case ("ファーストキス 1ST KISS" is one title).
+_LOCAL_TITLE_BEFORE = re.compile(
+    r"^(?:(?=\S*[^\x00-\u024f\u1e00-\u1eff\s])[^\sA-Za-z\u00c0-\u024f\u1e00-\u1eff]+\s+)+"
+    r"(?=[A-Z][\x00-\u024f\u1e00-\u1eff]*[a-z][\x00-\u024f\u1e00-\u1eff]*$)"
+)
 _QUALITY_TAG = re.compile(rf"(?:^|\s)[(\[]?(?:{_QUALITY})[)\]]?(?=\s|$)", re.I)
 # A studio's credit is not part of the film's title ("Marvel Studios' Thunderbolts*",
 # "Disney and Pixar's Elemental", "A24 presents: Civil War"). A person's is kept unless the
@@ -479,6 +514,9 @@ def _other_reason(text: str, rules: _CompiledRules) -> str:
             return reason
     for pattern, reason in _UNTRIGGERED_SIGNALS:
         if pattern.search(lower):
+            return reason
+    for reason, triggers, pattern in _FOREIGN_SIGNALS:
+        if (not lower.isascii() or not words.isdisjoint(triggers)) and pattern.search(lower):
             return reason
     for pattern, reason in rules.other:
         if pattern.search(lower):
@@ -763,6 +801,7 @@ def _tidy(title: str) -> str:
     title = _CREDIT_BEFORE_CAPS.sub("", _STUDIO_CREDIT.sub("", title))
     title = _CREDIT_AFTER_CAPS.sub(r"\1", title)
     title = _ORIGINAL_TITLE_BEFORE.sub("", _ORIGINAL_TITLE_AFTER.sub("", title))
+    title = _LOCAL_TITLE_BEFORE.sub("", title)
     # edition words left on a title whose label has a segment of its own: "The Godfather 50th
     # Anniversary | Official Trailer"
     words = title.split()
@@ -801,9 +840,13 @@ def _stated_year(text: str, after_label: str) -> int | None:
     cannot be part of the film's title ("Blade Runner 2049 Trailer")."""
     if year := _YEAR_IN_BRACKETS.search(text):
         return int(year.group(1))
-    if date := _YEAR_IN_DATE.search(text):
+    if _ANY_YEAR.search(text) and (date := _YEAR_IN_DATE.search(text)):
         return int(next(group for group in date.groups() if group))
-    if year := _YEAR_AFTER_LABEL.match(after_label) or _YEAR_IN_RELEASE_TAIL.search(after_label):
+    if year := (
+        _YEAR_AFTER_LABEL.match(after_label)
+        or _YEAR_IN_RELEASE_TAIL.search(after_label)
+        or _YEAR_ENDS_UPLOAD.search(after_label)
+    ):
         return int(year.group(1))
     return None
 
