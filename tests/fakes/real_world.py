@@ -609,7 +609,10 @@ def _namesake_uploads(
     made = []
     for film in builder.extra_films:
         year = film.year
-        if year is None or not 2008 <= year < builder.now.year or not chance(40, "own", film.id):
+        feature = (film.runtime or 0) >= 60 and 99 not in film.genres
+        if year is None or not 2008 <= year < builder.now.year or not feature:
+            continue  # a short or a documentary namesake has no trailer of its own here
+        if not chance(40, "own", film.id):
             continue
         template = templates[stable("template", film.id) % len(templates)]
         start = template.video_title.casefold().index(template.title.casefold())
