@@ -75,9 +75,6 @@ DATE_LATER_RELEASE_BONUS = 6.0  # fits another listed release (a country's, afte
 DATE_AFTER_PENALTY = 5.0  # published over a year after every release, no re-release words
 # ... and the title states no year either: nothing says the upload is about an old film.
 DATE_AFTER_NO_YEAR_PENALTY = 30.0
-# ... unless the film is well known: channels upload famous films' trailers again (a
-# collection's, a streaming service's), but a new namesake still outweighs it.
-DATE_AFTER_KNOWN_PENALTY = 15.0
 DATE_LONG_BEFORE_PENALTY = 5.0  # published over 3 years before the release
 # ... and the title states no year: nothing else ties the upload to a film years away.
 DATE_LONG_BEFORE_NO_YEAR_PENALTY = 30.0
@@ -404,7 +401,7 @@ def _evidence(
     signals = _Signals(reasons)
     releases = _release_dates(info, details)
     known = _well_known(info)
-    _date_signal(signals, releases, evidence, year, known=known)
+    _date_signal(signals, releases, evidence, year)
     _rerelease_signal(signals, releases, evidence, year, known=known)
     text = _fold(" ".join(evidence.descriptions))
     if text and details is not None:
@@ -420,11 +417,9 @@ def _evidence(
 
 
 def _date_signal(
-    signals: _Signals, releases: list[date], evidence: Evidence, year: int | None, *, known: bool
+    signals: _Signals, releases: list[date], evidence: Evidence, year: int | None
 ) -> None:
-    """The upload's publish date against the film's releases (exact, or up to a unit earlier).
-
-    `known`: the film is well known, so an upload years after it is a plausible re-upload."""
+    """The upload's publish date against the film's releases (exact, or up to a unit earlier)."""
     published = evidence.published
     if published is None:
         signals.add(0, "publish date: none known")
@@ -466,12 +461,12 @@ def _date_signal(
     elif published - slack > max(releases) + timedelta(days=365):
         if evidence.rerelease:
             signals.add(0, f"{note}{when}, a re-release")
-        elif year is not None:
-            signals.add(-DATE_AFTER_PENALTY, f"{note}{when}")
-        elif known:
-            signals.add(-DATE_AFTER_KNOWN_PENALTY, f"{note}{when}, a well-known film")
-        else:
+        elif year is None:
+            # Even for a famous film: a new namesake TMDB does not list yet is as likely, and
+            # a wrong match is final where `not_found` is looked at again.
             signals.add(-DATE_AFTER_NO_YEAR_PENALTY, f"{note}{when}")
+        else:
+            signals.add(-DATE_AFTER_PENALTY, f"{note}{when}")
     elif latest < primary - timedelta(days=3 * 365):
         weight = DATE_LONG_BEFORE_PENALTY if year is not None else DATE_LONG_BEFORE_NO_YEAR_PENALTY
         signals.add(-weight, f"{note}{when}")
