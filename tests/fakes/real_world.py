@@ -124,9 +124,13 @@ RERELEASE_WORDS = re.compile(
 SERIES_NOTE = re.compile(r"\bseries\b", re.I)
 
 
+# Every draw's salt: another value is another world of the same kinds (`build_real_world`).
+_SALT = [""]
+
+
 def stable(*parts: object) -> int:
     """A stable pseudo-random number for these parts (0 .. 2**32-1)."""
-    digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).digest()
+    digest = hashlib.sha256("\x1f".join(map(str, (_SALT[0], *parts))).encode()).digest()
     return int.from_bytes(digest[:4], "big")
 
 
@@ -330,7 +334,7 @@ class _Builder:
         if chance(50, "second-country", key):
             later = released + timedelta(days=7 + stable("later", key) % 120)
             others.append(("GB", later.isoformat(), ""))
-        famous = row.channel not in AGGREGATORS and not chance(40, "indie", key)
+        famous = not chance(40, "indie", key)  # aggregators post famous films too
         distributor = row.channel not in AGGREGATORS
         company = (
             channel_name(row.channel)
@@ -368,8 +372,11 @@ class _Builder:
         others = [n for n in names if fold(n) != fold(title)]
         original = next((n for n in others if not n.isascii() and not _latin(n)), title)
         alternatives = [n for n in others if n != original]
-        if alternatives and chance(50, "alt-as-title", key):
-            title, alternatives = alternatives[0], [*alternatives[1:], title]
+        # The labeller's own alternative (alt_title=...), in Latin letters, as TMDB's title.
+        noted = [a for r in rows for a in alt_titles(r) if a.isascii() and a in alternatives]
+        if noted and chance(50, "alt-as-title", key):
+            alternatives = [a for a in alternatives if a != noted[0]] + [title]
+            title = noted[0]
         numbered = re.fullmatch(r"(.+?) \d: (.+)", title)
         if numbered and chance(50, "sequel-number", key):
             title = f"{numbered.group(1)}: {numbered.group(2)}"  # the upload says "2", TMDB not
@@ -528,7 +535,10 @@ def _months_before(moment: datetime, months: int) -> datetime:
     return moment.replace(year=year, month=month, day=min(moment.day, 28))
 
 
-def build_real_world(now: datetime | None = None) -> RealWorld:
+def build_real_world(now: datetime | None = None, *, seed: str = "") -> RealWorld:
+    """The world as of `now`; `seed` draws another one of the same kinds (confusers, dates,
+    descriptions), to see that figures are not one draw's luck."""
+    _SALT[0] = seed
     builder = _Builder(now=now or datetime.now(UTC))
     truth: dict[str, Truth] = {}
     entries: dict[str, list[tuple[datetime, dict[str, Any]]]] = {}
@@ -605,6 +615,8 @@ def _namesake_uploads(
         and r.video_title.isascii()
         and r.video_title.casefold().startswith(r.title.casefold())
         and not re.search(r"starring|[(\[,]|\d{4}", r.video_title[len(r.title) :], re.I)
+        and not RERELEASE_WORDS.search(r.video_title)  # a namesake's own, first trailer
+        and r.video_title.count("|") <= 2  # no cast list of the template's film
     ]
     made = []
     for film in builder.extra_films:

@@ -286,12 +286,10 @@ def test_an_anniversary_rules_out_a_namesake_of_the_re_release_year(fake, client
     assert "20th anniversary in 2014: not a 2014 film -12" in namesake.reasons
 
 
-def test_a_restoration_is_of_the_well_known_film_rather_than_an_obscure_older_namesake(
-    fake, client
-):
+def test_a_restoration_is_of_a_well_known_film_even_under_twenty_years_old(fake, client):
     fake.add(
         make_film(1_810_006, "Lantern Street", None, release_date="2004-09-29", vote_count=2000),
-        make_film(1_810_007, "Lantern Street", None, release_date="1998-02-02", vote_count=3),
+        make_film(1_810_007, "Lantern Street", None, release_date="2012-02-02", vote_count=3),
     )
     title = "Lantern Street | 4K Restoration Trailer"
     evidence = Evidence.from_uploads(titles=[title], published=[date(2022, 3, 1)])
@@ -299,11 +297,30 @@ def test_a_restoration_is_of_the_well_known_film_rather_than_an_obscure_older_na
     result = match_movie(client, title="Lantern Street", year=None, evidence=evidence)
 
     assert result.status == "matched" and result.best.tmdb_id == 1_810_006
+    assert "re-release words: a well-known 2004 film, 18 years old +10" in result.best.reasons
+
+
+def test_a_year_stated_long_before_the_upload_is_the_films_own_not_the_re_releases(fake, client):
+    fake.add(
+        make_film(1_810_008, "Wake at Dawn", None, release_date="1971-10-13"),
+        make_film(1_810_009, "Wake at Dawn", None, release_date="1951-04-02"),
+    )
+    title = "Wake at Dawn (1971) | 4K Restoration Trailer"
+    evidence = Evidence.from_uploads(titles=[title], published=[date(2022, 3, 1)])
+
+    result = match_movie(client, title="Wake at Dawn", year=1971, evidence=evidence)
+
+    assert result.status == "matched" and result.best.tmdb_id == 1_810_008
 
 
 @pytest.mark.parametrize(
     "title",
-    ["The Return - Extended Edition Trailer", "The Return | Director's Cut Trailer", "Blu-ray"],
+    [
+        "The Return - Extended Edition Trailer",
+        "The Return | Director's Cut Trailer",
+        "Tetsuo - Limited Edition Trailer | Arrow Video",
+        "Blu-ray",
+    ],
 )
 def test_edition_words_are_re_release_words(title):
     assert Evidence.from_uploads(titles=[title]).rerelease

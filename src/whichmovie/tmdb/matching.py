@@ -108,10 +108,9 @@ UNCREDITED_PENALTY = 30.0  # "Director's Title" matched a "Title" that director 
 SERIES_MARGIN = 5.0  # a series must beat the best film by this much to make it "not a film"
 RERELEASE_CLASSIC_YEARS = 20  # a restoration or re-release is of a film at least this old
 RERELEASE_KNOWN_YEARS = 2  # ... or of a well-known one at least this old
-RERELEASE_CLASSIC_BONUS = 10.0  # an old film
-# A well-known older film: what distributors restore and re-release, far more often than an
-# obscure namesake however old (a tie's margin more than the old film's bonus).
-RERELEASE_KNOWN_BONUS = RERELEASE_CLASSIC_BONUS + AMBIGUITY_MARGIN
+# An old film, or a well-known older one (what distributors restore): the same weight, so
+# popularity stays the last tie-break between an obscure old namesake and a known film.
+RERELEASE_CLASSIC_BONUS = 10.0
 ANNIVERSARY_BONUS = 12.0  # "40th Anniversary" and the film is 40 years old
 UNDATED_RECENT_YEARS = 5  # an undated, year-less upload fits films of the last five years
 # Popularity decides a tie only when every other signal is equal and one film is far better known.
@@ -121,7 +120,8 @@ POPULARITY_MIN_VOTES = 100
 RERELEASE_RE = re.compile(
     r"\b(re-?releas\w*|restor(?:ed|ation)|remaster(?:ed)?|\d+(?:st|nd|rd|th)? anniversary|"
     r"anniversary|3-?d|4k|imax re-?release|re-?issue|back in (?:theaters|theatres|cinemas)|"
-    r"(?:extended|special|collector'?s|signature|final) (?:edition|cut)|director'?s cut|"
+    r"(?:extended|special|collector'?s|signature|final|limited|deluxe) (?:edition|cut)|"
+    r"director'?s cut|"
     r"(?:4k )?ultra hd|uhd|blu-?ray)\b",
     re.IGNORECASE,
 )
@@ -176,6 +176,15 @@ class Evidence:
             channels=tuple(dict.fromkeys(c for c in channels if c)),
             channel_language=channel_language.split("-")[0].casefold(),
         )
+
+    def rereleased_in(self, year: int | None) -> bool:
+        """Whether a stated year is the re-release's: re-release words, and the uploads came
+        out around that year. "The Thing (1982) - 4K UHD Trailer" published in 2020 states the
+        film's own year."""
+        if not self.rerelease or year is None:
+            return False
+        published = self.latest or self.published
+        return published is None or year >= published.year - 1
 
 
 NO_EVIDENCE = Evidence()
@@ -323,7 +332,13 @@ def score_candidate(
             ]
 
     score -= _year_penalty(
-        year, film_year, release_in_year, similarity, info, reasons, rerelease=evidence.rerelease
+        year,
+        film_year,
+        release_in_year,
+        similarity,
+        info,
+        reasons,
+        rerelease=evidence.rereleased_in(year),
     )
 
     genres = set(info.get("genre_ids") or []) | {
@@ -481,7 +496,8 @@ def _rerelease_signal(
     (or a much older one) is what distributors restore and re-release."""
     if not (evidence.rerelease and releases):
         return
-    reference = year or (evidence.published.year if evidence.published else None)
+    published = evidence.published.year if evidence.published else None
+    reference = year if evidence.rereleased_in(year) else (published or year)
     if reference is None:
         return
     film_year = releases[0].year
@@ -499,7 +515,7 @@ def _rerelease_signal(
     age = reference - film_year
     if known and age >= RERELEASE_KNOWN_YEARS:
         signals.add(
-            RERELEASE_KNOWN_BONUS,
+            RERELEASE_CLASSIC_BONUS,
             f"re-release words: a well-known {film_year} film, {age} years old",
         )
     elif age >= RERELEASE_CLASSIC_YEARS:
@@ -843,7 +859,7 @@ class _Matcher:
         strategies: list[tuple[str, int | None]] = []
         # With re-release words the stated year is the re-release's, not the film's: a film of
         # that very year would end a year search before the film itself is seen.
-        if self.year is not None and not self.evidence.rerelease:
+        if self.year is not None and not self.evidence.rereleased_in(self.year):
             strategies.append(("primary_release_year", self.year))
             strategies.append(("year", self.year))
         strategies.append(("", None))
