@@ -34,21 +34,25 @@ upload's date rules out; a video TMDB lists outvoted for a card's other uploads.
 (The world then changed once: only feature namesakes get trailers of their own, 42 -> 25 such
 uploads; on it, before any product change: precision 0.986, recall 0.976, review 0.8%, 1 split.)
 
-After the fixes (dump descriptions kept; matching's date window, re-release and anniversary
-rules), same world: 599 films, 624 cards, 591 identified, 1395 requests for 663 movies.
+After the fixes (dump descriptions kept; matching's date window, re-release, anniversary and
+stated-year rules), on the world as it is now (famous films on any channel, namesake trailers
+from plain templates; seed ""): 617 films, 639 cards, 610 identified, 1429 requests for 678
+movies; 2 films with a parser miss.
 | measure | matcher | all (with parser misses) | target |
 |---|---|---|---|
-| precision | 0.998 | 0.998 | >= 0.99 |
-| recall | 0.993 | 0.987 | >= 0.97 |
+| precision | 0.993 | 0.993 | >= 0.99 |
+| recall | 0.990 | 0.987 | >= 0.97 |
 | review share | 0.5% |  | <= 3% |
 | split films | 0 | 0 | 0 |
 | series rows stored as a film | 0 |  | 0 |
-| TMDB requests per movie | 2.10 |  | <= 3 |
-Series rows: not_a_movie 24, parser "other" 22. Left: an undated upload of another channel
-joined to the only group of its title (then certain through the other upload's listed video);
-two obscure older namesakes of a restoration (a tie: review); namesakes two years apart that
-the listing's one-year granularity cannot tell apart; an ordinary old film's year-less
-re-upload (not_found: a new namesake is as likely).
+| TMDB requests per movie | 2.11 |  | <= 3 |
+Series rows: not_a_movie 24, parser "other" 22. Other draws (WM_WORLD_SEED=a, b, c): precision
+0.998/0.995/0.998, recall 0.990/0.984/0.988, review <= 0.8%, 2.11 requests per movie, but 1, 1
+and 2 split films. Left: an undated upload of another channel joins the only group of its
+title (right for one film's uploads, wrong for a namesake's); same-titled films two years
+apart that the listing's one-year granularity cannot tell apart (popularity decides or a
+person does); a restoration tie between two obscure older namesakes (review); an ordinary
+old film's year-less re-upload (not_found: a new namesake TMDB does not list yet is as likely).
 """
 
 import json
