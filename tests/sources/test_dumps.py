@@ -175,3 +175,10 @@ def test_any_dump_shape_is_read_or_refused_with_one_line(value):
         assert 0 < len(upload.youtube_id) <= 20 and upload.title
         upload.title.encode("utf-8")
     json.dumps(listing.skipped)
+
+
+def test_an_entrys_description_is_kept_as_matching_evidence():
+    entry = {"id": "dQw4w9WgXcQ", "title": "FILM | Official Trailer", "description": None}
+    described = {**entry, "id": "dQw4w9WgXcR", "description": "Starring Ada Brandt."}
+    listing = listing_from_dump(dump(entries=[entry, described]))
+    assert [u.description for u in listing.uploads] == ["", "Starring Ada Brandt."]

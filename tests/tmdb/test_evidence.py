@@ -204,7 +204,10 @@ def test_uploads_of_one_group_that_are_two_films_are_told_apart_upload_by_upload
     )
     a = published("2025-01-10", descriptions=("Directed by Ines Moreau.",))
     b = published("2025-11-20", descriptions=("Directed by Omar Quinn.",))
-    group = published("2025-01-10", descriptions=a.descriptions + b.descriptions)
+    # The group's evidence spans its uploads, as Evidence.from_uploads gives it.
+    group = published(
+        "2025-01-10", latest=date(2025, 11, 20), descriptions=a.descriptions + b.descriptions
+    )
 
     result = match_movie(
         client,
@@ -244,3 +247,80 @@ def test_uploads_that_agree_with_the_match_change_nothing(fake, client):
 )
 def test_a_description_credits_other_people(description, others):
     assert description_credits_others(description, ["Sean Baker", "Mikey Madison"]) is others
+
+
+def test_a_namesake_released_years_after_the_upload_does_not_tie_with_one_released_near_it(
+    fake, client
+):
+    fake.add(
+        make_film(1_810_001, "Grey Harbour", None, release_date="2023-06-20", popularity=3.0),
+        make_film(1_810_002, "Grey Harbour", None, release_date="2026-02-10", popularity=30.0),
+    )
+    result = match_movie(client, title="Grey Harbour", year=None, evidence=published("2023-03-01"))
+
+    assert result.status == "matched" and result.best.tmdb_id == 1_810_001
+    rival = next(c for c in result.candidates if c.tmdb_id == 1_810_002)
+    assert any(r.endswith("early for a trailer (no weight)") for r in rival.reasons)
+
+
+def test_a_year_less_upload_years_before_the_only_films_release_is_not_that_film(fake, client):
+    fake.add(make_film(1_810_003, "Salt Meridian", None, release_date="2026-08-01"))
+    result = match_movie(client, title="Salt Meridian", year=None, evidence=published("2021-05-01"))
+
+    assert result.status != "matched"
+    assert result.candidates[0].contradicted
+
+
+def test_an_anniversary_rules_out_a_namesake_of_the_re_release_year(fake, client):
+    fake.add(
+        make_film(1_810_004, "The Long Road", None, release_date="1994-07-06", vote_count=9000),
+        make_film(1_810_005, "The Long Road", None, release_date="2014-03-03", popularity=90.0),
+    )
+    title = "The Long Road 20th Anniversary Re-Release Trailer (2014)"
+    evidence = Evidence.from_uploads(titles=[title], published=[date(2014, 5, 1)])
+
+    result = match_movie(client, title="The Long Road", year=2014, evidence=evidence)
+
+    assert result.status == "matched" and result.best.tmdb_id == 1_810_004
+    namesake = next(c for c in result.candidates if c.tmdb_id == 1_810_005)
+    assert "20th anniversary in 2014: not a 2014 film -12" in namesake.reasons
+
+
+def test_a_restoration_is_of_a_well_known_film_even_under_twenty_years_old(fake, client):
+    fake.add(
+        make_film(1_810_006, "Lantern Street", None, release_date="2004-09-29", vote_count=2000),
+        make_film(1_810_007, "Lantern Street", None, release_date="2012-02-02", vote_count=3),
+    )
+    title = "Lantern Street | 4K Restoration Trailer"
+    evidence = Evidence.from_uploads(titles=[title], published=[date(2022, 3, 1)])
+
+    result = match_movie(client, title="Lantern Street", year=None, evidence=evidence)
+
+    assert result.status == "matched" and result.best.tmdb_id == 1_810_006
+    assert "re-release words: a well-known 2004 film, 18 years old +10" in result.best.reasons
+
+
+def test_a_year_stated_long_before_the_upload_is_the_films_own_not_the_re_releases(fake, client):
+    fake.add(
+        make_film(1_810_008, "Wake at Dawn", None, release_date="1971-10-13"),
+        make_film(1_810_009, "Wake at Dawn", None, release_date="1951-04-02"),
+    )
+    title = "Wake at Dawn (1971) | 4K Restoration Trailer"
+    evidence = Evidence.from_uploads(titles=[title], published=[date(2022, 3, 1)])
+
+    result = match_movie(client, title="Wake at Dawn", year=1971, evidence=evidence)
+
+    assert result.status == "matched" and result.best.tmdb_id == 1_810_008
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "The Return - Extended Edition Trailer",
+        "The Return | Director's Cut Trailer",
+        "Tetsuo - Limited Edition Trailer | Arrow Video",
+        "Blu-ray",
+    ],
+)
+def test_edition_words_are_re_release_words(title):
+    assert Evidence.from_uploads(titles=[title]).rerelease

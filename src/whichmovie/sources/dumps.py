@@ -29,7 +29,9 @@ HEADER_FIELDS = (
     "extractor_key",
     "_type",
 )
-ENTRY_TEXT_FIELDS = ("_type", "live_status", "title", "upload_date")
+# The description is matching evidence ("Starring ...", "In theaters ..."): yt-dlp's flat
+# listing carries the start of it for a channel's videos.
+ENTRY_TEXT_FIELDS = ("_type", "live_status", "title", "upload_date", "description")
 # A channel dump nests its tabs once (home page -> Videos); deeper is not yt-dlp's.
 MAX_NESTING = 3
 # datetime's range: a later timestamp cannot be a publish time.

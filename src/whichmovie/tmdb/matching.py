@@ -62,9 +62,13 @@ ABOUT_THE_FILM_PENALTY = 40.0
 _ABOUT_THE_FILM = re.compile(r"\b(making of|behind the scenes|the story of)\b")
 
 # Evidence weights (see `Evidence`).
-# Published from 3 years before to half a year after a release. More than a tie's margin: a
-# date that fits one namesake and only might fit another (a year off) decides.
+# Published from a year and a half before to half a year after a release (a campaign's usual
+# span: a first teaser comes a year or more ahead). More than a tie's margin: a date that fits
+# one namesake and only might fit another decides.
 DATE_FIT_BONUS = 12.0
+# Earlier, up to three years before the release: a teaser can come that early, so no misfit,
+# but no fit either (a namesake released near the upload is likelier).
+USUAL_DAYS_BEFORE = 548
 DATE_LATER_RELEASE_BONUS = 6.0  # fits another listed release (a country's, after a festival)
 # Misfits cost less than a fit earns: a date that fits no candidate (an old film's trailer
 # uploaded again) must not sink them all, but fit against misfit is more than a tie's margin.
@@ -72,6 +76,8 @@ DATE_AFTER_PENALTY = 5.0  # published over a year after every release, no re-rel
 # ... and the title states no year either: nothing says the upload is about an old film.
 DATE_AFTER_NO_YEAR_PENALTY = 30.0
 DATE_LONG_BEFORE_PENALTY = 5.0  # published over 3 years before the release
+# ... and the title states no year: nothing else ties the upload to a film years away.
+DATE_LONG_BEFORE_NO_YEAR_PENALTY = 30.0
 
 
 def approximate_slack(published: date, today: date) -> timedelta:
@@ -101,6 +107,9 @@ MAIN_TITLE_PENALTY = 10.0  # ... only the main title before a subtitle colon
 UNCREDITED_PENALTY = 30.0  # "Director's Title" matched a "Title" that director did not make
 SERIES_MARGIN = 5.0  # a series must beat the best film by this much to make it "not a film"
 RERELEASE_CLASSIC_YEARS = 20  # a restoration or re-release is of a film at least this old
+RERELEASE_KNOWN_YEARS = 2  # ... or of a well-known one at least this old
+# An old film, or a well-known older one (what distributors restore): the same weight, so
+# popularity stays the last tie-break between an obscure old namesake and a known film.
 RERELEASE_CLASSIC_BONUS = 10.0
 ANNIVERSARY_BONUS = 12.0  # "40th Anniversary" and the film is 40 years old
 UNDATED_RECENT_YEARS = 5  # an undated, year-less upload fits films of the last five years
@@ -110,7 +119,10 @@ POPULARITY_MIN_VOTES = 100
 
 RERELEASE_RE = re.compile(
     r"\b(re-?releas\w*|restor(?:ed|ation)|remaster(?:ed)?|\d+(?:st|nd|rd|th)? anniversary|"
-    r"anniversary|3-?d|4k|imax re-?release|re-?issue|back in (?:theaters|theatres|cinemas))\b",
+    r"anniversary|3-?d|4k|imax re-?release|re-?issue|back in (?:theaters|theatres|cinemas)|"
+    r"(?:extended|special|collector'?s|signature|final|limited|deluxe) (?:edition|cut)|"
+    r"director'?s cut|"
+    r"(?:4k )?ultra hd|uhd|blu-?ray)\b",
     re.IGNORECASE,
 )
 _ANNIVERSARY = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s+anniversary\b", re.IGNORECASE)
@@ -131,6 +143,7 @@ class Evidence:
     """What the uploads say besides their title and year (all optional)."""
 
     published: date | None = None  # the group's earliest upload
+    latest: date | None = None  # the group's latest upload (None: the same as `published`)
     published_exact: bool = False  # from the Atom feed; yt-dlp's listing is approximate
     today: date | None = None  # what "N years ago" counted from; None: today
     rerelease: bool = False  # the upload titles speak of a re-release, restoration, 3D, ...
@@ -153,6 +166,7 @@ class Evidence:
         dates = [d for d in published if d is not None]
         return cls(
             published=min(dates) if dates else None,
+            latest=max(dates) if dates else None,
             published_exact=published_exact,
             rerelease=any(RERELEASE_RE.search(t or "") for t in titles),
             anniversary=next(
@@ -162,6 +176,15 @@ class Evidence:
             channels=tuple(dict.fromkeys(c for c in channels if c)),
             channel_language=channel_language.split("-")[0].casefold(),
         )
+
+    def rereleased_in(self, year: int | None) -> bool:
+        """Whether a stated year is the re-release's: re-release words, and the uploads came
+        out around that year. "The Thing (1982) - 4K UHD Trailer" published in 2020 states the
+        film's own year."""
+        if not self.rerelease or year is None:
+            return False
+        published = self.latest or self.published
+        return published is None or year >= published.year - 1
 
 
 NO_EVIDENCE = Evidence()
@@ -309,7 +332,13 @@ def score_candidate(
             ]
 
     score -= _year_penalty(
-        year, film_year, release_in_year, similarity, info, reasons, rerelease=evidence.rerelease
+        year,
+        film_year,
+        release_in_year,
+        similarity,
+        info,
+        reasons,
+        rerelease=evidence.rereleased_in(year),
     )
 
     genres = set(info.get("genre_ids") or []) | {
@@ -386,8 +415,9 @@ def _evidence(
     """The signals beyond title and year, each written to `reasons` with its weight."""
     signals = _Signals(reasons)
     releases = _release_dates(info, details)
+    known = _well_known(info)
     _date_signal(signals, releases, evidence, year)
-    _rerelease_signal(signals, releases, evidence, year)
+    _rerelease_signal(signals, releases, evidence, year, known=known)
     text = _fold(" ".join(evidence.descriptions))
     if text and details is not None:
         _people_signal(signals, details, text)
@@ -412,7 +442,8 @@ def _date_signal(
     if not releases:
         signals.add(0, "publish date: the film has no release date to compare")
         return
-    # The upload really happened in [published - slack, published].
+    # The uploads really happened in [published - slack, latest].
+    latest = max(evidence.latest or published, published)
     slack = (
         timedelta(0)
         if evidence.published_exact
@@ -429,35 +460,44 @@ def _date_signal(
         else f"{-months} months after the release"
     )
     note = f"publish date {published} ({exactness}): "
-    fits = [
-        d
-        for d in releases
-        if published >= d - timedelta(days=3 * 365) and published - slack <= d + timedelta(days=183)
-    ]
-    if primary in fits or (fits and evidence.rerelease):
+    after_ok = timedelta(days=183)
+
+    def fits(before: timedelta) -> list[date]:
+        return [d for d in releases if latest >= d - before and published - slack <= d + after_ok]
+
+    usual = fits(timedelta(days=USUAL_DAYS_BEFORE))
+    if primary in usual or (usual and evidence.rerelease):
         signals.add(DATE_FIT_BONUS, f"{note}{when}")
-    elif fits:
+    elif usual:
         # A distributor's trailer for its own country's release, after a festival premiere.
-        signals.add(DATE_LATER_RELEASE_BONUS, f"{note}near a later release ({fits[0]}), {when}")
+        signals.add(DATE_LATER_RELEASE_BONUS, f"{note}near a later release ({usual[0]}), {when}")
+    elif fits(timedelta(days=3 * 365)):
+        signals.add(0, f"{note}{when}, early for a trailer")
     elif published - slack > max(releases) + timedelta(days=365):
         if evidence.rerelease:
             signals.add(0, f"{note}{when}, a re-release")
         elif year is None:
+            # Even for a famous film: a new namesake TMDB does not list yet is as likely, and
+            # a wrong match is final where `not_found` is looked at again.
             signals.add(-DATE_AFTER_NO_YEAR_PENALTY, f"{note}{when}")
         else:
             signals.add(-DATE_AFTER_PENALTY, f"{note}{when}")
-    elif published < primary - timedelta(days=3 * 365):
-        signals.add(-DATE_LONG_BEFORE_PENALTY, f"{note}{when}")
+    elif latest < primary - timedelta(days=3 * 365):
+        weight = DATE_LONG_BEFORE_PENALTY if year is not None else DATE_LONG_BEFORE_NO_YEAR_PENALTY
+        signals.add(-weight, f"{note}{when}")
     else:
         signals.add(0, f"{note}{when}")
 
 
 def _rerelease_signal(
-    signals: _Signals, releases: list[date], evidence: Evidence, year: int | None
+    signals: _Signals, releases: list[date], evidence: Evidence, year: int | None, *, known: bool
 ) -> None:
+    """Re-release words: an anniversary says the film's age; otherwise a well-known older film
+    (or a much older one) is what distributors restore and re-release."""
     if not (evidence.rerelease and releases):
         return
-    reference = year or (evidence.published.year if evidence.published else None)
+    published = evidence.published.year if evidence.published else None
+    reference = year if evidence.rereleased_in(year) else (published or year)
     if reference is None:
         return
     film_year = releases[0].year
@@ -466,10 +506,21 @@ def _rerelease_signal(
             signals.add(
                 ANNIVERSARY_BONUS, f"{evidence.anniversary}th anniversary of a {film_year} film"
             )
-    elif reference - film_year >= RERELEASE_CLASSIC_YEARS:
+        else:
+            signals.add(
+                -ANNIVERSARY_BONUS,
+                f"{evidence.anniversary}th anniversary in {reference}: not a {film_year} film",
+            )
+        return
+    age = reference - film_year
+    if known and age >= RERELEASE_KNOWN_YEARS:
         signals.add(
             RERELEASE_CLASSIC_BONUS,
-            f"re-release words: a {film_year} film is {reference - film_year} years old",
+            f"re-release words: a well-known {film_year} film, {age} years old",
+        )
+    elif age >= RERELEASE_CLASSIC_YEARS:
+        signals.add(
+            RERELEASE_CLASSIC_BONUS, f"re-release words: a {film_year} film is {age} years old"
         )
 
 
@@ -565,15 +616,18 @@ def _year_penalty(
             f"year {film_year}, but TMDB lists a {year} release (re-release or festival)"
         )
         return YEAR_LISTED_RELEASE_PENALTY
-    classic = (
-        int(info.get("vote_count") or 0) >= CLASSIC_VOTE_COUNT
-        or float(info.get("popularity") or 0.0) >= CLASSIC_POPULARITY
-    )
-    if distance < 0 and similarity >= 95 and classic:
+    if distance < 0 and similarity >= 95 and _well_known(info):
         reasons.append(f"year {film_year}: a well-known older film, trailer is likely a re-release")
         return YEAR_CLASSIC_PENALTY
     reasons.append(f"penalty: year {film_year} is {abs(distance)} years from {year}")
     return YEAR_FAR_PENALTY
+
+
+def _well_known(info: dict[str, Any]) -> bool:
+    return (
+        int(info.get("vote_count") or 0) >= CLASSIC_VOTE_COUNT
+        or float(info.get("popularity") or 0.0) >= CLASSIC_POPULARITY
+    )
 
 
 def _is_about_the_film(title: str, queries: Sequence[str], genres: set[int]) -> bool:
@@ -803,9 +857,10 @@ class _Matcher:
 
     def _find_film(self) -> None:
         strategies: list[tuple[str, int | None]] = []
-        if self.year is not None:
-            if not self.evidence.rerelease:  # the stated year is the re-release's, not the film's
-                strategies.append(("primary_release_year", self.year))
+        # With re-release words the stated year is the re-release's, not the film's: a film of
+        # that very year would end a year search before the film itself is seen.
+        if self.year is not None and not self.evidence.rereleased_in(self.year):
+            strategies.append(("primary_release_year", self.year))
             strategies.append(("year", self.year))
         strategies.append(("", None))
         for field_name, value in strategies:
