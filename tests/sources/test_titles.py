@@ -656,6 +656,8 @@ def parse(youtube_title: str, channel: str | None = None) -> tuple[object, ...]:
             film("trailer", "Twilight of the Warriors: Walled In"),
         ),
         (None, "映画『ファーストキス 1ST KISS』本予告", film("trailer", "ファーストキス 1ST Kiss")),
+        # ... but "The Movie" alone is part of the local title, not an English one
+        (None, "วิมานหนาม The Movie | Official Trailer", film("trailer", "วิมานหนาม the Movie")),
         (
             None,
             "Mufasa: Ο Βασιλιάς των Λιονταριών - Τρέιλερ",

@@ -360,9 +360,11 @@ _ORIGINAL_TITLE_AFTER = re.compile(r"(?<! or) \([^()]*[^\W\d_][^()]*\)$", re.IGN
 # the English one; a middle dot is one of its marks ("《破·地獄》The Last Dance").
 _ORIGINAL_TITLE_BEFORE = re.compile(r'^"[^"\x00-\u00b6\u00b8-\u024f]+"\s*(?=[A-Za-z])')
 # "九龍城寨之圍城 Twilight of the Warriors: Walled In": an original title in another script,
-# unquoted, before an English one in mixed case ("ファーストキス 1ST KISS" is one title).
+# unquoted, before an English one in mixed case ("ファーストキス 1ST KISS" is one title). "The
+# Movie" alone is not an English title but part of the local one ("วิมานหนาม The Movie").
 _LOCAL_TITLE_BEFORE = re.compile(
     r"^(?:(?=\S*[^\x00-\u024f\u1e00-\u1eff\s])[^\sA-Za-z\u00c0-\u024f\u1e00-\u1eff]+\s+)+"
+    r"(?!(?:[Tt]he )?(?:[Mm]ovie|[Ff]ilm)$)"
     r"(?=[A-Z][\x00-\u024f\u1e00-\u1eff]*[a-z][\x00-\u024f\u1e00-\u1eff]*$)"
 )
 _QUALITY_TAG = re.compile(rf"(?:^|\s)[(\[]?(?:{_QUALITY})[)\]]?(?=\s|$)", re.I)
