@@ -110,8 +110,10 @@ _OTHER_SIGNALS = (
     _signal(
         "compilation",
         "trailers shorts supercut compilation top double trilogy box retrospective films best "
-        "ever every",
+        "ever every reel reels",
         r"\btrailers?\s+ever\b|\bevery\s+trailer\b|\btrailers\b|\bshorts\b|\bsupercut\b"
+        # a distributor's reel of its trailers: "Screen Media | Fall 2022 Trailer Reel"
+        r"|\b(?:trailer|teaser)s?\s+reels?\b"
         r"|\bcompilation\b|\btop\s+\d+\b|\bdouble\s+feature\b"
         r"|\btrilogy\b|\bbox\s+set\b|\bretrospective\b|\bfilms\s+(?:of|by)\b"
         r"|\bbest\s+(?:movies|films|scenes|moments)\b",
@@ -136,7 +138,9 @@ _OTHER_SIGNALS = (
         "featurette",
         "featurette featurettes behind making bts roll vfx inside look visit anatomy blooper "
         "bloopers gag commentary vignette diary meet spotlight profile",
-        r"\bfeaturettes?\b|\bbehind[- ]the[- ]scenes\b|\bmaking[- ]of\b|\bthe\s+making\b|\bbts\b"
+        r"\bfeaturettes?\b|\bbehind[- ]the[- ]scenes\b|\bmaking[- ]of\b|\bthe\s+making\b"
+        # "BTS" is behind the scenes, unless a colon makes it a name: "BTS: Yet to Come"
+        r"|\bbts\b(?!:)"
         r"|\bb-roll\b|\bvfx\b|\binside\s+look\b|\ba\s+look\s+(?:inside|at|behind)\b"
         r"|\bfirst\s+look\s+at\b|\bset\s+visit\b|\banatomy\s+of\s+a\s+scene\b|\bbloopers?\b"
         r"|\bgag\s+reel\b|\bcommentary\b|\bvignette\b|\bproduction\s+diary\b|\bmeet\s+the\b"
@@ -310,6 +314,8 @@ _YEAR_IN_RELEASE_TAIL = re.compile(
 
 _TITLE_PREFIX = re.compile(
     rf"^(?:(?:{'|'.join(vocab.TITLE_PREFIXES)})\s*[:\-–—]+\s*|[^:]{{0,20}}\bedit\s*:\s*"
+    # an event series' banner: "TCM Big Screen Classics: Casablanca"
+    rf"|[^:]{{0,30}}\bclassics\s*:\s*"
     rf"|(?:{_alternation(vocab.CJK_TITLE_PREFIXES)})\s*(?=[\"'<])"
     rf"|(?:{_alternation(vocab.FILM_TITLE_PREFIXES)})\s+(?=\w))",
     re.IGNORECASE,
@@ -359,6 +365,19 @@ _FESTIVAL_TITLE = re.compile(
     rf"^(?:{_alternation(vocab.FESTIVALS)})\s*(?:(?:19|20)\d\d|\d{{1,3}})?$"
     r"|\bfest(?:ival)?\s+(?:19|20)\d\d$",
     re.IGNORECASE,
+)
+# "Berlinale 2022 Selection", "Official Selection Cannes 2024": a tail ("Official Competition"
+# with no festival is a film)
+_FESTIVAL_EDITION = rf"(?:{_alternation(vocab.FESTIVALS)})\s*(?:(?:19|20)\d\d|\d{{1,3}})?"
+_FESTIVAL_HONOUR = re.compile(
+    rf"^(?:{_FESTIVAL_EDITION}\s+(?:official\s+)?(?:{'|'.join(vocab.FESTIVAL_HONOURS)})"
+    rf"|official\s+selection(?:\s+{_FESTIVAL_EDITION})?)$",
+    re.IGNORECASE,
+)
+# "Peccadillo Pictures", "SCREEN MEDIA": a distributor's name (no article opens it)
+_COMPANY_NAME = re.compile(
+    rf"^(?!(?:the|a|an)\s)(?:[A-Z0-9][\w.'&!+-]*\s+){{1,3}}"
+    rf"(?i:{'|'.join(sorted(vocab.COMPANY_SUFFIXES))})$"
 )
 _TRAILING_NUMBER = re.compile(r"\s(\d{1,2})$")
 
@@ -455,9 +474,11 @@ def _is_compilation(title: str) -> bool:
     phrase = _SUBTITLE_BREAK.split(lower)[-1].split()
     if len(phrase) >= 2 and phrase[-1] in vocab.COMPILATION_NOUNS:
         return phrase[0] not in {"a", "an"} and phrase[-2] not in vocab.ARTICLES
-    return lower.startswith(tuple(f"{opener} " for opener in vocab.COMPILATION_OPENERS)) and (
-        lower.split()[-1] in vocab.COMPILATION_FILM_WORDS
-    )
+    # the opener may follow an event's name: "Summer Game Fest 2025: Every Movie"
+    last_phrase = " ".join(phrase)
+    return last_phrase.startswith(
+        tuple(f"{opener} " for opener in vocab.COMPILATION_OPENERS)
+    ) and (phrase[-1] in vocab.COMPILATION_FILM_WORDS)
 
 
 def _clean(youtube_title: str) -> str:
@@ -517,10 +538,10 @@ def _title_from(
         pieces.insert(0, segments[first])
     kept = _title_pieces(pieces, rules)
     # After a strong separator, words before the keyword name the trailer and the film comes
-    # first: "Nosferatu | 'Orlok' Character Teaser", "Nosferatu | Dolby Cinema Trailer".
-    if (not kept or first == index) and (
-        earlier := _group_before(segments, separators, first, rules)
-    ):
+    # first: "Nosferatu | 'Orlok' Character Teaser", "Nosferatu | Dolby Cinema Trailer". A
+    # distributor's name is no film: "Film Movement Classics | Spring Collection Trailer".
+    earlier = _group_before(segments, separators, first, rules) if not kept or first == index else []
+    if earlier and not (kept and _is_company_name(" - ".join(earlier))):
         kept = earlier
     if kept:
         return _tidy(" - ".join(kept))
@@ -568,11 +589,12 @@ def _group_before(
     last = end - 1
     while last >= 0 and not _is_title_piece(segments[last], rules):
         last -= 1
-    # "Frankenstein | Guillermo del Toro | Official Trailer": a name after the title is a credit
+    # "Frankenstein | Guillermo del Toro | Official Trailer": a name after the title is a
+    # credit; "STRANGER BY THE LAKE | Peccadillo Pictures | UK Trailer": a distributor's signs it
     if (
         last > 0
         and not _is_dash(separators[last - 1])
-        and _is_credit_after_title(segments, last)
+        and (_is_credit_after_title(segments, last) or _is_company_name(segments[last]))
         and _is_title_piece(segments[last - 1], rules)
     ):
         last -= 1
@@ -628,8 +650,13 @@ def _is_title_piece(piece: str, rules: _CompiledRules) -> bool:
         and not _QUALITY_ONLY.match(stripped)
         and not _RELEASE_TAIL.match(stripped)
         and not _NUMBERED_TRAILER_NAME.match(stripped)
+        and not _FESTIVAL_HONOUR.match(stripped)
         and not _is_label_only(stripped)
     )
+
+
+def _is_company_name(piece: str) -> bool:
+    return bool(_COMPANY_NAME.match(piece.strip(_EDGE_JUNK)))
 
 
 def _is_label_only(text: str) -> bool:
@@ -718,6 +745,8 @@ def _label_part(words: list[str], end: int, edition_only: bool, quoted_name_is_l
 
 def _label_word_length(word: str, previous: str, edition_only: bool) -> int:
     """1 for a label word, 2 with the ordinal of an anniversary ("50th Anniversary")."""
+    if not edition_only and _ORDINAL.fullmatch(word) and previous not in vocab.ARTICLES:
+        return 1  # the trailer's number: "2nd Trailer" (but "Friday the 13th Trailer")
     if word not in (vocab.EDITION_WORDS if edition_only else vocab.LABEL_WORDS):
         return 0
     return 2 if word == "anniversary" and _ORDINAL.fullmatch(previous) else 1

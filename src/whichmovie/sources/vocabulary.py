@@ -162,6 +162,16 @@ FILM_WORDS: frozenset[str] = frozenset(
 )
 FILM_TITLE_PREFIXES: tuple[str, ...] = ("phim",)
 
+# The last word of a distributor's name ("Peccadillo Pictures", "Screen Media", "Film Movement
+# Classics"): a segment of two to four capitalised words ending in one, between a title and the
+# label, signs the upload and is not the film.
+COMPANY_SUFFIXES: frozenset[str] = frozenset(
+    {"pictures", "films", "entertainment", "releasing", "distribution", "studios", "media", "classics"}
+)
+# The words of a festival's selection or award in a segment of its own ("Berlinale 2022
+# Selection", "Official Selection", "Sundance 2024 Premiere"): a tail, not the film.
+FESTIVAL_HONOURS: tuple[str, ...] = ("selection", "premiere", "competition", "winner")
+
 # --- tails after the label -------------------------------------------------------------------
 # Platforms a film is "on" or "streaming on" in a release tail.
 # fmt: off
