@@ -622,6 +622,47 @@ def parse(youtube_title: str, channel: str | None = None) -> tuple[object, ...]:
             "《年少日記》Time Still Turns the Pages 正式預告",
             film("trailer", "Time Still Turns the Pages"),
         ),
+        # a distributor's name, a festival's honour and a credit are tails, not the film
+        (
+            None,
+            "STRANGER BY THE LAKE | Peccadillo Pictures | UK Trailer",
+            film("trailer", "Stranger by the Lake"),
+        ),
+        (None, "Dirty Pictures | Official Trailer", film("trailer", "Dirty Pictures")),
+        (
+            None,
+            "DRY GROUND BURNING | Berlinale 2022 Selection | Official Trailer",
+            film("trailer", "Dry Ground Burning"),
+        ),
+        (
+            None,
+            "Anatomy of a Fall | Palme d'Or Winner | Official Trailer",
+            film("trailer", "Anatomy of a Fall"),
+        ),
+        (
+            None,
+            "POISON - Todd Haynes - 30th Anniversary Restoration Trailer",
+            film("trailer", "Poison"),
+        ),
+        (
+            None,
+            "TCM Big Screen Classics: Casablanca (1942) | Fathom Events Trailer",
+            film("trailer", "Casablanca", 1942),
+        ),
+        # an ordinal numbers the trailer, except after an article
+        (None, "Paddington in Peru – 2nd Trailer", film("trailer", "Paddington in Peru")),
+        (None, "Friday the 13th Trailer", film("trailer", "Friday the 13th")),
+        # a quoted title after label words that open the upload
+        (
+            None,
+            "Exclusive 'Opus' Trailer: Ayo Edebiri Gets Invited to a Cult Compound",
+            film("trailer", "Opus"),
+        ),
+        (
+            None,
+            "BTS: Yet To Come in Cinemas | Official Trailer",
+            film("trailer", "BTS: Yet to Come in Cinemas"),
+        ),
         # teasers
         (None, "Poor Things | Official Teaser", film("teaser", "Poor Things")),
         (None, "MEGALOPOLIS | Official Teaser Trailer", film("teaser", "Megalopolis")),
@@ -669,6 +710,10 @@ def test_film_titles(channel: str | None, youtube_title: str, expected: tuple[ob
         (None, "The Lord of the Rings Trilogy | Official 4K Trailer", "compilation"),
         (None, "Three Films by Kelly Reichardt | Criterion Collection Trailer", "compilation"),
         (None, "Every Pixar Trailer Ever", "compilation"),
+        (None, "Screen Media | Fall 2022 Trailer Reel", "compilation"),
+        (None, "Film Movement Classics | Spring Collection Trailer", "compilation"),
+        (None, "Summer Game Fest 2025: Every Movie Trailer", "compilation"),
+        (None, "Dune: Part Two BTS", "featurette"),
         (None, "The Conjuring Universe - Every Trailer", "compilation"),
         ("mubi", "Coming Soon to MUBI | January 2024", "lineup"),
         ("netflix", "New on Netflix | June 2023", "lineup"),

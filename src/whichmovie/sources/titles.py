@@ -370,8 +370,10 @@ _FESTIVAL_TITLE = re.compile(
 # with no festival is a film)
 _FESTIVAL_EDITION = rf"(?:{_alternation(vocab.FESTIVALS)})\s*(?:(?:19|20)\d\d|\d{{1,3}})?"
 _FESTIVAL_HONOUR = re.compile(
-    rf"^(?:{_FESTIVAL_EDITION}\s+(?:official\s+)?(?:{'|'.join(vocab.FESTIVAL_HONOURS)})"
-    rf"|official\s+selection(?:\s+{_FESTIVAL_EDITION})?)$",
+    rf"^(?:{_FESTIVAL_EDITION}\s+(?:\S+\s+){{0,3}}?(?:official\s+)?"
+    rf"(?:{'|'.join(vocab.FESTIVAL_HONOURS)})"
+    rf"|official\s+selection(?:\s+{_FESTIVAL_EDITION})?"
+    rf"|(?:{'|'.join(vocab.AWARDS)})[-\s]+(?:winner|winning|nominee|nominated))$",
     re.IGNORECASE,
 )
 # "Peccadillo Pictures", "SCREEN MEDIA": a distributor's name (no article opens it)
@@ -379,6 +381,8 @@ _COMPANY_NAME = re.compile(
     rf"^(?!(?:the|a|an)\s)(?:[A-Z0-9][\w.'&!+-]*\s+){{1,3}}"
     rf"(?i:{'|'.join(sorted(vocab.COMPANY_SUFFIXES))})$"
 )
+# Words of a sequel's subtitle, never of a person's name: "JOHN WICK - Chapter Two"
+_SEQUEL_WORDS = frozenset({"part", "chapter", "volume", "vol.", "book", "episode"})
 _TRAILING_NUMBER = re.compile(r"\s(\d{1,2})$")
 
 # --- casing ---------------------------------------------------------------------------------
@@ -476,9 +480,9 @@ def _is_compilation(title: str) -> bool:
         return phrase[0] not in {"a", "an"} and phrase[-2] not in vocab.ARTICLES
     # the opener may follow an event's name: "Summer Game Fest 2025: Every Movie"
     last_phrase = " ".join(phrase)
-    return last_phrase.startswith(
-        tuple(f"{opener} " for opener in vocab.COMPILATION_OPENERS)
-    ) and (phrase[-1] in vocab.COMPILATION_FILM_WORDS)
+    return last_phrase.startswith(tuple(f"{opener} " for opener in vocab.COMPILATION_OPENERS)) and (
+        phrase[-1] in vocab.COMPILATION_FILM_WORDS
+    )
 
 
 def _clean(youtube_title: str) -> str:
@@ -540,7 +544,9 @@ def _title_from(
     # After a strong separator, words before the keyword name the trailer and the film comes
     # first: "Nosferatu | 'Orlok' Character Teaser", "Nosferatu | Dolby Cinema Trailer". A
     # distributor's name is no film: "Film Movement Classics | Spring Collection Trailer".
-    earlier = _group_before(segments, separators, first, rules) if not kept or first == index else []
+    earlier = (
+        _group_before(segments, separators, first, rules) if not kept or first == index else []
+    )
     if earlier and not (kept and _is_company_name(" - ".join(earlier))):
         kept = earlier
     if kept:
@@ -622,6 +628,9 @@ def _title_pieces(pieces: list[str], rules: _CompiledRules) -> list[str]:
     ]
     if len(kept) > 1 and _is_person_credit(kept[0], kept[1:]):
         kept = kept[1:]
+    # ... and after it: "POISON - Todd Haynes - 30th Anniversary Restoration Trailer"
+    if len(kept) > 1 and _is_person_credit(kept[-1], kept[:-1]):
+        kept = kept[:-1]
     return kept
 
 
@@ -634,7 +643,8 @@ def _is_person_credit(piece: str, rest: list[str]) -> bool:
         _PERSON_NAME.match(name)
         and not any(char.isalpha() and char.islower() for char in "".join(rest))
         and any(char.isupper() for char in "".join(rest))
-        and not {word.casefold() for word in name.split()} & (_SMALL_WORDS | vocab.LABEL_WORDS)
+        and not {word.casefold() for word in name.split()}
+        & (_SMALL_WORDS | vocab.LABEL_WORDS | _SEQUEL_WORDS)
     )
 
 
@@ -675,6 +685,8 @@ def _before_label(text: str, opens_upload: bool) -> str:
     if opens_upload:
         text = _CJK_TITLE_PREFIX.sub("", text)  # "영화 '소방관' 런칭": the quoted name is the film
     words, edition_only = _cut_at_official(text.split(), opens_upload)
+    if opens_upload:
+        words = _without_words_before_quoted_title(words)
     # After a separator a quoted name opening the segment names the trailer ("Twisters -
     # 'Chase' Trailer"); opening the upload it is the film ("'Dune: Part Two' Trailer 3").
     start = _label_start(words, edition_only, quoted_name_is_label=not opens_upload)
@@ -687,6 +699,19 @@ def _before_label(text: str, opens_upload: bool) -> str:
     if len(title_words) == 1 and title_words[0].casefold() in vocab.ARTICLES:
         title_words = words  # "The Final Trailer" is a title, not "The" + label
     return _unless_lead_in(title_words)
+
+
+def _without_words_before_quoted_title(words: list[str]) -> list[str]:
+    """ "Exclusive 'Opus' Trailer", "New 'Dune' Trailer": label words opening the upload name
+    the video, and the quoted name after them is the film's."""
+    opening = next((i for i, word in enumerate(words) if word[0] in _QUOTES), 0)
+    if (
+        opening
+        and words[-1].rstrip(",:")[-1:] == words[opening][0]
+        and all(word.casefold() in vocab.LABEL_WORDS for word in words[:opening])
+    ):
+        return words[opening:]
+    return words
 
 
 def _unless_lead_in(title_words: list[str]) -> str:

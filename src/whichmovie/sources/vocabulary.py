@@ -166,11 +166,29 @@ FILM_TITLE_PREFIXES: tuple[str, ...] = ("phim",)
 # Classics"): a segment of two to four capitalised words ending in one, between a title and the
 # label, signs the upload and is not the film.
 COMPANY_SUFFIXES: frozenset[str] = frozenset(
-    {"pictures", "films", "entertainment", "releasing", "distribution", "studios", "media", "classics"}
+    {
+        "pictures",
+        "films",
+        "entertainment",
+        "releasing",
+        "distribution",
+        "studios",
+        "media",
+        "classics",
+    }
 )
 # The words of a festival's selection or award in a segment of its own ("Berlinale 2022
 # Selection", "Official Selection", "Sundance 2024 Premiere"): a tail, not the film.
 FESTIVAL_HONOURS: tuple[str, ...] = ("selection", "premiere", "competition", "winner")
+# Awards a segment of its own may boast of ("Palme d'Or Winner", "Oscar Nominee"): a tail too.
+AWARDS: tuple[str, ...] = (
+    "palme d'or",
+    r"golden\s+(?:lion|bear|globe)",
+    "oscar",
+    r"academy\s+award",
+    "bafta",
+    r"grand\s+jury\s+prize",
+)
 
 # --- tails after the label -------------------------------------------------------------------
 # Platforms a film is "on" or "streaming on" in a release tail.
