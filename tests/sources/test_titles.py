@@ -641,6 +641,22 @@ def parse(youtube_title: str, channel: str | None = None) -> tuple[object, ...]:
         ),
         (
             None,
+            "Evil Does Not Exist | Venice 2023 Silver Lion | Official Trailer",
+            film("trailer", "Evil Does Not Exist"),
+        ),
+        (None, "FLOW - Oscar® Winner - Official Trailer", film("trailer", "Flow")),
+        (
+            None,
+            "Green Border | Venice Film Festival 2023 | Official Trailer",
+            film("trailer", "Green Border"),
+        ),
+        (
+            None,
+            "Green Border | Official Trailer | Venice Film Festival 2023 Special Jury Prize",
+            film("trailer", "Green Border"),
+        ),
+        (
+            None,
             "POISON - Todd Haynes - 30th Anniversary Restoration Trailer",
             film("trailer", "Poison"),
         ),

@@ -132,7 +132,7 @@ _OTHER_SIGNALS = (
         r"|\bchannel\s+(?:trailer|teaser)\b|\b(?:coming|arriving|leaving)\s+(?:to|on)\s+(?:the\s+)?"
         r"(?:\w+\s+){0,2}channel\b"
         # a festival's programme: "BFI London Film Festival 2024 | Official Trailer"
-        r"|\bfilm\s+festival\b|\bfestival\s+(?:trailer|teaser)\b",
+        r"|\bfestival\s+(?:trailer|teaser)\b",
     ),
     _signal(
         "featurette",
@@ -372,9 +372,11 @@ _FESTIVAL_EDITION = rf"(?:{_alternation(vocab.FESTIVALS)})\s*(?:(?:19|20)\d\d|\d
 _FESTIVAL_HONOUR = re.compile(
     rf"^(?:{_FESTIVAL_EDITION}\s+(?:\S+\s+){{0,3}}?(?:official\s+)?"
     rf"(?:{'|'.join(vocab.FESTIVAL_HONOURS)})"
-    rf"|official\s+selection(?:\s+{_FESTIVAL_EDITION})?"
-    rf"|(?:{'|'.join(vocab.AWARDS)})[-\s]+(?:winner|winning|nominee|nominated))$",
+    rf"|official\s+selection(?:\s+{_FESTIVAL_EDITION})?)$",
     re.IGNORECASE,
+)
+_AWARD = re.compile(
+    rf"^(?:\S+\s+){{0,6}}?(?:{'|'.join(vocab.AWARDS)})s?[®™]?(?:[-\s]+\S+){{0,4}}$", re.IGNORECASE
 )
 # "Peccadillo Pictures", "SCREEN MEDIA": a distributor's name (no article opens it)
 _COMPANY_NAME = re.compile(
@@ -596,11 +598,11 @@ def _group_before(
     while last >= 0 and not _is_title_piece(segments[last], rules):
         last -= 1
     # "Frankenstein | Guillermo del Toro | Official Trailer": a name after the title is a
-    # credit; "STRANGER BY THE LAKE | Peccadillo Pictures | UK Trailer": a distributor's signs it
-    if (
+    # credit; "STRANGER BY THE LAKE | Peccadillo Pictures | UK Trailer": a sign-off
+    while (
         last > 0
         and not _is_dash(separators[last - 1])
-        and (_is_credit_after_title(segments, last) or _is_company_name(segments[last]))
+        and (_is_credit_after_title(segments, last) or _is_sign_off(segments[last]))
         and _is_title_piece(segments[last - 1], rules)
     ):
         last -= 1
@@ -624,7 +626,9 @@ def _title_pieces(pieces: list[str], rules: _CompiledRules) -> list[str]:
     kept += [
         piece
         for piece in pieces[1:]
-        if _is_title_piece(piece, rules) and not _CAST_LIST.match(piece.strip(_EDGE_JUNK))
+        if _is_title_piece(piece, rules)
+        and not _CAST_LIST.match(piece.strip(_EDGE_JUNK))
+        and not _is_sign_off(piece)
     ]
     if len(kept) > 1 and _is_person_credit(kept[0], kept[1:]):
         kept = kept[1:]
@@ -660,13 +664,26 @@ def _is_title_piece(piece: str, rules: _CompiledRules) -> bool:
         and not _QUALITY_ONLY.match(stripped)
         and not _RELEASE_TAIL.match(stripped)
         and not _NUMBERED_TRAILER_NAME.match(stripped)
-        and not _FESTIVAL_HONOUR.match(stripped)
         and not _is_label_only(stripped)
     )
 
 
 def _is_company_name(piece: str) -> bool:
     return bool(_COMPANY_NAME.match(piece.strip(_EDGE_JUNK)))
+
+
+def _is_sign_off(piece: str) -> bool:
+    """A segment after the title that signs or boasts rather than names the film: a
+    distributor, a festival, a selection or an award ("Dry Ground Burning | Berlinale 2022
+    Selection | Official Trailer"). Only ever dropped after a title, so a film named like one
+    ("Official Competition", "Dirty Pictures") keeps its name."""
+    stripped = piece.strip(_EDGE_JUNK)
+    return bool(
+        _is_company_name(stripped)
+        or _FESTIVAL_TITLE.search(stripped)
+        or _FESTIVAL_HONOUR.match(stripped)
+        or _AWARD.match(stripped)
+    )
 
 
 def _is_label_only(text: str) -> bool:

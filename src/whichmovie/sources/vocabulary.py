@@ -180,14 +180,16 @@ COMPANY_SUFFIXES: frozenset[str] = frozenset(
 # The words of a festival's selection or award in a segment of its own ("Berlinale 2022
 # Selection", "Official Selection", "Sundance 2024 Premiere"): a tail, not the film.
 FESTIVAL_HONOURS: tuple[str, ...] = ("selection", "premiere", "competition", "winner")
-# Awards a segment of its own may boast of ("Palme d'Or Winner", "Oscar Nominee"): a tail too.
+# Awards a segment after the title may boast of ("Palme d'Or Winner", "Oscar Nominated Best
+# Picture", "Venice 2023 Silver Lion"): a tail too. Regex fragments.
 AWARDS: tuple[str, ...] = (
     "palme d'or",
-    r"golden\s+(?:lion|bear|globe)",
+    r"(?:golden|silver)\s+(?:lion|bear|globe)",
     "oscar",
     r"academy\s+award",
     "bafta",
-    r"grand\s+jury\s+prize",
+    r"jury\s+prize",
+    r"audience\s+award",
 )
 
 # --- tails after the label -------------------------------------------------------------------
