@@ -665,6 +665,15 @@ def parse(youtube_title: str, channel: str | None = None) -> tuple[object, ...]:
             "TCM Big Screen Classics: Casablanca (1942) | Fathom Events Trailer",
             film("trailer", "Casablanca", 1942),
         ),
+        # a ticketing promo is a tail; emoji at a title's edge are no part of it
+        (
+            None,
+            "Wicked: For Good | Tickets On Sale Now | Official Trailer",
+            film("trailer", "Wicked: For Good"),
+        ),
+        (None, "Tickets | Official Trailer", film("trailer", "Tickets")),
+        (None, "Sinners 🩸 | Official Trailer", film("trailer", "Sinners")),
+        (None, "🎬 Conclave | Official Trailer", film("trailer", "Conclave")),
         # an ordinal numbers the trailer, except after an article
         (None, "Paddington in Peru – 2nd Trailer", film("trailer", "Paddington in Peru")),
         (None, "Friday the 13th Trailer", film("trailer", "Friday the 13th")),

@@ -843,7 +843,22 @@ def _tidy(title: str) -> str:
     title = _SPACE_BEFORE_COLON.sub(":", _SPACES.sub(" ", title))
     if quoted := _QUOTED_THEN_NAME.match(title):
         title = quoted.group(1)
-    return _unwrapped(title.strip(_EDGE_JUNK))
+    return _unwrapped(_without_edge_symbols(title).strip(_EDGE_JUNK))
+
+
+def _without_edge_symbols(title: str) -> str:
+    """Without emoji, signs and their joiners at either end: "Sinners 🩸", "🎬 Conclave",
+    "FLOW®" (punctuation is the title's own: "Crazy, Stupid, Love.")."""
+    start, end = 0, len(title)
+    while start < end and _is_edge_symbol(title[start]):
+        start += 1
+    while end > start and _is_edge_symbol(title[end - 1]):
+        end -= 1
+    return title[start:end].strip()
+
+
+def _is_edge_symbol(char: str) -> bool:
+    return char.isspace() or unicodedata.category(char) in {"So", "Sk", "Mn", "Cf", "Cs"}
 
 
 def _unwrapped(title: str) -> str:

@@ -202,6 +202,7 @@ PLATFORMS: tuple[str, ...] = (
 # Phrases opening a release tail ("In Theaters March 1", "Only In Cinemas", "På bio 7 oktober").
 RELEASE_PHRASES: tuple[str, ...] = (
     r"in\s+(?:select\s+)?(?:theaters|theatres|cinemas)", r"at\s+cinemas",
+    r"(?:get\s+(?:your\s+)?)?tickets\s+(?:on\s+sale|available|now)", r"get\s+(?:your\s+)?tickets",
     r"now\s+(?:streaming|playing|showing)", "streaming", r"coming\s+soon", r"out\s+now",
     "available", r"in\s+&\s+on",
     # Nordic and German channels: "I biografen 5. oktober", "På kino", "Im Kino"
