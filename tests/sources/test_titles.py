@@ -674,6 +674,13 @@ def parse(youtube_title: str, channel: str | None = None) -> tuple[object, ...]:
         (None, "Tickets | Official Trailer", film("trailer", "Tickets")),
         (None, "Sinners 🩸 | Official Trailer", film("trailer", "Sinners")),
         (None, "🎬 Conclave | Official Trailer", film("trailer", "Conclave")),
+        (None, "F1® The Movie | Official Trailer", film("trailer", "F1 the Movie")),
+        # an all-lower-case upload is recased like one in capitals
+        (
+            None,
+            "lilo & stitch trailer (2025) live action",
+            film("trailer", "Lilo & Stitch", 2025),
+        ),
         # an ordinal numbers the trailer, except after an article
         (None, "Paddington in Peru – 2nd Trailer", film("trailer", "Paddington in Peru")),
         (None, "Friday the 13th Trailer", film("trailer", "Friday the 13th")),

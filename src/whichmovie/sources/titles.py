@@ -385,6 +385,7 @@ _COMPANY_NAME = re.compile(
 )
 # Words of a sequel's subtitle, never of a person's name: "JOHN WICK - Chapter Two"
 _SEQUEL_WORDS = frozenset({"part", "chapter", "volume", "vol.", "book", "episode"})
+_TRADEMARK = re.compile("[®™℠]")
 _TRAILING_NUMBER = re.compile(r"\s(\d{1,2})$")
 
 # --- casing ---------------------------------------------------------------------------------
@@ -843,6 +844,7 @@ def _tidy(title: str) -> str:
     title = _SPACE_BEFORE_COLON.sub(":", _SPACES.sub(" ", title))
     if quoted := _QUOTED_THEN_NAME.match(title):
         title = quoted.group(1)
+    title = _TRADEMARK.sub("", title)  # "F1® The Movie"
     return _unwrapped(_without_edge_symbols(title).strip(_EDGE_JUNK))
 
 
@@ -895,9 +897,12 @@ def _stated_year(text: str, after_label: str) -> int | None:
 
 
 def _recase(title: str) -> str:
-    """Normal title case. ALL-CAPS titles are recased word by word; any other casing is the
-    channel's own ("McQueen", "del Toro") and only capitalised small words are lowered."""
-    all_caps = not any(char.islower() for char in title)
+    """Normal title case. ALL-CAPS and all-lower-case titles are recased word by word; any
+    other casing is the channel's own ("McQueen", "del Toro") and only capitalised small words
+    are lowered."""
+    all_caps = not any(char.islower() for char in title) or not any(
+        char.isupper() for char in title
+    )
     words = title.split(" ")
     cased: list[str] = []
     for position, word in enumerate(words):
