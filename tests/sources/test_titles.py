@@ -773,6 +773,8 @@ def test_film_titles(channel: str | None, youtube_title: str, expected: tuple[ob
         (None, "Past Lives | Now Streaming", "promo"),
         (None, "Dune: Part Two - TV Spot", "promo"),
         (None, "Nosferatu | Final Trailer Tomorrow", "promo"),
+        (None, "Superman Trailer 2 Drops Thursday", "promo"),
+        (None, "Everything Wrong With the Superman Trailer", "review"),
         (None, "Board Game Horror Movies - Parody Trailer HD", "parody"),
         (None, "Misshame Impossible Trailer SEX MASHUP", "parody"),
         (None, "Everything Everywhere All At Once | Official Soundtrack", "music"),

@@ -168,7 +168,7 @@ _OTHER_SIGNALS = (
         r"\breviews?\b|\b(?:trailer|teaser)\s+(?:reaction|breakdown|analysis|explained|recap"
         r"|rundown|reveal)\b|\breact(?:s|ing)?\b|\breaction\s+(?:video|to)\b|\bbreakdown\s*:"
         r"|\bexplained\b|\brecap\b|\beaster\s+eggs\b|\bthings\s+you\s+missed\b|\bvideo\s+essay\b"
-        r"|\branked\b|\branking\b|\bbreak(?:s|ing)\s+down\b|\beverything\s+we\s+know\b"
+        r"|\branked\b|\branking\b|\bbreak(?:s|ing)\s+down\b|\beverything\s+(?:we\s+know|wrong\s+with)\b"
         rf"|(?<!\w)(?:{'|'.join(vocab.REVIEW_WORDS)})(?!\w)",
     ),
     _signal(
@@ -195,7 +195,8 @@ _OTHER_SIGNALS = (
         r"|\b(?:date|title)\s+(?:reveal|announcement)\b|\bposter\b|\bcommercial\b|\bbumper\b"
         r"|\bpsa\b"
         # the announcement of a trailer: "Final Trailer Tomorrow", "Trailer Drops Friday"
-        r"|\b(?:trailer|teaser)\s+(?:drops\s+|out\s+)?tomorrow\b|\b(?:trailer|teaser)\s+drops\b",
+        # "Trailer 2 Drops Thursday"
+        r"|\b(?:trailer|teaser)\s+(?:#?\d{1,2}\s+)?(?:(?:drops\s+|out\s+)?tomorrow|drops)\b",
     ),
 )
 _WORD = re.compile(r"\w+")
