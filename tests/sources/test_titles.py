@@ -48,7 +48,10 @@ LATE_SET = Path(__file__).with_name("late_titles.tsv")
 # channel names and festival selections taken for the title, reels and "Every Movie Trailer"
 # line-ups, a credit after a dash, a trailer ordinal ("2nd Trailer"), a quoted title after
 # "Exclusive", a title opening with a label word ("Interview with the Vampire") or holding an
-# edition/cinema word, an event banner before the title, a shorts programme.
+# edition/cinema word, an event banner before the title, a shorts programme. After general rules
+# for those (sign-off segments, reels, ordinals, credits after a title in capitals) it is
+# 346/348; left: "Interview with the Vampire" (the interview signal) and a programme of shorts
+# ("Boys On Film 22") that no title word tells from a film.
 DUMP_SET = Path(__file__).with_name("dump_titles.tsv")
 
 # The issue asks for 0.99 on titles a title can decide. Series trailers titled exactly like
