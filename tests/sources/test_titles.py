@@ -52,6 +52,19 @@ LATE_SET = Path(__file__).with_name("late_titles.tsv")
 # Swahili, Afrikaans; Spanish "avance"), years after a date-less tail word, a 《》 title glued
 # to its English one. With the words of 68 languages in vocabulary.LANGUAGES it is 360/360.
 WORLD_SET = Path(__file__).with_name("world_titles.tsv")
+# 352 titles in the style of whole channel dumps of English-language channels none of the sets
+# covers (US, Canadian, Australian and UK distributors, event cinema, anime, trailer outlets):
+# trailers and teasers in their real proportion to clips, featurettes, interviews, promos,
+# series and compilations. Written and committed (76f8055) before the parser was read.
+# Its first figure, with the grammar of commit 0fafcda, was 336/348 (96.6%); its misses were
+# channel names and festival selections taken for the title, reels and "Every Movie Trailer"
+# line-ups, a credit after a dash, a trailer ordinal ("2nd Trailer"), a quoted title after
+# "Exclusive", a title opening with a label word ("Interview with the Vampire") or holding an
+# edition/cinema word, an event banner before the title, a shorts programme. After general rules
+# for those (sign-off segments, reels, ordinals, credits after a title in capitals) it is
+# 346/348; left: "Interview with the Vampire" (the interview signal) and a programme of shorts
+# ("Boys On Film 22") that no title word tells from a film.
+DUMP_SET = Path(__file__).with_name("dump_titles.tsv")
 
 # The issue asks for 0.99 on titles a title can decide. Series trailers titled exactly like
 # film trailers ("Space Force | Official Trailer | Netflix" vs "Klaus | Official Trailer |
@@ -66,6 +79,7 @@ FRESH_FLOOR = 0.98
 BLIND_FLOOR = 0.99
 LATE_FLOOR = 0.99
 WORLD_FLOOR = 0.99
+DUMP_FLOOR = 0.99
 # A series row: 'other', noted as a series, and no season/series/show word in the upload title.
 _SERIES_WORD = re.compile(r"season|series|\bshow", re.IGNORECASE)
 
@@ -159,6 +173,14 @@ def test_blind_channel_styles_accuracy() -> None:
 
 def test_late_channel_styles_accuracy() -> None:
     scored(LATE_SET, LATE_FLOOR, "late set")
+
+
+def test_dump_channel_styles_accuracy() -> None:
+    scored(DUMP_SET, DUMP_FLOOR, "dump set")
+
+
+def test_world_channel_styles_accuracy() -> None:
+    scored(WORLD_SET, WORLD_FLOOR, "world set")
 
 
 def test_labelled_films_are_parsed_right() -> None:
@@ -665,6 +687,79 @@ def parse(youtube_title: str, channel: str | None = None) -> tuple[object, ...]:
         ),
         # an original title with a middle dot before the English one
         (None, "《破·地獄》The Last Dance 正式預告", film("trailer", "The Last Dance")),
+        # a distributor's name, a festival's honour and a credit are tails, not the film
+        (
+            None,
+            "STRANGER BY THE LAKE | Peccadillo Pictures | UK Trailer",
+            film("trailer", "Stranger by the Lake"),
+        ),
+        (None, "Dirty Pictures | Official Trailer", film("trailer", "Dirty Pictures")),
+        (
+            None,
+            "DRY GROUND BURNING | Berlinale 2022 Selection | Official Trailer",
+            film("trailer", "Dry Ground Burning"),
+        ),
+        (
+            None,
+            "Anatomy of a Fall | Palme d'Or Winner | Official Trailer",
+            film("trailer", "Anatomy of a Fall"),
+        ),
+        (
+            None,
+            "Evil Does Not Exist | Venice 2023 Silver Lion | Official Trailer",
+            film("trailer", "Evil Does Not Exist"),
+        ),
+        (None, "FLOW - Oscar® Winner - Official Trailer", film("trailer", "Flow")),
+        (
+            None,
+            "Green Border | Venice Film Festival 2023 | Official Trailer",
+            film("trailer", "Green Border"),
+        ),
+        (
+            None,
+            "Green Border | Official Trailer | Venice Film Festival 2023 Special Jury Prize",
+            film("trailer", "Green Border"),
+        ),
+        (
+            None,
+            "POISON - Todd Haynes - 30th Anniversary Restoration Trailer",
+            film("trailer", "Poison"),
+        ),
+        (
+            None,
+            "TCM Big Screen Classics: Casablanca (1942) | Fathom Events Trailer",
+            film("trailer", "Casablanca", 1942),
+        ),
+        # a ticketing promo is a tail; emoji at a title's edge are no part of it
+        (
+            None,
+            "Wicked: For Good | Tickets On Sale Now | Official Trailer",
+            film("trailer", "Wicked: For Good"),
+        ),
+        (None, "Tickets | Official Trailer", film("trailer", "Tickets")),
+        (None, "Sinners 🩸 | Official Trailer", film("trailer", "Sinners")),
+        (None, "🎬 Conclave | Official Trailer", film("trailer", "Conclave")),
+        (None, "F1® The Movie | Official Trailer", film("trailer", "F1 the Movie")),
+        # an all-lower-case upload is recased like one in capitals
+        (
+            None,
+            "lilo & stitch trailer (2025) live action",
+            film("trailer", "Lilo & Stitch", 2025),
+        ),
+        # an ordinal numbers the trailer, except after an article
+        (None, "Paddington in Peru – 2nd Trailer", film("trailer", "Paddington in Peru")),
+        (None, "Friday the 13th Trailer", film("trailer", "Friday the 13th")),
+        # a quoted title after label words that open the upload
+        (
+            None,
+            "Exclusive 'Opus' Trailer: Ayo Edebiri Gets Invited to a Cult Compound",
+            film("trailer", "Opus"),
+        ),
+        (
+            None,
+            "BTS: Yet To Come in Cinemas | Official Trailer",
+            film("trailer", "BTS: Yet to Come in Cinemas"),
+        ),
         # teasers
         (None, "Poor Things | Official Teaser", film("teaser", "Poor Things")),
         (None, "MEGALOPOLIS | Official Teaser Trailer", film("teaser", "Megalopolis")),
@@ -712,6 +807,10 @@ def test_film_titles(channel: str | None, youtube_title: str, expected: tuple[ob
         (None, "The Lord of the Rings Trilogy | Official 4K Trailer", "compilation"),
         (None, "Three Films by Kelly Reichardt | Criterion Collection Trailer", "compilation"),
         (None, "Every Pixar Trailer Ever", "compilation"),
+        (None, "Screen Media | Fall 2022 Trailer Reel", "compilation"),
+        (None, "Film Movement Classics | Spring Collection Trailer", "compilation"),
+        (None, "Summer Game Fest 2025: Every Movie Trailer", "compilation"),
+        (None, "Dune: Part Two BTS", "featurette"),
         (None, "The Conjuring Universe - Every Trailer", "compilation"),
         ("mubi", "Coming Soon to MUBI | January 2024", "lineup"),
         ("netflix", "New on Netflix | June 2023", "lineup"),
@@ -747,6 +846,8 @@ def test_film_titles(channel: str | None, youtube_title: str, expected: tuple[ob
         (None, "Past Lives | Now Streaming", "promo"),
         (None, "Dune: Part Two - TV Spot", "promo"),
         (None, "Nosferatu | Final Trailer Tomorrow", "promo"),
+        (None, "Superman Trailer 2 Drops Thursday", "promo"),
+        (None, "Everything Wrong With the Superman Trailer", "review"),
         (None, "Board Game Horror Movies - Parody Trailer HD", "parody"),
         (None, "Misshame Impossible Trailer SEX MASHUP", "parody"),
         (None, "Everything Everywhere All At Once | Official Soundtrack", "music"),
@@ -870,7 +971,3 @@ def test_channel_formats_give_back_the_film(
         title,
         year if states_year else None,
     )
-
-
-def test_world_channel_styles_accuracy() -> None:
-    scored(WORLD_SET, WORLD_FLOOR, "world set")

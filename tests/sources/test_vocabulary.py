@@ -21,6 +21,9 @@ ANYWHERE_PARTS = ("trailer", "teaser", "clip", "making_of", "interview")
 # Countdown", "The Good German", "Admirável Mundo Novo"); other rules keep them there (a stated
 # year or "Official" after them), and the labelled sets measure that.
 KNOWN_TITLE_ENDINGS = frozenset({"final", "novo", "german"})
+# Keywords the grammar knew before the table, which film titles hold ("Trailer Park Boys: The
+# Movie"); the grammar reads them by their place, and the labelled sets measure that.
+KNOWN_TITLE_WORDS = frozenset({"trailer"})
 
 
 def _rows() -> list[dict[str, str]]:
@@ -98,7 +101,7 @@ def test_no_keyword_clip_or_interview_word_is_in_a_film_title() -> None:
     clashes = [
         (language, part, entry)
         for language, part, entry in _entries(ANYWHERE_PARTS)
-        if _contains(titles, entry)
+        if entry not in KNOWN_TITLE_WORDS and _contains(titles, entry)
     ]
     assert clashes == []
 

@@ -110,8 +110,10 @@ _OTHER_SIGNALS = (
     _signal(
         "compilation",
         "trailers shorts supercut compilation top double trilogy box retrospective films best "
-        "ever every",
+        "ever every reel reels",
         r"\btrailers?\s+ever\b|\bevery\s+trailer\b|\btrailers\b|\bshorts\b|\bsupercut\b"
+        # a distributor's reel of its trailers: "Screen Media | Fall 2022 Trailer Reel"
+        r"|\b(?:trailer|teaser)s?\s+reels?\b"
         r"|\bcompilation\b|\btop\s+\d+\b|\bdouble\s+feature\b"
         r"|\btrilogy\b|\bbox\s+set\b|\bretrospective\b|\bfilms\s+(?:of|by)\b"
         r"|\bbest\s+(?:movies|films|scenes|moments)\b",
@@ -130,13 +132,15 @@ _OTHER_SIGNALS = (
         r"|\bchannel\s+(?:trailer|teaser)\b|\b(?:coming|arriving|leaving)\s+(?:to|on)\s+(?:the\s+)?"
         r"(?:\w+\s+){0,2}channel\b"
         # a festival's programme: "BFI London Film Festival 2024 | Official Trailer"
-        r"|\bfilm\s+festival\b|\bfestival\s+(?:trailer|teaser)\b",
+        r"|\bfestival\s+(?:trailer|teaser)\b",
     ),
     _signal(
         "featurette",
         "featurette featurettes behind making bts roll vfx inside look visit anatomy blooper "
         "bloopers gag commentary vignette diary meet spotlight profile",
-        r"\bfeaturettes?\b|\bbehind[- ]the[- ]scenes\b|\bmaking[- ]of\b|\bthe\s+making\b|\bbts\b"
+        r"\bfeaturettes?\b|\bbehind[- ]the[- ]scenes\b|\bmaking[- ]of\b|\bthe\s+making\b"
+        # "BTS" is behind the scenes, unless a colon makes it a name: "BTS: Yet to Come"
+        r"|\bbts\b(?!:)"
         r"|\bb-roll\b|\bvfx\b|\binside\s+look\b|\ba\s+look\s+(?:inside|at|behind)\b"
         r"|\bfirst\s+look\s+at\b|\bset\s+visit\b|\banatomy\s+of\s+a\s+scene\b|\bbloopers?\b"
         r"|\bgag\s+reel\b|\bcommentary\b|\bvignette\b|\bproduction\s+diary\b|\bmeet\s+the\b"
@@ -164,7 +168,7 @@ _OTHER_SIGNALS = (
         r"\breviews?\b|\b(?:trailer|teaser)\s+(?:reaction|breakdown|analysis|explained|recap"
         r"|rundown|reveal)\b|\breact(?:s|ing)?\b|\breaction\s+(?:video|to)\b|\bbreakdown\s*:"
         r"|\bexplained\b|\brecap\b|\beaster\s+eggs\b|\bthings\s+you\s+missed\b|\bvideo\s+essay\b"
-        r"|\branked\b|\branking\b|\bbreak(?:s|ing)\s+down\b|\beverything\s+we\s+know\b"
+        r"|\branked\b|\branking\b|\bbreak(?:s|ing)\s+down\b|\beverything\s+(?:we\s+know|wrong\s+with)\b"
         rf"|(?<!\w)(?:{'|'.join(vocab.REVIEW_WORDS)})(?!\w)",
     ),
     _signal(
@@ -191,7 +195,8 @@ _OTHER_SIGNALS = (
         r"|\b(?:date|title)\s+(?:reveal|announcement)\b|\bposter\b|\bcommercial\b|\bbumper\b"
         r"|\bpsa\b"
         # the announcement of a trailer: "Final Trailer Tomorrow", "Trailer Drops Friday"
-        r"|\b(?:trailer|teaser)\s+(?:drops\s+|out\s+)?tomorrow\b|\b(?:trailer|teaser)\s+drops\b",
+        # "Trailer 2 Drops Thursday"
+        r"|\b(?:trailer|teaser)\s+(?:#?\d{1,2}\s+)?(?:(?:drops\s+|out\s+)?tomorrow|drops)\b",
     ),
 )
 _WORD = re.compile(r"\w+")
@@ -327,8 +332,9 @@ _YEAR_IN_DATE = re.compile(
 _ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 _LABEL_OPENS_TITLE = re.compile(r"[\s#\d]*(?::|\bfor\b)\s*(.+)", re.IGNORECASE)
 _YEAR_AFTER_LABEL = re.compile(r"^\s*(?:#?\s*\d{1,2}\s+)?((?:19|20)\d\d)\b")
-# ... or ending the upload after the label: "Resmi Fragman (Türkçe Altyazılı) 2024"
-_YEAR_ENDS_UPLOAD = re.compile(r"(?<![\w.,:/-])((?:19|20)\d\d)\s*$")
+# ... or ending the upload after the label, alone or after a bracket: "Resmi Fragman (Türkçe
+# Altyazılı) 2024"; after a word it is that word's ("| D23 2024", "| Sundance 2025": events).
+_YEAR_ENDS_UPLOAD = re.compile(r"(?:^|[)\]|])\s*((?:19|20)\d\d)\s*$")
 _YEAR_IN_RELEASE_TAIL = re.compile(
     rf"\b(?:theaters|theatres|cinemas|coming|{'|'.join(vocab.RELEASE_SEASONS + vocab.YEAR_WORDS)})"
     r"\s+((?:19|20)\d\d)\b",
@@ -339,6 +345,8 @@ _YEAR_IN_RELEASE_TAIL = re.compile(
 
 _TITLE_PREFIX = re.compile(
     rf"^(?:(?:{'|'.join(vocab.TITLE_PREFIXES)})\s*[:\-–—]+\s*|[^:]{{0,20}}\bedit\s*:\s*"
+    # an event series' banner: "TCM Big Screen Classics: Casablanca"
+    rf"|[^:]{{0,30}}\bclassics\s*:\s*"
     rf"|(?:{_alternation(vocab.CJK_TITLE_PREFIXES)})\s*(?=[\"'<])"
     rf"|(?:{_alternation(vocab.FILM_TITLE_PREFIXES)})\s+(?=\w))",
     re.IGNORECASE,
@@ -397,6 +405,26 @@ _FESTIVAL_TITLE = re.compile(
     r"|\bfest(?:ival)?\s+(?:19|20)\d\d$",
     re.IGNORECASE,
 )
+# "Berlinale 2022 Selection", "Official Selection Cannes 2024": a tail ("Official Competition"
+# with no festival is a film)
+_FESTIVAL_EDITION = rf"(?:{_alternation(vocab.FESTIVALS)})\s*(?:(?:19|20)\d\d|\d{{1,3}})?"
+_FESTIVAL_HONOUR = re.compile(
+    rf"^(?:{_FESTIVAL_EDITION}\s+(?:\S+\s+){{0,3}}?(?:official\s+)?"
+    rf"(?:{'|'.join(vocab.FESTIVAL_HONOURS)})"
+    rf"|official\s+selection(?:\s+{_FESTIVAL_EDITION})?)$",
+    re.IGNORECASE,
+)
+_AWARD = re.compile(
+    rf"^(?:\S+\s+){{0,6}}?(?:{'|'.join(vocab.AWARDS)})s?[®™]?(?:[-\s]+\S+){{0,4}}$", re.IGNORECASE
+)
+# "Peccadillo Pictures", "SCREEN MEDIA": a distributor's name (no article opens it)
+_COMPANY_NAME = re.compile(
+    rf"^(?!(?:the|a|an)\s)(?:[A-Z0-9][\w.'&!+-]*\s+){{1,3}}"
+    rf"(?i:{'|'.join(sorted(vocab.COMPANY_SUFFIXES))})$"
+)
+# Words of a sequel's subtitle, never of a person's name: "JOHN WICK - Chapter Two"
+_SEQUEL_WORDS = frozenset({"part", "chapter", "volume", "vol.", "book", "episode"})
+_TRADEMARK = re.compile("[®™℠]")
 _TRAILING_NUMBER = re.compile(r"\s(\d{1,2})$")
 
 # --- casing ---------------------------------------------------------------------------------
@@ -492,8 +520,10 @@ def _is_compilation(title: str) -> bool:
     phrase = _SUBTITLE_BREAK.split(lower)[-1].split()
     if len(phrase) >= 2 and phrase[-1] in vocab.COMPILATION_NOUNS:
         return phrase[0] not in {"a", "an"} and phrase[-2] not in vocab.ARTICLES
-    return lower.startswith(tuple(f"{opener} " for opener in vocab.COMPILATION_OPENERS)) and (
-        lower.split()[-1] in vocab.COMPILATION_FILM_WORDS
+    # the opener may follow an event's name: "Summer Game Fest 2025: Every Movie"
+    last_phrase = " ".join(phrase)
+    return last_phrase.startswith(tuple(f"{opener} " for opener in vocab.COMPILATION_OPENERS)) and (
+        phrase[-1] in vocab.COMPILATION_FILM_WORDS
     )
 
 
@@ -557,10 +587,12 @@ def _title_from(
         pieces.insert(0, segments[first])
     kept = _title_pieces(pieces, rules)
     # After a strong separator, words before the keyword name the trailer and the film comes
-    # first: "Nosferatu | 'Orlok' Character Teaser", "Nosferatu | Dolby Cinema Trailer".
-    if (not kept or first == index) and (
-        earlier := _group_before(segments, separators, first, rules)
-    ):
+    # first: "Nosferatu | 'Orlok' Character Teaser", "Nosferatu | Dolby Cinema Trailer". A
+    # distributor's name is no film: "Film Movement Classics | Spring Collection Trailer".
+    earlier = (
+        _group_before(segments, separators, first, rules) if not kept or first == index else []
+    )
+    if earlier and not (kept and _is_company_name(" - ".join(earlier))):
         kept = earlier
     if kept:
         return _tidy(" - ".join(kept))
@@ -608,11 +640,12 @@ def _group_before(
     last = end - 1
     while last >= 0 and not _is_title_piece(segments[last], rules):
         last -= 1
-    # "Frankenstein | Guillermo del Toro | Official Trailer": a name after the title is a credit
-    if (
+    # "Frankenstein | Guillermo del Toro | Official Trailer": a name after the title is a
+    # credit; "STRANGER BY THE LAKE | Peccadillo Pictures | UK Trailer": a sign-off
+    while (
         last > 0
         and not _is_dash(separators[last - 1])
-        and _is_credit_after_title(segments, last)
+        and (_is_credit_after_title(segments, last) or _is_sign_off(segments[last]))
         and _is_title_piece(segments[last - 1], rules)
     ):
         last -= 1
@@ -636,10 +669,15 @@ def _title_pieces(pieces: list[str], rules: _CompiledRules) -> list[str]:
     kept += [
         piece
         for piece in pieces[1:]
-        if _is_title_piece(piece, rules) and not _CAST_LIST.match(piece.strip(_EDGE_JUNK))
+        if _is_title_piece(piece, rules)
+        and not _CAST_LIST.match(piece.strip(_EDGE_JUNK))
+        and not _is_sign_off(piece)
     ]
     if len(kept) > 1 and _is_person_credit(kept[0], kept[1:]):
         kept = kept[1:]
+    # ... and after it: "POISON - Todd Haynes - 30th Anniversary Restoration Trailer"
+    if len(kept) > 1 and _is_person_credit(kept[-1], kept[:-1]):
+        kept = kept[:-1]
     return kept
 
 
@@ -652,7 +690,8 @@ def _is_person_credit(piece: str, rest: list[str]) -> bool:
         _PERSON_NAME.match(name)
         and not any(char.isalpha() and char.islower() for char in "".join(rest))
         and any(char.isupper() for char in "".join(rest))
-        and not {word.casefold() for word in name.split()} & (_SMALL_WORDS | vocab.LABEL_WORDS)
+        and not {word.casefold() for word in name.split()}
+        & (_SMALL_WORDS | vocab.LABEL_WORDS | _SEQUEL_WORDS)
     )
 
 
@@ -672,6 +711,24 @@ def _is_title_piece(piece: str, rules: _CompiledRules) -> bool:
     )
 
 
+def _is_company_name(piece: str) -> bool:
+    return bool(_COMPANY_NAME.match(piece.strip(_EDGE_JUNK)))
+
+
+def _is_sign_off(piece: str) -> bool:
+    """A segment after the title that signs or boasts rather than names the film: a
+    distributor, a festival, a selection or an award ("Dry Ground Burning | Berlinale 2022
+    Selection | Official Trailer"). Only ever dropped after a title, so a film named like one
+    ("Official Competition", "Dirty Pictures") keeps its name."""
+    stripped = piece.strip(_EDGE_JUNK)
+    return bool(
+        _is_company_name(stripped)
+        or _FESTIVAL_TITLE.search(stripped)
+        or _FESTIVAL_HONOUR.match(stripped)
+        or _AWARD.match(stripped)
+    )
+
+
 def _is_label_only(text: str) -> bool:
     """Two or more words that all name the trailer: "4K Restoration", "Collector's Edition"
     (one such word may be a film: "Restoration")."""
@@ -688,6 +745,8 @@ def _before_label(text: str, opens_upload: bool) -> str:
     if opens_upload:
         text = _CJK_TITLE_PREFIX.sub("", text)  # "영화 '소방관' 런칭": the quoted name is the film
     words, edition_only = _cut_at_official(text.split(), opens_upload)
+    if opens_upload:
+        words = _without_words_before_quoted_title(words)
     # After a separator a quoted name opening the segment names the trailer ("Twisters -
     # 'Chase' Trailer"); opening the upload it is the film ("'Dune: Part Two' Trailer 3").
     start = _label_start(words, edition_only, quoted_name_is_label=not opens_upload)
@@ -700,6 +759,19 @@ def _before_label(text: str, opens_upload: bool) -> str:
     if len(title_words) == 1 and title_words[0].casefold() in vocab.ARTICLES:
         title_words = words  # "The Final Trailer" is a title, not "The" + label
     return _unless_lead_in(title_words)
+
+
+def _without_words_before_quoted_title(words: list[str]) -> list[str]:
+    """ "Exclusive 'Opus' Trailer", "New 'Dune' Trailer": label words opening the upload name
+    the video, and the quoted name after them is the film's."""
+    opening = next((i for i, word in enumerate(words) if word[0] in _QUOTES), 0)
+    if (
+        opening
+        and words[-1].rstrip(",:")[-1:] == words[opening][0]
+        and all(word.casefold() in vocab.LABEL_WORDS for word in words[:opening])
+    ):
+        return words[opening:]
+    return words
 
 
 def _unless_lead_in(title_words: list[str]) -> str:
@@ -758,6 +830,8 @@ def _label_part(words: list[str], end: int, edition_only: bool, quoted_name_is_l
 
 def _label_word_length(word: str, previous: str, edition_only: bool) -> int:
     """1 for a label word, 2 with the ordinal of an anniversary ("50th Anniversary")."""
+    if not edition_only and _ORDINAL.fullmatch(word) and previous not in vocab.ARTICLES:
+        return 1  # the trailer's number: "2nd Trailer" (but "Friday the 13th Trailer")
     if word not in (vocab.EDITION_WORDS if edition_only else vocab.LABEL_WORDS):
         return 0
     return 2 if word == "anniversary" and _ORDINAL.fullmatch(previous) else 1
@@ -813,7 +887,23 @@ def _tidy(title: str) -> str:
     title = _SPACE_BEFORE_COLON.sub(":", _SPACES.sub(" ", title))
     if quoted := _QUOTED_THEN_NAME.match(title):
         title = quoted.group(1)
-    return _unwrapped(title.strip(_EDGE_JUNK))
+    title = _TRADEMARK.sub("", title)  # "F1® The Movie"
+    return _unwrapped(_without_edge_symbols(title).strip(_EDGE_JUNK))
+
+
+def _without_edge_symbols(title: str) -> str:
+    """Without emoji, signs and their joiners at either end: "Sinners 🩸", "🎬 Conclave",
+    "FLOW®" (punctuation is the title's own: "Crazy, Stupid, Love.")."""
+    start, end = 0, len(title)
+    while start < end and _is_edge_symbol(title[start]):
+        start += 1
+    while end > start and _is_edge_symbol(title[end - 1]):
+        end -= 1
+    return title[start:end].strip()
+
+
+def _is_edge_symbol(char: str) -> bool:
+    return char.isspace() or unicodedata.category(char) in {"So", "Sk", "Mn", "Cf", "Cs"}
 
 
 def _unwrapped(title: str) -> str:
@@ -854,9 +944,14 @@ def _stated_year(text: str, after_label: str) -> int | None:
 
 
 def _recase(title: str) -> str:
-    """Normal title case. ALL-CAPS titles are recased word by word; any other casing is the
-    channel's own ("McQueen", "del Toro") and only capitalised small words are lowered."""
-    all_caps = not any(char.islower() for char in title)
+    """Normal title case. ALL-CAPS and all-lower-case titles are recased word by word; any
+    other casing is the channel's own ("McQueen", "del Toro") and only capitalised small words
+    are lowered."""
+    # All lower case only in scripts that capitalise titles: Georgian has capitals (Mtavruli)
+    # that titles never use.
+    all_caps = not any(char.islower() for char in title) or not any(
+        char.isupper() or (char.islower() and ord(char) >= 0x0590) for char in title
+    )
     words = title.split(" ")
     cased: list[str] = []
     for position, word in enumerate(words):

@@ -164,6 +164,36 @@ FILM_WORDS: frozenset[str] = frozenset(
 )
 FILM_TITLE_PREFIXES: tuple[str, ...] = ("phim",)
 
+# The last word of a distributor's name ("Peccadillo Pictures", "Screen Media", "Film Movement
+# Classics"): a segment of two to four capitalised words ending in one, between a title and the
+# label, signs the upload and is not the film.
+COMPANY_SUFFIXES: frozenset[str] = frozenset(
+    {
+        "pictures",
+        "films",
+        "entertainment",
+        "releasing",
+        "distribution",
+        "studios",
+        "media",
+        "classics",
+    }
+)
+# The words of a festival's selection or award in a segment of its own ("Berlinale 2022
+# Selection", "Official Selection", "Sundance 2024 Premiere"): a tail, not the film.
+FESTIVAL_HONOURS: tuple[str, ...] = ("selection", "premiere", "competition", "winner")
+# Awards a segment after the title may boast of ("Palme d'Or Winner", "Oscar Nominated Best
+# Picture", "Venice 2023 Silver Lion"): a tail too. Regex fragments.
+AWARDS: tuple[str, ...] = (
+    "palme d'or",
+    r"(?:golden|silver)\s+(?:lion|bear|globe)",
+    "oscar",
+    r"academy\s+award",
+    "bafta",
+    r"jury\s+prize",
+    r"audience\s+award",
+)
+
 # --- tails after the label -------------------------------------------------------------------
 # Platforms a film is "on" or "streaming on" in a release tail.
 # fmt: off
@@ -174,6 +204,7 @@ PLATFORMS: tuple[str, ...] = (
 # Phrases opening a release tail ("In Theaters March 1", "Only In Cinemas", "På bio 7 oktober").
 RELEASE_PHRASES: tuple[str, ...] = (
     r"in\s+(?:select\s+)?(?:theaters|theatres|cinemas)", r"at\s+cinemas",
+    r"(?:get\s+(?:your\s+)?)?tickets\s+(?:on\s+sale|available|now)", r"get\s+(?:your\s+)?tickets",
     r"now\s+(?:streaming|playing|showing)", "streaming", r"coming\s+soon", r"out\s+now",
     "available", r"in\s+&\s+on",
     # Nordic and German channels: "I biografen 5. oktober", "På kino", "Im Kino"
