@@ -1,6 +1,7 @@
 """Fixtures for the web tests: TMDB's image configuration and a real headless Chromium."""
 
 import os
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -64,8 +65,9 @@ def external_requests() -> ExternalRequests:
     return ExternalRequests()
 
 
-def _is_external(url: str) -> bool:
-    return not url.startswith(("http://localhost", "http://127.0.0.1", "data:", "about:"))
+# A pattern, not a Python predicate: Playwright then matches in the browser's driver, and only
+# the external requests come back to Python (a predicate sees every request of every page).
+EXTERNAL = re.compile(r"^(?!http://localhost[:/]|http://127\.0\.0\.1[:/]|data:|about:)")
 
 
 @pytest.fixture
@@ -76,7 +78,7 @@ def browser_context(browser, external_requests, transactional_db):
         external_requests.urls.append(route.request.url)
         route.abort()
 
-    context.route(_is_external, block)
+    context.route(EXTERNAL, block)
     yield context
     context.close()
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.factories import make_movie, make_video
-from tests.web.conftest import _is_external
+from tests.web.conftest import EXTERNAL
 from whichmovie.radar.models import Follow
 
 pytestmark = [pytest.mark.browser]
@@ -63,7 +63,7 @@ def test_watchlist_follow_and_hide_from_the_cards_shape_my_radar(page, live_serv
 
 def test_the_buttons_work_without_javascript(browser, live_server, films):
     context = browser.new_context(java_script_enabled=False)
-    context.route(_is_external, lambda route: route.abort())  # nothing reaches the network
+    context.route(EXTERNAL, lambda route: route.abort())  # nothing reaches the network
     page = context.new_page()
     try:
         log_in(page, live_server)
@@ -81,7 +81,7 @@ def test_the_buttons_work_without_javascript(browser, live_server, films):
 
 def test_logged_in_pages_fit_a_phone(browser, live_server, films):
     context = browser.new_context(viewport={"width": 375, "height": 800})
-    context.route(_is_external, lambda route: route.abort())
+    context.route(EXTERNAL, lambda route: route.abort())
     page = context.new_page()
     try:
         log_in(page, live_server)
