@@ -36,6 +36,9 @@ def tmdb_errors() -> Iterator[None]:
 
 class Command(WhichMovieCommand):
     help = "Match pending movies on TMDB and store their details."
+    # Run often, from cron or by hand: Django's system checks (models, admin, the whole
+    # URLconf: 0.7 s) would cost more than a quiet check. `serve` and the workers run them.
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument(

@@ -19,6 +19,9 @@ SHOWN_SKIPS = 20  # reasons printed per file; a dump of junk should not scroll t
 
 class Command(WhichMovieCommand):
     help = "Fetch channel uploads: live from YouTube, or from `yt-dlp -J --flat-playlist` dumps."
+    # Run often, from cron or by hand: Django's system checks (models, admin, the whole
+    # URLconf: 0.7 s) would cost more than a quiet check. `serve` and the workers run them.
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument(

@@ -10,6 +10,9 @@ from .fetch import print_checked
 
 class Command(WhichMovieCommand):
     help = "Fetch every enabled channel now, then enrich what is new."
+    # Run often, from cron or by hand: Django's system checks (models, admin, the whole
+    # URLconf: 0.7 s) would cost more than a quiet check. `serve` and the workers run them.
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument(
