@@ -34,6 +34,7 @@ from whichmovie.catalog.models import (
     Video,
 )
 from whichmovie.catalog.services.grouping import movies_split_groups
+from whichmovie.catalog.services.siblings import movies_join_siblings
 from whichmovie.catalog.services.status import tmdb_key_record
 from whichmovie.catalog.services.videos import movies_refresh_latest_video
 from whichmovie.catalog.services.work import (
@@ -269,6 +270,7 @@ def movies_enrich(
     owners: deque[_Batch] = deque()
     holder = lease_holder()
     claimed = 0
+    seen: list[int] = []  # the movies this run asked TMDB about
     answered = _answers_counted(progress)
     with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="tmdb") as pool:
         try:
@@ -278,6 +280,7 @@ def movies_enrich(
                     break
                 claimed += 1
                 chunk = _pending_in(base, claim.movie_ids)
+                seen.extend(p.id for p in chunk)
                 batch = _Batch(claim, len(chunk), EnrichResult(), time.monotonic())
                 if not chunk:
                     _batch_done(batch)
@@ -306,6 +309,8 @@ def movies_enrich(
             # Shutdown (SIGTERM), a rejected key or any crash: what is not finished goes back
             # at once, so another worker (or the next run) takes it without waiting.
             batches_release(holder)
+    # Every film is matched now: an unsure one may follow a same-titled identified sibling.
+    result.merged += movies_join_siblings(seen)
     if result.total > result.failed:
         tmdb_key_record(accepted=True)  # TMDB answered: the status page says the key works
     return result
