@@ -65,6 +65,17 @@ WORLD_SET = Path(__file__).with_name("world_titles.tsv")
 # 346/348; left: "Interview with the Vampire" (the interview signal) and a programme of shorts
 # ("Boys On Film 22") that no title word tells from a film.
 DUMP_SET = Path(__file__).with_name("dump_titles.tsv")
+# 181 titles from whole-channel upload lists of 22 channels none of the sets covers (UK and
+# Australian studio branches, genre labels, Canadian and US indie distributors, FilmRise, MUBI
+# UK/Turkey/India, Rotten Tomatoes TV, Movieclips Coming Soon, a bloopers-and-extras outlet,
+# Netflix UK), written and committed (cdea983) before the parser was read.
+# Its first figure, with the grammar of commit c2a56e7, was 168/171 (98.2%), 10 series rows
+# left to matching; its misses: a year after "In Theaters Easter", "Ultra" left of "4K Ultra
+# HD" on a disc edition trailer (whose label, "other", was corrected to a trailer by the data
+# README's rule in 088e9d4) and a fan teaser tagged "| Concept" taken for a film. After general
+# rules for those (Easter and Thanksgiving as release seasons, "Ultra HD" as one quality tag,
+# a "Concept" last segment or "Concept Teaser" as fan-made) it is 171/171.
+PROBE_SET = Path(__file__).with_name("probe_titles.tsv")
 
 # The issue asks for 0.99 on titles a title can decide. Series trailers titled exactly like
 # film trailers ("Space Force | Official Trailer | Netflix" vs "Klaus | Official Trailer |
@@ -80,6 +91,7 @@ BLIND_FLOOR = 0.99
 LATE_FLOOR = 0.99
 WORLD_FLOOR = 0.99
 DUMP_FLOOR = 0.99
+PROBE_FLOOR = 0.99
 # A series row: 'other', noted as a series, and no season/series/show word in the upload title.
 _SERIES_WORD = re.compile(r"season|series|\bshow", re.IGNORECASE)
 
@@ -177,6 +189,10 @@ def test_late_channel_styles_accuracy() -> None:
 
 def test_dump_channel_styles_accuracy() -> None:
     scored(DUMP_SET, DUMP_FLOOR, "dump set")
+
+
+def test_probe_channel_styles_accuracy() -> None:
+    scored(PROBE_SET, PROBE_FLOOR, "probe set")
 
 
 def test_world_channel_styles_accuracy() -> None:
@@ -458,6 +474,16 @@ def parse(youtube_title: str, channel: str | None = None) -> tuple[object, ...]:
             film("trailer", "American Ultra", 2015),
         ),
         (None, "The Matrix 4K Ultra HD Trailer", film("trailer", "The Matrix")),
+        (
+            None,
+            "Gremlins 4K Ultra HD | Shout! Collector's Edition Trailer",
+            film("trailer", "Gremlins"),
+        ),
+        (
+            None,
+            "The Pilgrim's Progress | Official Trailer | In Theaters Easter 2019",
+            film("trailer", "The Pilgrim's Progress", 2019),
+        ),
         (None, "The New Boy | Official Australian Trailer", film("trailer", "The New Boy")),
         (None, "TRON: Legacy | Official Trailer", film("trailer", "TRON: Legacy")),
         # a named trailer in quotes after the title and a dash
@@ -850,6 +876,8 @@ def test_film_titles(channel: str | None, youtube_title: str, expected: tuple[ob
         (None, "Everything Wrong With the Superman Trailer", "review"),
         (None, "Board Game Horror Movies - Parody Trailer HD", "parody"),
         (None, "Misshame Impossible Trailer SEX MASHUP", "parody"),
+        (None, "Avatar: Fire and Ash - Teaser Trailer (2025) | Concept", "parody"),
+        (None, "The Batman Part II Concept Teaser", "parody"),
         (None, "Everything Everywhere All At Once | Official Soundtrack", "music"),
         (None, "Nosferatu Trailer Music", "music"),
         (None, "Materialists", "unknown"),

@@ -95,8 +95,10 @@ _OTHER_SIGNALS = (
         "parody",
         "parody spoof original mashup mash honest fan fanmade concept fake sweded",
         r"\b(?:parody|spoof)\s+trailers?\b|\btrailers?\s+(?:parody|spoof)\b|\boriginal\s+parody\b"
-        r"|\bmash-?up\b|\bhonest\s+trailers?\b|\bfan[- ]?made\b|\b(?:concept|fake)\s+trailer\b"
-        r"|\bsweded\b",
+        r"|\bmash-?up\b|\bhonest\s+trailers?\b|\bfan[- ]?made\b"
+        r"|\b(?:concept|fake)\s+(?:trailer|teaser)\b"
+        # fan channels tag a concept trailer with a last segment: "... Teaser Trailer | Concept"
+        r"|[|(\[]\s*concept\s*[)\]]?\s*$|\bsweded\b",
     ),
     _signal(
         "series",
@@ -305,7 +307,8 @@ _RELEASE_TAIL = re.compile(
     rf"|\d{{1,2}}(?:st|nd|rd|th|\.)?\s+{_OF}{_MONTH}(?!\w)|(?:19|20)\d\d\.\s+{_MONTH}(?!\w))",
     re.IGNORECASE,
 )
-_QUALITY = r"hd|fhd|hq|4k|8k|uhd|1080p|720p|2160p"
+# "Ultra HD" as one tag: "Gremlins 4K Ultra HD" is Gremlins ("American Ultra" keeps its word)
+_QUALITY = r"ultra\s+hd|hd|fhd|hq|4k|8k|uhd|1080p|720p|2160p"
 _QUALITY_ONLY = re.compile(
     rf"^\s*(?:{_QUALITY}|official|exclusive|new|first\s+look|world\s+premiere"
     r"|\(\s*(?:19|20)\d\d\s*\)?)\s*$",

@@ -307,6 +307,8 @@ RELEASE_SEASONS: tuple[str, ...] = (
     "winter",
     "christmas",
     "holiday",
+    "easter",
+    "thanksgiving",
     "lebaran",
     "eid",
     "diwali",
