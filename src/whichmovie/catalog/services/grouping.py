@@ -73,7 +73,8 @@ class _Group:
     new_movie: Movie | None = None
 
 
-def _title_key(group_key: str) -> str:
+def group_title_key(group_key: str) -> str:
+    """The normalised-title part of a group key (`title|year...`)."""
     return group_key.split("|", 1)[0]
 
 
@@ -191,7 +192,7 @@ def _load_groups(title_keys: Sequence[str]) -> dict[str, list[_Group]]:
         )
         for m in movies:
             groups[m["pk"]] = _Group(
-                title_key=_title_key(m["group_key"] or ""),
+                title_key=group_title_key(m["group_key"] or ""),
                 movie_id=m["pk"],
                 movie_key=m["group_key"] or "",
                 keys={m["group_key"]} if m["group_key"] else set(),
@@ -215,7 +216,7 @@ def _load_groups(title_keys: Sequence[str]) -> dict[str, list[_Group]]:
     by_title: dict[str, list[_Group]] = {}
     for group in groups.values():
         # A merged film holds uploads of several titles; it is found under each of them.
-        for title_key in sorted({_title_key(k) for k in group.keys}):
+        for title_key in sorted({group_title_key(k) for k in group.keys}):
             by_title.setdefault(title_key, []).append(group)
     return by_title
 
@@ -229,7 +230,7 @@ def attach_movies(videos: Sequence[Video]) -> int:
     waiting = [v for v in videos if v.kind != VideoKind.OTHER and v.movie_id is None]
     if not waiting:
         return 0
-    title_keys = sorted({_title_key(v.group_key) for v in waiting})
+    title_keys = sorted({group_title_key(v.group_key) for v in waiting})
     by_title = _load_groups(title_keys)
     taken = {g.movie_key for groups in by_title.values() for g in groups if g.movie_key}
     wanted_keys = sorted({v.group_key for v in waiting})
@@ -250,7 +251,7 @@ def attach_movies(videos: Sequence[Video]) -> int:
     touched: set[int] = set()
     waiting_for_new: list[tuple[Video, Movie]] = []  # their movie gets its id below
     for video in waiting:
-        title_key = _title_key(video.group_key)
+        title_key = group_title_key(video.group_key)
         published = video.known_published_at.date() if video.known_published_at else None
         language = (languages.get(video.channel_id) or "").split("-")[0].casefold()
         groups = by_title.get(title_key, [])

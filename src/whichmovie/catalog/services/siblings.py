@@ -30,6 +30,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from whichmovie.catalog.models import MatchStatus, Movie, Video
+from whichmovie.catalog.services.grouping import group_title_key
 from whichmovie.tmdb.matching import (
     AMBIGUITY_MARGIN,
     CONFIDENCE_THRESHOLD,
@@ -80,15 +81,11 @@ def rerelease_words(youtube_title: str, film_title: str) -> bool:
     return bool(RERELEASE_RE.search(text))
 
 
-def _title_key(group_key: str) -> str:
-    return group_key.split("|", 1)[0]
-
-
 def _siblings(movie: Movie, videos: list[Video]) -> tuple[dict[int, Movie], bool]:
     """Identified movies (by film) holding uploads of the same title as `videos`: those of
     the same channel if there are any (a channel's own uploads of a title are one film more
     often than two channels' are), otherwise those of any channel; and which of the two."""
-    keys = {_title_key(v.group_key) for v in videos if v.group_key}
+    keys = {group_title_key(v.group_key) for v in videos if v.group_key}
     channels = {v.channel_id for v in videos}
     found: dict[int, Movie] = {}
     same_channel: set[int] = set()
