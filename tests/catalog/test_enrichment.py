@@ -14,8 +14,12 @@ from tests.fakes.tmdb import (
     NOCTURNE_2024,
     make_film,
 )
-from whichmovie.catalog.models import MatchStatus, Movie
-from whichmovie.catalog.services.enrichment import movies_enrich, movies_refresh
+from whichmovie.catalog.models import Genre, MatchStatus, Movie
+from whichmovie.catalog.services.enrichment import (
+    movie_apply_details,
+    movies_enrich,
+    movies_refresh,
+)
 from whichmovie.catalog.services.review import (
     movie_identify_by_hand,
     movie_mark_not_a_movie,
@@ -95,6 +99,36 @@ def test_two_movies_that_are_one_film_merge_with_all_their_trailers(client):
         DUNE_2021_TRAILER,
     }
     assert Movie.objects.count() == 1
+
+
+def test_two_tmdb_entries_of_one_imdb_title_are_two_films_and_the_first_keeps_the_imdb_id(
+    client,
+):
+    details = client.movie_details(DUNE_2021)
+    first, second = make_movie("Dune", 2021), make_movie("Dune", 2021)
+    movie_apply_details(movie=first, details=details, status=MatchStatus.MATCHED)
+    twin = {**details, "id": 99_438_631}  # a duplicate entry TMDB has not merged yet
+    assert not movie_apply_details(movie=second, details=twin, status=MatchStatus.MATCHED)
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.tmdb_id, first.imdb_id) == (DUNE_2021, "tt1160419")
+    assert (second.tmdb_id, second.imdb_id) == (99_438_631, None)
+
+
+def test_genres_are_created_on_first_sight_and_shared_after(client, django_assert_num_queries):
+    details = client.movie_details(DUNE_2021)
+    Genre.objects.create(tmdb_id=1, name="Science Fiction", slug="science-fiction")  # slug taken
+    dune = make_movie("Dune", 2021)
+    movie_apply_details(movie=dune, details=details, status=MatchStatus.MATCHED)
+    slugs = dict(Genre.objects.values_list("tmdb_id", "slug"))
+    assert slugs == {1: "science-fiction", 878: "science-fiction-878", 12: "adventure"}
+    again = make_movie("Dune", 2021)
+    again_details = {**details, "id": 1, "imdb_id": "tt0000001"}
+    # Five queries: the movies holding either id, the update, the known genres, the links.
+    with django_assert_num_queries(5):
+        movie_apply_details(movie=again, details=again_details, status=MatchStatus.MATCHED)
+    assert set(again.genres.values_list("tmdb_id", flat=True)) == {878, 12}
+    assert Genre.objects.count() == 3
 
 
 def test_a_decision_by_hand_survives_enrich_and_refresh(client):

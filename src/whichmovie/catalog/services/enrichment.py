@@ -21,6 +21,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import DatabaseError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -541,14 +542,19 @@ def movie_apply_details(*, movie: Movie, details: dict[str, Any], status: str) -
     """Write TMDB details onto `movie`. If another movie already holds this TMDB id, the
     two are merged into that one (all trailers kept) and True is returned."""
     fields = movie_details(details, region=settings.TMDB_REGION)
-    holder = Movie.objects.filter(tmdb_id=fields.tmdb_id).exclude(pk=movie.pk).first()
+    # The other movies that hold either unique id already, in one query.
+    same_ids = Q(tmdb_id=fields.tmdb_id)
+    if fields.imdb_id:
+        same_ids |= Q(imdb_id=fields.imdb_id)
+    others = list(Movie.objects.filter(same_ids).exclude(pk=movie.pk))
+    holder = next((other for other in others if other.tmdb_id == fields.tmdb_id), None)
     if holder is not None:
         movie_merge(source=movie, target=holder)
         if holder.decided_by_hand:
             return True
         movie = holder
     imdb_id = fields.imdb_id
-    if imdb_id and Movie.objects.filter(imdb_id=imdb_id).exclude(pk=movie.pk).exists():
+    if imdb_id and any(other.imdb_id == imdb_id for other in others if other != movie):
         imdb_id = None  # TMDB has two entries for one IMDb title; keep the first
     title, year = fields.title or movie.title, fields.year or movie.year
     for name, value in asdict(fields).items():
@@ -561,16 +567,16 @@ def movie_apply_details(*, movie: Movie, details: dict[str, Any], status: str) -
     movie.match_attempts, movie.next_match_at = 0, None
     movie.enriched_at = timezone.now()
     movie.save()
-    movie.genres.set([genre_for(tmdb_id=id_, name=name) for id_, name in fields.genres])
+    known = Genre.objects.in_bulk([id_ for id_, _ in fields.genres], field_name="tmdb_id")
+    movie.genres.set(
+        [known.get(id_) or genre_create(tmdb_id=id_, name=name) for id_, name in fields.genres]
+    )
     return holder is not None
 
 
-def genre_for(*, tmdb_id: int, name: str) -> Genre:
-    """TMDB's genre, created on first sight. Its slug keeps non-Latin names ("драма",
-    "ドラマ"); a name with nothing to slug, or a slug taken by another genre, uses the id."""
-    genre = Genre.objects.filter(tmdb_id=tmdb_id).first()
-    if genre is not None:
-        return genre
+def genre_create(*, tmdb_id: int, name: str) -> Genre:
+    """TMDB's genre, on first sight. Its slug keeps non-Latin names ("драма", "ドラマ"); a
+    name with nothing to slug, or a slug taken by another genre, uses the id."""
     slug = slugify(name, allow_unicode=True)[:90] or f"genre-{tmdb_id}"
     if Genre.objects.filter(slug=slug).exists():
         slug = f"{slug[:80]}-{tmdb_id}"
