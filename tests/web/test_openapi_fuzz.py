@@ -13,7 +13,6 @@ from schemathesis.checks import positive_data_acceptance
 from tests.factories import make_channel, make_genre, make_movie, make_video
 from whichmovie.wsgi import application
 
-schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
 EXAMPLES = 60  # per endpoint: enough to find the overflows and odd strings, quick in CI
 
 
@@ -34,6 +33,16 @@ def catalogue(db, tmdb_configuration, one_connection):
     movie = make_movie("Fuzz Film", 2025, tmdb_id=777001)
     movie.genres.add(make_genre())
     make_video(movie=movie, channel=channel)
+
+
+@pytest.fixture
+def api_schema(catalogue):
+    return schemathesis.openapi.from_wsgi("/api/openapi.json", application)
+
+
+# Loaded when the test runs, in the one worker that runs it: built at collection, the cases
+# of every endpoint were made again in every pytest-xdist worker (about 4 s each).
+schema = schemathesis.pytest.from_fixture("api_schema")
 
 
 @schema.parametrize()
