@@ -125,7 +125,7 @@ def videos_save(*, channel: Channel, uploads: Sequence[Upload], exact_dates: boo
             else:
                 result.unchanged += 1
 
-        result.movies_created = _attach_movies([*new_videos, *changed])
+        result.movies_created = attach_movies([*new_videos, *changed])
         Video.objects.bulk_create(new_videos, batch_size=CHUNK)
         Video.objects.bulk_update(
             changed,
@@ -236,12 +236,6 @@ def _refresh(
     return before != [getattr(video, name) for name in fields]
 
 
-def _attach_movies(videos: Sequence[Video]) -> int:
-    """Give every trailer/teaser without a movie its Movie: grouped where the evidence agrees
-    (catalog.services.grouping). Returns how many movies were created."""
-    return attach_movies(videos)
-
-
 def movies_refresh_latest_video(movie_ids: Iterable[int]) -> None:
     """Recompute the denormalised 'newest trailer' date the radar sorts on."""
     newest = (
@@ -276,7 +270,7 @@ def video_classify_by_hand(
         video.parsed_title, video.parsed_year = title if kind != VideoKind.OTHER else "", year
         video.group_key = group_key(parsed) if kind != VideoKind.OTHER else ""
         video.movie = None
-        _attach_movies([video])
+        attach_movies([video])
         video.save()
         movies_refresh_latest_video({i for i in (old_movie_id, video.movie_id) if i})
     return video
