@@ -107,7 +107,9 @@ _OTHER_SIGNALS = (
         r"|\bfinal\s+season\b|\bepisode\s+\d+\b|\bep\.?\s*\d+\b|\bthe\s+series\b|\bdocuseries\b"
         r"|\bminiseries\b|\bseries\s+(?:trailer|premiere|finale)\b"
         r"|\b(?:tv|web|limited|mini|docu|anime|animated|original|netflix|hbo|drama|comedy"
-        r"|documentary|new|hit)[- ]?series\b",
+        r"|documentary|new|hit)[- ]?series\b"
+        # an outlet's tail after the year names the kind: "Trailer (2024) Colin Farrell Series"
+        r"|\((?:19|20)\d\d\)[^|()\[\]]*\bseries$",
     ),
     _signal(
         "compilation",
@@ -410,11 +412,28 @@ _FESTIVAL_TITLE = re.compile(
 )
 # "Berlinale 2022 Selection", "Official Selection Cannes 2024": a tail ("Official Competition"
 # with no festival is a film)
-_FESTIVAL_EDITION = rf"(?:{_alternation(vocab.FESTIVALS)})\s*(?:(?:19|20)\d\d|\d{{1,3}})?"
+# ... and, after a title, festivals named like a film too ("Deadstream | Fantasia 2022 | ...")
+_ALL_FESTIVALS = _alternation(vocab.FESTIVALS + vocab.FESTIVALS_AFTER_TITLE)
+_FESTIVAL_AFTER_TITLE = re.compile(
+    rf"^(?:{_ALL_FESTIVALS})\s*(?:(?:19|20)\d\d|\d{{1,3}})?$|\bfest(?:ival)?\s+(?:19|20)\d\d$",
+    re.IGNORECASE,
+)
+_FESTIVAL_EDITION = rf"(?:{_ALL_FESTIVALS})\s*(?:(?:19|20)\d\d|\d{{1,3}})?"
 _FESTIVAL_HONOUR = re.compile(
     rf"^(?:{_FESTIVAL_EDITION}\s+(?:\S+\s+){{0,3}}?(?:official\s+)?"
     rf"(?:{'|'.join(vocab.FESTIVAL_HONOURS)})"
     rf"|official\s+selection(?:\s+{_FESTIVAL_EDITION})?)$",
+    re.IGNORECASE,
+)
+# "Huesera (Fantasia 2022 Trailer)": a festival edition between a title and the keyword
+_FESTIVAL_BEFORE_KEYWORD = re.compile(
+    rf"(?<=\S)\s+\(?\s*(?:{_ALL_FESTIVALS})\s*(?:19|20)\d\d"
+    rf"(?:\s+(?:\S+\s+){{0,2}}?(?:official\s+)?(?:{'|'.join(vocab.FESTIVAL_HONOURS)}))?\s*$",
+    re.IGNORECASE,
+)
+# "Imprint Collection #216", "Indicator Series No. 12": a disc label's numbered line
+_NUMBERED_LINE = re.compile(
+    rf"^(?:\S+\s+){{0,3}}(?:{'|'.join(vocab.NUMBERED_LINE_WORDS)})\s*(?:#|no\.?)\s*\d+$",
     re.IGNORECASE,
 )
 _AWARD = re.compile(
@@ -424,6 +443,18 @@ _AWARD = re.compile(
 _COMPANY_NAME = re.compile(
     rf"^(?!(?:the|a|an)\s)(?:[A-Z0-9][\w.'&!+-]*\s+){{1,3}}"
     rf"(?i:{'|'.join(sorted(vocab.COMPANY_SUFFIXES))})$"
+)
+# "Fun City Editions: LAST EMBRACE": a distributor's name opening the title, with a colon
+_COMPANY_CREDIT = re.compile(
+    rf"^(?!(?:the|a|an)\s)(?:[A-Z0-9][\w.'&!+-]*\s+){{1,3}}"
+    rf"(?i:{'|'.join(sorted(vocab.COMPANY_SUFFIXES))})\s*:\s*(?=\S)"
+)
+# 'Sci-Fi Film "Vesper"', 'Horror Movie "Lola"': a genre and a word for "film" before the
+# quoted title
+_GENRE_BEFORE_QUOTED = re.compile(
+    rf"^(?:(?:{'|'.join(re.escape(g) for g in vocab.GENRES)})[\s-]+)+"
+    rf"(?:{'|'.join(vocab.QUOTED_TITLE_LEADS)})\s+\"([^\"]+)\"$",
+    re.IGNORECASE,
 )
 # Words of a sequel's subtitle, never of a person's name: "JOHN WICK - Chapter Two"
 _SEQUEL_WORDS = frozenset({"part", "chapter", "volume", "vol.", "book", "episode"})
@@ -726,17 +757,25 @@ def _is_sign_off(piece: str) -> bool:
     stripped = piece.strip(_EDGE_JUNK)
     return bool(
         _is_company_name(stripped)
-        or _FESTIVAL_TITLE.search(stripped)
+        or _FESTIVAL_AFTER_TITLE.search(stripped)
         or _FESTIVAL_HONOUR.match(stripped)
+        or _NUMBERED_LINE.match(stripped)
         or _AWARD.match(stripped)
     )
 
 
 def _is_label_only(text: str) -> bool:
-    """Two or more words that all name the trailer: "4K Restoration", "Collector's Edition"
-    (one such word may be a film: "Restoration")."""
+    """Two or more words that all name the trailer: "4K Restoration", "Collector's Edition",
+    "New 4K Restoration" (one such word may be a film: "Restoration")."""
     words = text.split()
-    return len(words) > 1 and _label_start(words, edition_only=True) == 0
+    if len(words) < 2:
+        return False
+    if _label_start(words, edition_only=True) == 0:
+        return True
+    # label words around an edition word: "New 4K Restoration", "Official 4K Remaster"
+    return _label_start(words, edition_only=False) == 0 and any(
+        word.casefold() in vocab.EDITION_WORDS for word in words
+    )
 
 
 def _before_label(text: str, opens_upload: bool) -> str:
@@ -745,6 +784,7 @@ def _before_label(text: str, opens_upload: bool) -> str:
     # is also a label: "Contagion (2011) Pop-Up Trailer", "Anniversary (2025) Official Trailer".
     if (year := _YEAR_IN_BRACKETS.search(text)) and year.start() > 0:
         return _unless_lead_in(text[: year.start()].split())
+    text = _FESTIVAL_BEFORE_KEYWORD.sub("", text)
     if opens_upload:
         text = _CJK_TITLE_PREFIX.sub("", text)  # "영화 '소방관' 런칭": the quoted name is the film
     words, edition_only = _cut_at_official(text.split(), opens_upload)
@@ -877,7 +917,9 @@ def _tidy(title: str) -> str:
         title = title[: year.start()]  # "Dune (2021)": the year is not part of the title
     title = _QUALITY_TAG.sub(" ", title)
     title = _TITLE_PREFIX.sub("", title.strip(_EDGE_JUNK))
-    title = _CREDIT_BEFORE_CAPS.sub("", _STUDIO_CREDIT.sub("", title))
+    title = _CREDIT_BEFORE_CAPS.sub("", _STUDIO_CREDIT.sub("", _COMPANY_CREDIT.sub("", title)))
+    if quoted := _GENRE_BEFORE_QUOTED.match(title):
+        title = quoted.group(1)
     title = _CREDIT_AFTER_CAPS.sub(r"\1", title)
     title = _ORIGINAL_TITLE_BEFORE.sub("", _ORIGINAL_TITLE_AFTER.sub("", title))
     title = _LOCAL_TITLE_BEFORE.sub("", title)

@@ -177,12 +177,18 @@ COMPANY_SUFFIXES: frozenset[str] = frozenset(
         "studios",
         "media",
         "classics",
+        "editions",  # boutique disc labels: "Fun City Editions"
     }
 )
 # The words of a festival's selection or award in a segment of its own ("Berlinale 2022
 # Selection", "Official Selection", "Sundance 2024 Premiere"): a tail, not the film.
-FESTIVAL_HONOURS: tuple[str, ...] = ("selection", "premiere", "competition", "winner")
-# Awards a segment after the title may boast of ("Palme d'Or Winner", "Oscar Nominated Best
+# fmt: off
+FESTIVAL_HONOURS: tuple[str, ...] = (
+    "selection", "premiere", "competition", "winner",
+    # a festival's programme slots: "Fantasia 2024 Opening Film", "SXSW 2023 Headliner"
+    "film", "headliner", "headliners", "midnighter", "midnighters", "centerpiece",
+)
+# fmt: on# Awards a segment after the title may boast of ("Palme d'Or Winner", "Oscar Nominated Best
 # Picture", "Venice 2023 Silver Lion"): a tail too. Regex fragments.
 AWARDS: tuple[str, ...] = (
     "palme d'or",
@@ -291,6 +297,14 @@ FESTIVALS: tuple[str, ...] = (
     "locarno", "kviff", "iffr", "sxsw", "telluride", "annecy", "sitges", "biff", "bifan",
     "fantastic fest", "london film festival", "lff", "karlovy vary", "hot docs", "idfa",
 )
+# Festivals whose name is also a film's ("Fantasia 2000"): a festival only in a segment after
+# the title ("Deadstream | Fantasia 2022 | Official Trailer"), never as the title itself.
+FESTIVALS_AFTER_TITLE: tuple[str, ...] = ("fantasia",)
+# The numbered lines of disc labels ("Imprint Collection #216", "Indicator Series No. 12"): a
+# segment of a line's name and its spine number after the title signs the upload.
+NUMBERED_LINE_WORDS: tuple[str, ...] = ("collection", "series", "spine", "edition")
+# Words that, with a genre before them, introduce a quoted title: DUST's 'Sci-Fi Film "Vesper"'.
+QUOTED_TITLE_LEADS: tuple[str, ...] = ("film", "movie", "feature")
 # Words of reviews, reactions and analyses in other languages ("Fragman İnceleme",
 # "Reacción al tráiler", "예고편 해석 & 리뷰").
 REVIEW_WORDS: tuple[str, ...] = (
