@@ -188,7 +188,8 @@ FESTIVAL_HONOURS: tuple[str, ...] = (
     # a festival's programme slots: "Fantasia 2024 Opening Film", "SXSW 2023 Headliner"
     "film", "headliner", "headliners", "midnighter", "midnighters", "centerpiece",
 )
-# fmt: on# Awards a segment after the title may boast of ("Palme d'Or Winner", "Oscar Nominated Best
+# fmt: on
+# Awards a segment after the title may boast of ("Palme d'Or Winner", "Oscar Nominated Best
 # Picture", "Venice 2023 Silver Lion"): a tail too. Regex fragments.
 AWARDS: tuple[str, ...] = (
     "palme d'or",
