@@ -519,7 +519,9 @@ def parse_title(youtube_title: str, rules: TitleRules | None = None) -> ParsedTi
         return _other("unknown")
     index, keyword = label
 
-    title = _title_from(segments, separators, index, keyword, compiled)
+    # 《》 mark a whole title in Chinese: what follows it never continues the title
+    book_marks = youtube_title.count("\u300a") == 1
+    title = _title_from(segments, separators, index, keyword, compiled, book_marks)
     if reason := _title_reason(title, compiled):
         return _other(reason)
 
@@ -604,6 +606,7 @@ def _title_from(
     index: int,
     keyword: re.Match[str],
     rules: _CompiledRules,
+    book_marks: bool = False,
 ) -> str:
     """The film title around the label found at `segments[index]`.
 
@@ -613,7 +616,7 @@ def _title_from(
     its own, the segment group before it ("Dune | Official Trailer"). A label that opens the
     upload title takes the text after it ("Official Trailer: Dune", "Teaser | Dune").
     """
-    if quoted := _cjk_quoted_title(segments[index][: keyword.start()]):
+    if quoted := _cjk_quoted_title(segments[index][: keyword.start()], book_marks):
         return _tidy(quoted)
     pieces = [_before_label(segments[index][: keyword.start()], opens_upload=index == 0)]
     first = index
@@ -639,12 +642,16 @@ def _title_from(
     return ""
 
 
-def _cjk_quoted_title(text: str) -> str:
+def _cjk_quoted_title(text: str, book_marks: bool) -> str:
     """The name quoted in a CJK script's marks before a label, when only credits and words
-    naming the trailer stand around it ("" when there is none)."""
+    naming the trailer stand around it ("" when there is none). After Chinese 《》, which
+    close a whole title, any words of that script may stand there: "《第二十条》张艺谋 雷佳音
+    马丽 定档预告" names its director and cast."""
     quoted = _CJK_QUOTED_TITLE.match(text.strip())
     if quoted and all(
-        _CJK_TRAILER_NAME.fullmatch(word) or word.casefold() in vocab.OFFICIAL_WORDS
+        _CJK_TRAILER_NAME.fullmatch(word)
+        or word.casefold() in vocab.OFFICIAL_WORDS
+        or (book_marks and not re.search("[A-Za-z\u00c0-\u024f]", word))
         for word in quoted.group(2).split()
     ):
         return quoted.group(1)
