@@ -71,6 +71,8 @@ _TYPOGRAPHY = str.maketrans(
     }
 )
 _SPACES = re.compile(r"\s+")
+# Kana, CJK ideographs and Hangul: the scripts whose channels quote a title in 『』《》「」〈〉
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
 
 # --- uploads that are not a film's trailer ------------------------------------------------
 
@@ -345,6 +347,10 @@ _YEAR_IN_RELEASE_TAIL = re.compile(
     r"\s+((?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
+# "Official Trailer 2021春节": a year glued to the Chinese release season after it
+_YEAR_BEFORE_CJK_SEASON = re.compile(
+    rf"((?:19|20)\d\d)\s*(?:{'|'.join(vocab.CJK_RELEASE_SEASONS)})"
+)
 
 # --- tidying the title ----------------------------------------------------------------------
 
@@ -368,13 +374,37 @@ _CREDIT_AFTER_CAPS = re.compile(
 )
 # "Fallen Leaves (Kuolleet lehdet)", "Exhuma (파묘)": the original-language title in brackets
 # after the English one. "Birdman or (The Unexpected Virtue of Ignorance)" keeps its own.
-_ORIGINAL_TITLE_AFTER = re.compile(r"(?<! or) \([^()]*[^\W\d_][^()]*\)$", re.IGNORECASE)
+# A sequel's part in brackets is the title's own: "Kaamelott – Deuxième volet (Partie 1)".
+_ORIGINAL_TITLE_AFTER = re.compile(
+    rf"(?<! or) \((?!(?:{'|'.join(vocab.PART_WORDS)})\.?\s+\w+\)$)[^()]*[^\W\d_][^()]*\)$",
+    re.IGNORECASE,
+)
 # "《年少日記》Time Still Turns the Pages": an original title in another script, quoted, before
 # the English one; a middle dot is one of its marks ("《破·地獄》The Last Dance").
 _ORIGINAL_TITLE_BEFORE = re.compile(r'^"[^"\x00-\u00b6\u00b8-\u024f]+"\s*(?=[A-Za-z])')
 # "九龍城寨之圍城 Twilight of the Warriors: Walled In": an original title in another script,
 # unquoted, before an English one in mixed case ("ファーストキス 1ST KISS" is one title). "The
 # Movie" alone is not an English title but part of the local one ("วิมานหนาม The Movie").
+# "Big Snake 3: Dinosaur vs Python 大蛇3：龙蛇之战", "The Battle at Lake Changjin 国庆档终极": an
+# English title in mixed case, then words in a CJK script only (its original title, or the
+# trailer's name in that language).
+_LOCAL_TITLE_AFTER = re.compile(
+    rf"^(.*[a-z].*?[A-Za-z0-9.!?)])\s+(?=[{_CJK}])[^A-Za-z\u00c0-\u024f]+$"
+)
+# "冯小刚《芳华》曝终极预告", "園子温監督『アンチポルノ』予告編", "电影《八佰》定档预告": a name in
+# the quotes of a CJK script, with only that script's words (or "Official") around it up to the
+# label, is the film's: the words before it credit a director or brand a series, the words
+# after it name the trailer. Other words after it are the title's ("劇場版「鬼滅の刃」無限列車編").
+_CJK_QUOTED_TITLE = re.compile(rf'^[^"A-Za-z\u00c0-\u024f]*"([^"]*[{_CJK}][^"]*)"([^"]*)$')
+_CJK_TRAILER_NAME = re.compile(
+    "(?:"
+    + _alternation(
+        tuple(word for word in vocab.LABEL_WORDS if re.search(f"[{_CJK}]", word))
+        + vocab.CJK_TRAILER_NAME_WORDS
+        + vocab.CJK_RELEASE_SEASONS
+    )
+    + ")+"
+)
 _LOCAL_TITLE_BEFORE = re.compile(
     r"^(?:(?=\S*[^\x00-\u024f\u1e00-\u1eff\s])[^\sA-Za-z\u00c0-\u024f\u1e00-\u1eff]+\s+)+"
     r"(?!(?:[Tt]he )?(?:[Mm]ovie|[Ff]ilm)$)"
@@ -520,7 +550,9 @@ def parse_title(youtube_title: str, rules: TitleRules | None = None) -> ParsedTi
         return _other("unknown")
     index, keyword = label
 
-    title = _title_from(segments, separators, index, keyword, compiled)
+    # 《》 mark a whole title in Chinese: what follows it never continues the title
+    book_marks = youtube_title.count("\u300a") == 1
+    title = _title_from(segments, separators, index, keyword, compiled, book_marks)
     if reason := _title_reason(title, compiled):
         return _other(reason)
 
@@ -605,6 +637,7 @@ def _title_from(
     index: int,
     keyword: re.Match[str],
     rules: _CompiledRules,
+    book_marks: bool = False,
 ) -> str:
     """The film title around the label found at `segments[index]`.
 
@@ -614,6 +647,8 @@ def _title_from(
     its own, the segment group before it ("Dune | Official Trailer"). A label that opens the
     upload title takes the text after it ("Official Trailer: Dune", "Teaser | Dune").
     """
+    if quoted := _cjk_quoted_title(segments[index][: keyword.start()], book_marks):
+        return _tidy(quoted)
     pieces = [_before_label(segments[index][: keyword.start()], opens_upload=index == 0)]
     first = index
     while first > 0 and _is_dash(separators[first - 1]):
@@ -635,6 +670,22 @@ def _title_from(
     for candidate in [after, *segments[index + 1 :]]:
         if _is_title_piece(candidate, rules) and not _find_label([candidate]):
             return _tidy(candidate)
+    return ""
+
+
+def _cjk_quoted_title(text: str, book_marks: bool) -> str:
+    """The name quoted in a CJK script's marks before a label, when only credits and words
+    naming the trailer stand around it ("" when there is none). After Chinese 《》, which
+    close a whole title, any words of that script may stand there: "《第二十条》张艺谋 雷佳音
+    马丽 定档预告" names its director and cast."""
+    quoted = _CJK_QUOTED_TITLE.match(text.strip())
+    if quoted and all(
+        _CJK_TRAILER_NAME.fullmatch(word)
+        or word.casefold() in vocab.OFFICIAL_WORDS
+        or (book_marks and not re.search("[A-Za-z\u00c0-\u024f]", word))
+        for word in quoted.group(2).split()
+    ):
+        return quoted.group(1)
     return ""
 
 
@@ -922,7 +973,7 @@ def _tidy(title: str) -> str:
         title = quoted.group(1)
     title = _CREDIT_AFTER_CAPS.sub(r"\1", title)
     title = _ORIGINAL_TITLE_BEFORE.sub("", _ORIGINAL_TITLE_AFTER.sub("", title))
-    title = _LOCAL_TITLE_BEFORE.sub("", title)
+    title = _LOCAL_TITLE_AFTER.sub(r"\1", _LOCAL_TITLE_BEFORE.sub("", title))
     # edition words left on a title whose label has a segment of its own: "The Godfather 50th
     # Anniversary | Official Trailer"
     words = title.split()
@@ -983,6 +1034,7 @@ def _stated_year(text: str, after_label: str) -> int | None:
         _YEAR_AFTER_LABEL.match(after_label)
         or _YEAR_IN_RELEASE_TAIL.search(after_label)
         or _YEAR_ENDS_UPLOAD.search(after_label)
+        or _YEAR_BEFORE_CJK_SEASON.search(after_label)
     ):
         return int(year.group(1))
     return None

@@ -222,6 +222,9 @@ RELEASE_PHRASES: tuple[str, ...] = (
     "mozikban", "sinemalarda", "vizyonda", r"στους\s+κινηματογράφους", r"nos\s+cinemas",
     "tayang", r"segera\s+di\s+bioskop", r"di\s+bioskop", r"di\s+pawagam", "ในโรงภาพยนตร์",
     r"u\s+kinima", r"u\s+bioskopima", r"în\s+cinematografe", r"la\s+cinema", r"din\s+\d",
+    # "back in cinemas" of a re-release: "Torna al cinema", "De retour au cinéma"
+    r"torna\s+al\s+cinema", r"(?:de\s+)?retour\s+au\s+cin[ée]ma", r"wieder\s+im\s+kino",
+    r"vuelve\s+a\s+(?:los\s+)?cines", r"back\s+in\s+(?:theaters|theatres|cinemas)",
 )
 # Month names of the release-date tails, as regex fragments: English, then the other languages of
 # the channels met so far. Only used next to a day number and a year, where no title word goes.
@@ -336,6 +339,20 @@ RELEASE_SEASONS: tuple[str, ...] = (
 YEAR_WORDS: tuple[str, ...] = (
     "movie", "film", "release", "premiere", "première", "estreno", "estreia", "estrena", "estrea",
     "kinostart",
+    # words for "cinema" a bare year follows: "Di Pawagam 2023", "Di Bioskop 2024"
+    "pawagam", "bioskop", "cines", "cinema", "cinéma", "kino", "kinach", "bioscoop",
+)  # fmt: skip
+# Chinese release seasons a year is glued to: "2021春节" (Spring Festival), "2019国庆" (National
+# Day holiday), "2020贺岁" (New Year), "2023暑期" (summer holidays).
+CJK_RELEASE_SEASONS: tuple[str, ...] = ("春节", "国庆", "贺岁", "暑期", "暑假", "五一", "元旦")
+# Words naming a trailer between a quoted title and its keyword on Chinese channels, besides the
+# label words ("《芳华》曝终极预告": 曝 = "revealed"; "定档预告": the release-date trailer; "先导":
+# a lead-in; "国庆档": the National Day slot).
+CJK_TRAILER_NAME_WORDS: tuple[str, ...] = ("定档", "先导", "先行", "版", "曝", "发布", "档")
+# Words of a sequel's part in brackets, the title's own: "Kaamelott – Deuxième volet (Partie 1)"
+PART_WORDS: tuple[str, ...] = (
+    "part", "partie", "parte", "teil", "część", "deel", "del", "chapter", "chapitre", "capítulo",
+    "kapitel", "vol", "volume",
 )  # fmt: skip
 # "Of" between a day, a month and a year ("13 de marzo de 2025", "6 d'octubre"): regex fragments.
 DATE_PARTICLES: tuple[str, ...] = (r"de\s+", r"del\s+", r"do\s+", r"da\s+", "d'")
