@@ -470,15 +470,13 @@ _AWARD = re.compile(
     rf"^(?:\S+\s+){{0,6}}?(?:{'|'.join(vocab.AWARDS)})s?[®™]?(?:[-\s]+\S+){{0,4}}$", re.IGNORECASE
 )
 # "Peccadillo Pictures", "SCREEN MEDIA": a distributor's name (no article opens it)
-_COMPANY_NAME = re.compile(
+_COMPANY = (
     rf"^(?!(?:the|a|an)\s)(?:[A-Z0-9][\w.'&!+-]*\s+){{1,3}}"
-    rf"(?i:{'|'.join(sorted(vocab.COMPANY_SUFFIXES))})$"
+    rf"(?i:{'|'.join(sorted(vocab.COMPANY_SUFFIXES))})"
 )
+_COMPANY_NAME = re.compile(rf"{_COMPANY}$")
 # "Fun City Editions: LAST EMBRACE": a distributor's name opening the title, with a colon
-_COMPANY_CREDIT = re.compile(
-    rf"^(?!(?:the|a|an)\s)(?:[A-Z0-9][\w.'&!+-]*\s+){{1,3}}"
-    rf"(?i:{'|'.join(sorted(vocab.COMPANY_SUFFIXES))})\s*:\s*(?=\S)"
-)
+_COMPANY_CREDIT = re.compile(rf"{_COMPANY}\s*:\s*(?=\S)")
 # 'Sci-Fi Film "Vesper"', 'Horror Movie "Lola"': a genre and a word for "film" before the
 # quoted title
 _GENRE_BEFORE_QUOTED = re.compile(
